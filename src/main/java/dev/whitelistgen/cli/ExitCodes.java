@@ -1,0 +1,39 @@
+package dev.whitelistgen.cli;
+
+import dev.whitelistgen.UserError;
+import picocli.CommandLine;
+
+/** Every exit code the tool uses, in one place (README.md, "Exit codes", lists the same). */
+public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+
+    public static final int OK = 0;
+    /** A check found a problem, or a diff found differences (as diff(1) does). */
+    public static final int DIFFERENT = 1;
+    public static final int USAGE = 2;
+    public static final int INVALID_INPUT = 3;
+    public static final int REFUSED = 4;
+    public static final int IO = 5;
+    public static final int NETWORK = 6;
+    /** A bug: a broken built-in template or an unexpected exception. */
+    public static final int SOFTWARE = 70;
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        return of(exception);
+    }
+
+    static int of(Throwable exception) {
+        if (exception instanceof UserError error) {
+            return switch (error.kind()) {
+                case USAGE -> USAGE;
+                case INVALID_INPUT -> INVALID_INPUT;
+                case REFUSED -> REFUSED;
+                case IO -> IO;
+            };
+        }
+        if (exception instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        return SOFTWARE;
+    }
+}

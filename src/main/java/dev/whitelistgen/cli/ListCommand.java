@@ -1,0 +1,65 @@
+package dev.whitelistgen.cli;
+
+import dev.whitelistgen.UserError;
+import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.model.Server;
+import dev.whitelistgen.render.Target;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Lists targets, servers (of a profile version) and profile versions.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "WHAT", description = "targets, servers or profiles (default: all three).")
+    String what;
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", description = "Profile whose servers to list (default: current).")
+    String profile;
+
+    @Mixin
+    SourceOptions sources;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (what != null && !List.of("targets", "servers", "profiles").contains(what)) {
+            throw new UserError(UserError.Kind.USAGE, "list: unknown '" + what + "'; expected targets, servers or profiles");
+        }
+        if (what == null || what.equals("targets")) {
+            out.println("Targets:");
+            for (Target target : sources.targets().all()) {
+                out.printf("  %-12s %s%n", target.name(), target.description());
+            }
+        }
+        if (what == null || what.equals("servers")) {
+            Profile chosen = sources.profiles().resolve(profile);
+            out.println("Servers (profile " + chosen.version() + "):");
+            for (Server server : chosen.servers()) {
+                out.printf("  %-8s %-18s aliases: %s; SPF include: %s; networks: %s%n", server.id(), server.name(),
+                        String.join(", ", server.aliases()),
+                        server.spfInclude().map(Object::toString).orElse("none given"),
+                        String.join(" ", server.networks().stream().map(Object::toString).toList()));
+            }
+        }
+        if (what == null || what.equals("profiles")) {
+            out.println("Profiles:");
+            for (Profile p : sources.profiles().all()) {
+                out.printf("  %-4s %-11s %s (%s) %s%n", p.version(), p.status().label(), p.source().article(),
+                        p.source().language(), p.file());
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.whitelistgen.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One of the vendor's sending platforms, resolved: its networks already include the profile-wide ones
+ * that the source article did not assign to a particular server.
+ */
+public record Server(
+        String id,
+        String name,
+        List<String> aliases,
+        Optional<DomainName> spfInclude,
+        List<IpNetwork> networks,
+        List<DomainName> mailDomains,
+        List<EmailAddress> senderAddresses,
+        List<DomainName> webDomains,
+        List<String> notes) {
+
+    public Server {
+        aliases = List.copyOf(aliases);
+        networks = List.copyOf(new TreeSet<>(networks));
+        mailDomains = List.copyOf(new TreeSet<>(mailDomains));
+        senderAddresses = List.copyOf(new TreeSet<>(senderAddresses));
+        webDomains = List.copyOf(new TreeSet<>(webDomains));
+        notes = List.copyOf(notes);
+    }
+
+    /** Every domain the vendor sends from on this server: the mail domains and those of its sender addresses. */
+    public List<DomainName> senderDomains() {
+        SortedSet<DomainName> domains = new TreeSet<>(mailDomains);
+        senderAddresses.forEach(a -> domains.add(a.domain()));
+        return List.copyOf(domains);
+    }
+
+    public boolean answersTo(String nameOrAlias) {
+        String wanted = nameOrAlias.toLowerCase(Locale.ROOT);
+        return id.equals(wanted) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(wanted));
+    }
+}

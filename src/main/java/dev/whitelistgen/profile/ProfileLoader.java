@@ -1,0 +1,345 @@
+package dev.whitelistgen.profile;
+
+import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.EmailAddress;
+import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.NetworkPolicy;
+import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.model.Server;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Loads one profile file and validates all of it. SnakeYAML only composes the node tree (no object
+ * construction, so no arbitrary types), anchors and aliases are refused, and size and depth are capped.
+ */
+public final class ProfileLoader {
+
+    public static final int SCHEMA = 1;
+    static final long MAX_FILE_BYTES = 256 * 1024;
+    private static final int MAX_TEXT = 600;
+
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    private static final Pattern SERVER_ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    private static final Set<Tag> STANDARD_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
+
+    private final NetworkPolicy networkPolicy;
+
+    public ProfileLoader(NetworkPolicy networkPolicy) {
+        this.networkPolicy = networkPolicy;
+    }
+
+    public Profile load(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw invalid(name, 0, "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB; a profile is a few KiB");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return load(name, file, in);
+            }
+        } catch (IOException e) {
+            throw invalid(name, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    Profile load(String name, Path file, InputStream in) {
+        Node root = compose(name, in);
+        YamlTree tree = new YamlTree(name);
+        rejectNonPlainYaml(tree, root, "");
+        if (!tree.problems().isEmpty()) {
+            throw new InvalidProfileException(tree.problems());
+        }
+        Optional<Profile> profile = tree.root(root).flatMap(mapping -> read(tree, mapping, file));
+        if (!tree.problems().isEmpty() || profile.isEmpty()) {
+            throw new InvalidProfileException(tree.problems());
+        }
+        return profile.get();
+    }
+
+    private static Node compose(String name, InputStream in) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(0);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(16);
+        options.setCodePointLimit((int) MAX_FILE_BYTES);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        try {
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            Node root = yaml.compose(reader);
+            if (root == null) {
+                throw invalid(name, 0, "file is empty");
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            throw invalid(name, line, "not valid YAML: " + oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
+        } catch (YAMLException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CharacterCodingException) {
+                throw invalid(name, 0, "not UTF-8 text");
+            }
+            throw invalid(name, 0, "not valid YAML: " + oneLine(e.getMessage()));
+        }
+    }
+
+    /** Anchors, aliases and explicit tags have no use in a profile and are how YAML bombs and type tricks start. */
+    private static void rejectNonPlainYaml(YamlTree tree, Node node, String field) {
+        if (node.getAnchor() != null) {
+            tree.problem(node, field, "YAML anchors and aliases are not allowed in profiles");
+            return;
+        }
+        if (!STANDARD_TAGS.contains(node.getTag())) {
+            tree.problem(node, field, "YAML tag " + node.getTag() + " is not allowed in profiles");
+            return;
+        }
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                rejectNonPlainYaml(tree, tuple.getKeyNode(), field);
+                String key = tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue() : "?";
+                rejectNonPlainYaml(tree, tuple.getValueNode(), field.isEmpty() ? key : field + "." + key);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                rejectNonPlainYaml(tree, items.get(i), field + "[" + i + "]");
+            }
+        }
+    }
+
+    private Optional<Profile> read(YamlTree tree, YamlTree.Mapping root, Path file) {
+        root.allowOnly(Set.of("schema", "vendor", "version", "status", "supersedes", "source", "unknowns",
+                "networks", "servers", "tls", "dkim"));
+        root.text("schema", true).ifPresent(schema -> {
+            if (!schema.equals(Integer.toString(SCHEMA))) {
+                tree.problem(root.optional("schema").orElseThrow(), "schema",
+                        "unsupported schema '" + schema + "'; this version of whitelist-gen reads schema " + SCHEMA);
+            }
+        });
+        String vendor = freeText(tree, root, "vendor", true).orElse("");
+        String version = matching(tree, root, "version", VERSION, "letters, digits, '.', '_' or '-'").orElse("");
+        Profile.Status status = root.text("status", true).flatMap(s -> status(tree, root, s)).orElse(Profile.Status.SUPERSEDED);
+        Optional<String> supersedes = root.optional("supersedes").isPresent()
+                ? matching(tree, root, "supersedes", VERSION, "a version name") : Optional.empty();
+        Profile.Source source = root.mapping("source", true).map(m -> source(tree, m)).orElse(null);
+        List<String> unknowns = root.list("unknowns", true, text -> checkedText(text));
+        List<IpNetwork> shared = networks(tree, root, "networks");
+        List<Server> servers = root.mapping("servers", true).map(m -> servers(tree, m, shared)).orElse(List.of());
+        Profile.Tls tls = root.mapping("tls", true).map(m -> tls(tree, m)).orElse(null);
+        Profile.Dkim dkim = root.mapping("dkim", true).map(m -> dkim(tree, m)).orElse(null);
+        if (!tree.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Profile(file, vendor, version, status, supersedes, source, unknowns, servers, tls, dkim));
+    }
+
+    private static Optional<Profile.Status> status(YamlTree tree, YamlTree.Mapping root, String text) {
+        try {
+            return Optional.of(Profile.Status.valueOf(text.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            tree.problem(root.optional("status").orElseThrow(), "status", "'" + text + "' is not a status; expected current or superseded");
+            return Optional.empty();
+        }
+    }
+
+    private static Profile.Source source(YamlTree tree, YamlTree.Mapping m) {
+        m.allowOnly(Set.of("article", "title", "language", "dated", "summary"));
+        String article = freeText(tree, m, "article", true).orElse("");
+        String title = freeText(tree, m, "title", true).orElse("");
+        String language = matching(tree, m, "language", LANGUAGE, "a two-letter ISO 639-1 code").orElse("");
+        String dated = freeText(tree, m, "dated", true).orElse("");
+        String summary = freeText(tree, m, "summary", true).orElse("");
+        return new Profile.Source(article, title, language, dated, summary);
+    }
+
+    private List<Server> servers(YamlTree tree, YamlTree.Mapping servers, List<IpNetwork> shared) {
+        List<Server> result = new ArrayList<>();
+        if (servers.keys().isEmpty()) {
+            tree.problem(servers.node(), servers.field(""), "no server defined");
+        }
+        List<String> aliasesSeen = new ArrayList<>();
+        for (String id : servers.keys()) {
+            Node keyNode = servers.optional(id).orElseThrow();
+            if (!SERVER_ID.matcher(id).matches()) {
+                tree.problem(keyNode, servers.field(id), "server id must be lower-case letters, digits and '-'");
+            }
+            servers.mapping(id, true).ifPresent(m -> {
+                Server server = server(tree, m, id, shared);
+                for (String name : concat(List.of(server.id()), server.aliases())) {
+                    if (aliasesSeen.contains(name) || name.equals("all")) {
+                        tree.problem(m.node(), m.field("aliases"), "'" + name + "' names more than one server (or is reserved)");
+                    }
+                    aliasesSeen.add(name);
+                }
+                result.add(server);
+            });
+        }
+        return result;
+    }
+
+    private Server server(YamlTree tree, YamlTree.Mapping m, String id, List<IpNetwork> shared) {
+        m.allowOnly(Set.of("name", "aliases", "spf_include", "networks", "mail_domains", "sender_addresses",
+                "web_domains", "notes"));
+        String name = freeText(tree, m, "name", true).orElse(id);
+        List<String> aliases = m.list("aliases", false, ProfileLoader::alias);
+        Optional<DomainName> include = m.nullableText("spf_include").flatMap(text -> {
+            try {
+                return Optional.of(DomainName.parseDnsName(text));
+            } catch (IllegalArgumentException e) {
+                tree.problem(m.optional("spf_include").orElseThrow(), m.field("spf_include"), e.getMessage());
+                return Optional.empty();
+            }
+        });
+        List<IpNetwork> own = networks(tree, m, "networks");
+        List<IpNetwork> networks = new ArrayList<>(shared);
+        networks.addAll(own);
+        List<DomainName> mailDomains = m.list("mail_domains", true, DomainName::parse);
+        List<EmailAddress> senders = m.list("sender_addresses", false, EmailAddress::parse);
+        List<DomainName> webDomains = m.list("web_domains", false, DomainName::parse);
+        List<String> notes = m.list("notes", false, ProfileLoader::checkedText);
+        if (include.isEmpty() && networks.isEmpty() && m.optional("spf_include").isPresent()) {
+            tree.problem(m.node(), m.field("networks"), "server has neither networks nor an spf_include: nothing to allow");
+        }
+        if (mailDomains.isEmpty() && m.optional("mail_domains").isPresent()) {
+            tree.problem(m.optional("mail_domains").orElseThrow(), m.field("mail_domains"),
+                    "at least one mail domain is needed: every exception is tied to the vendor's sender domains");
+        }
+        return new Server(id, name, aliases, include, networks, mailDomains, senders, webDomains, notes);
+    }
+
+    private List<IpNetwork> networks(YamlTree tree, YamlTree.Mapping m, String key) {
+        List<IpNetwork> networks = m.list(key, false, text -> {
+            IpNetwork network = IpNetwork.parse(text);
+            networkPolicy.problemWith(network).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
+            return network;
+        });
+        for (int i = 0; i < networks.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                IpNetwork a = networks.get(j);
+                IpNetwork b = networks.get(i);
+                if (a.contains(b) || b.contains(a)) {
+                    tree.problem(m.optional(key).orElseThrow(), m.field(key),
+                            a.equals(b) ? "'" + a + "' is listed twice" : "'" + a + "' and '" + b + "' overlap; list each address once");
+                }
+            }
+        }
+        return networks;
+    }
+
+    private static Profile.Tls tls(YamlTree tree, YamlTree.Mapping m) {
+        m.allowOnly(Set.of("inbound_required", "note"));
+        boolean required = m.bool("inbound_required").orElse(false);
+        return new Profile.Tls(required, freeText(tree, m, "note", true).orElse(""));
+    }
+
+    private static Profile.Dkim dkim(YamlTree tree, YamlTree.Mapping m) {
+        m.allowOnly(Set.of("offered", "selector", "note"));
+        boolean offered = m.bool("offered").orElse(false);
+        Optional<String> selector = m.nullableText("selector").flatMap(text -> {
+            try {
+                return Optional.of(DomainName.parseDnsName(text + "._domainkey.invalid").name().split("\\.")[0]);
+            } catch (IllegalArgumentException e) {
+                tree.problem(m.optional("selector").orElseThrow(), m.field("selector"), "'" + text + "' is not a DKIM selector");
+                return Optional.empty();
+            }
+        });
+        return new Profile.Dkim(offered, selector, freeText(tree, m, "note", true).orElse(""));
+    }
+
+    private static Optional<String> matching(YamlTree tree, YamlTree.Mapping m, String key, Pattern pattern, String expected) {
+        return m.text(key, true).flatMap(text -> {
+            if (pattern.matcher(text).matches()) {
+                return Optional.of(text);
+            }
+            tree.problem(m.optional(key).orElseThrow(), m.field(key), "'" + text + "' is not valid; expected " + expected);
+            return Optional.empty();
+        });
+    }
+
+    private static Optional<String> freeText(YamlTree tree, YamlTree.Mapping m, String key, boolean required) {
+        return m.text(key, required).flatMap(text -> {
+            try {
+                return Optional.of(checkedText(text));
+            } catch (IllegalArgumentException e) {
+                tree.problem(m.optional(key).orElseThrow(), m.field(key), e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Free text ends up in comments of every output; one line of printable characters can never leave a
+     * comment, whatever the output language.
+     */
+    static String checkedText(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("is empty");
+        }
+        if (trimmed.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("is longer than " + MAX_TEXT + " characters");
+        }
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new IllegalArgumentException("holds a line break or control character; free text must be one line"
+                        + " (use a folded '>-' block for long text)");
+            }
+        }
+        return trimmed;
+    }
+
+    private static String alias(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!ALIAS.matcher(lower).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid alias (letters, digits, '.', '-')");
+        }
+        return lower;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static InvalidProfileException invalid(String file, int line, String message) {
+        return new InvalidProfileException(List.of(new ProfileProblem(file, line, "", message)));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.whitelistgen.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a composed YAML node tree field by field, recording every problem with its line instead of
+ * stopping at the first, so one run shows everything wrong in a file.
+ */
+final class YamlTree {
+
+    private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT);
+
+    private final String file;
+    private final List<ProfileProblem> problems = new ArrayList<>();
+
+    YamlTree(String file) {
+        this.file = file;
+    }
+
+    List<ProfileProblem> problems() {
+        return problems;
+    }
+
+    void problem(Node node, String field, String message) {
+        problems.add(new ProfileProblem(file, node == null ? 0 : node.getStartMark().getLine() + 1, field, message));
+    }
+
+    /** The document's root mapping, or empty (with a problem recorded). */
+    Optional<Mapping> root(Node node) {
+        return mapping(node, "");
+    }
+
+    Optional<Mapping> mapping(Node node, String field) {
+        if (!(node instanceof MappingNode mappingNode)) {
+            problem(node, field, "expected a mapping (key: value lines), found " + describe(node));
+            return Optional.empty();
+        }
+        return Optional.of(new Mapping(mappingNode, field));
+    }
+
+    static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof ScalarNode scalar) {
+            if (scalar.getTag().equals(Tag.NULL)) {
+                return "nothing (null)";
+            }
+            return scalar.getTag().equals(Tag.BOOL) ? "a boolean" : "a scalar";
+        }
+        return "nothing";
+    }
+
+    final class Mapping {
+        private final String path;
+        private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        private final MappingNode node;
+
+        private Mapping(MappingNode node, String path) {
+            this.node = node;
+            this.path = path;
+            for (NodeTuple tuple : node.getValue()) {
+                Node key = tuple.getKeyNode();
+                if (!(key instanceof ScalarNode scalarKey) || !TEXT_TAGS.contains(key.getTag())) {
+                    problem(key, path, "keys must be plain words, found " + describe(key));
+                    continue;
+                }
+                String name = scalarKey.getValue();
+                if (entries.containsKey(name)) {
+                    int firstLine = entries.get(name).getKeyNode().getStartMark().getLine() + 1;
+                    problem(key, field(name), "duplicate key (first given on line " + firstLine + ")");
+                    continue;
+                }
+                entries.put(name, tuple);
+            }
+        }
+
+        String field(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        Node node() {
+            return node;
+        }
+
+        Set<String> keys() {
+            return entries.keySet();
+        }
+
+        void allowOnly(Set<String> allowed) {
+            for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+                if (!allowed.contains(entry.getKey())) {
+                    problem(entry.getValue().getKeyNode(), field(entry.getKey()),
+                            "unknown key; expected one of " + String.join(", ", allowed.stream().sorted().toList()));
+                }
+            }
+        }
+
+        Optional<Node> optional(String key) {
+            NodeTuple tuple = entries.get(key);
+            return tuple == null ? Optional.empty() : Optional.of(tuple.getValueNode());
+        }
+
+        Optional<Node> required(String key) {
+            Optional<Node> value = optional(key);
+            if (value.isEmpty()) {
+                problem(node, field(key), "missing required key" + (path.isEmpty() ? "" : " in " + path));
+            }
+            return value;
+        }
+
+        Optional<String> text(String key, boolean required) {
+            Optional<Node> value = required ? required(key) : optional(key);
+            return value.flatMap(n -> asText(n, field(key)));
+        }
+
+        /** A text value that may be explicitly null, to say "the source does not state this". */
+        Optional<String> nullableText(String key) {
+            Optional<Node> value = required(key);
+            if (value.isPresent() && value.get().getTag().equals(Tag.NULL)) {
+                return Optional.empty();
+            }
+            return value.flatMap(n -> asText(n, field(key)));
+        }
+
+        Optional<Boolean> bool(String key) {
+            return required(key).flatMap(n -> {
+                if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+                    return Optional.of(Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT)));
+                }
+                problem(n, field(key), "expected true or false, found " + describe(n));
+                return Optional.empty();
+            });
+        }
+
+        Optional<Mapping> mapping(String key, boolean required) {
+            Optional<Node> value = required ? required(key) : optional(key);
+            return value.flatMap(n -> YamlTree.this.mapping(n, field(key)));
+        }
+
+        /** Each item of a list of text values, parsed; a bad item is recorded and skipped. */
+        <T> List<T> list(String key, boolean required, Function<String, T> parser) {
+            Optional<Node> value = required ? required(key) : optional(key);
+            List<T> items = new ArrayList<>();
+            if (value.isEmpty()) {
+                return items;
+            }
+            if (!(value.get() instanceof SequenceNode sequence)) {
+                problem(value.get(), field(key), "expected a list, found " + describe(value.get()));
+                return items;
+            }
+            List<Node> nodes = sequence.getValue();
+            for (int i = 0; i < nodes.size(); i++) {
+                String itemField = field(key) + "[" + i + "]";
+                Node item = nodes.get(i);
+                Optional<String> text = asText(item, itemField);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                try {
+                    items.add(parser.apply(text.get()));
+                } catch (IllegalArgumentException e) {
+                    problem(item, itemField, e.getMessage());
+                }
+            }
+            return items;
+        }
+
+        Optional<String> asText(Node n, String field) {
+            if (n instanceof ScalarNode s && TEXT_TAGS.contains(s.getTag())) {
+                return Optional.of(s.getValue());
+            }
+            problem(n, field, "expected text, found " + describe(n));
+            return Optional.empty();
+        }
+    }
+}

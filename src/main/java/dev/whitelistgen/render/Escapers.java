@@ -1,0 +1,102 @@
+package dev.whitelistgen.render;
+
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Quoting for each output language, offered to templates as functions: {@code [=ps(value)]} gives a
+ * PowerShell single-quoted string. Validation already refuses values with quotes, '$' or line breaks; this
+ * is the second line of defence, so a value that slipped through still cannot leave its string.
+ */
+public final class Escapers {
+
+    private Escapers() {
+    }
+
+    /** PowerShell single-quoted literal: no expansion at all; every kind of single quote doubled. */
+    public static String powerShell(String value) {
+        StringBuilder out = new StringBuilder("'");
+        for (char c : value.toCharArray()) {
+            // PowerShell also treats the typographic quotes U+2018..U+201B as single quotes.
+            if (c == '\'' || (c >= '\u2018' && c <= '\u201b')) {
+                out.append(c);
+            }
+            out.append(c);
+        }
+        return out.append('\'').toString();
+    }
+
+    /** POSIX shell single-quoted word. */
+    public static String shell(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** DNS zone-file character-string (RFC 1035 §5.1): quoted, with '"' and '\' escaped and others as \DDD. */
+    public static String zone(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c == '"' || c == '\\') {
+                out.append('\\').append((char) c);
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\%03d", c));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** RFC 4180 field, quoted only when needed; a leading formula character is neutralised for spreadsheets. */
+    public static String csv(String value) {
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+
+    /** JSON string literal. */
+    public static String json(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    static Map<String, TemplateMethodModelEx> functions() {
+        return Map.of(
+                "ps", function("ps", Escapers::powerShell),
+                "sh", function("sh", Escapers::shell),
+                "zone", function("zone", Escapers::zone),
+                "csv", function("csv", Escapers::csv),
+                "json", function("json", Escapers::json));
+    }
+
+    private static TemplateMethodModelEx function(String name, UnaryOperator<String> escape) {
+        return (List arguments) -> {
+            if (arguments.size() != 1 || !(arguments.get(0) instanceof TemplateScalarModel scalar)) {
+                throw new TemplateModelException(name + "() takes exactly one text argument");
+            }
+            return escape.apply(scalar.getAsString());
+        };
+    }
+}

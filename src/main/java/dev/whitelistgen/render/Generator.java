@@ -1,0 +1,54 @@
+package dev.whitelistgen.render;
+
+import dev.whitelistgen.UserError;
+import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.model.Server;
+import dev.whitelistgen.model.SpfMode;
+import dev.whitelistgen.spf.SpfRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders targets for servers. With several targets or servers each gets its own folder,
+ * {@code <target>/<server>/file}, so one call can write everything without name clashes.
+ */
+public final class Generator {
+
+    private final TemplateRenderer renderer;
+
+    public Generator(TemplateRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    public List<RenderedFile> generate(List<Target> targets, Profile profile, List<Server> servers,
+                                       List<DomainName> domains, Map<DomainName, SpfRecord> existingSpf,
+                                       SpfMode spfMode, Set<String> flags) {
+        for (Target target : targets) {
+            if (target.requiresDomain() && domains.isEmpty()) {
+                throw new UserError(UserError.Kind.USAGE, "--domain: target " + target.name()
+                        + " writes records for the customer's domains; give at least one --domain");
+            }
+            for (String flag : flags) {
+                if (!target.flags().contains(flag) && targets.size() == 1) {
+                    throw new UserError(UserError.Kind.USAGE, "--" + flag + ": target " + target.name() + " has no such option"
+                            + (target.flags().isEmpty() ? "" : " (it takes: --" + String.join(", --", target.flags().stream().sorted().toList()) + ")"));
+                }
+            }
+        }
+        List<RenderedFile> files = new ArrayList<>();
+        for (Target target : targets) {
+            for (Server server : servers) {
+                Set<String> targetFlags = flags.stream().filter(target.flags()::contains).collect(java.util.stream.Collectors.toSet());
+                RenderRequest request = RenderRequest.of(target, profile, server, domains, existingSpf, spfMode, targetFlags);
+                String prefix = (targets.size() > 1 ? target.name() + "/" : "") + (servers.size() > 1 ? server.id() + "/" : "");
+                for (RenderedFile file : renderer.render(target, RenderModel.of(request))) {
+                    files.add(new RenderedFile(prefix + file.path(), file.content()));
+                }
+            }
+        }
+        return files;
+    }
+}

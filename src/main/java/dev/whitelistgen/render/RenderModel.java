@@ -1,0 +1,119 @@
+package dev.whitelistgen.render;
+
+import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.model.Server;
+import dev.whitelistgen.spf.SpfMerger;
+import dev.whitelistgen.spf.SpfPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The data a template sees: plain maps, lists, text, numbers and booleans only (no Java objects, so no
+ * method a template could call). Keys are documented in README.md, "Adding a target".
+ */
+public final class RenderModel {
+
+    private RenderModel() {
+    }
+
+    public static Map<String, Object> of(RenderRequest request) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("tool", Map.of("name", "whitelist-gen"));
+        model.put("command", request.commandLine());
+        model.put("target", Map.of("name", request.target().name(), "description", request.target().description()));
+        model.put("profile", profile(request.profile()));
+        model.put("server", server(request.server()));
+        model.put("customerDomains", names(request.customerDomains()));
+        model.put("flags", List.copyOf(request.flags()));
+        model.put("spfMode", request.spfMode().name().toLowerCase(Locale.ROOT));
+        List<Map<String, Object>> spf = new ArrayList<>();
+        if (request.target().spfRecords()) {
+            List<String> vendorTerms = SpfMerger.vendorTerms(request.server(), request.spfMode(), request.profile().version());
+            model.put("spfVendorTerms", vendorTerms);
+            for (DomainName domain : request.customerDomains()) {
+                spf.add(spf(SpfMerger.plan(domain, Optional.ofNullable(request.existingSpf().get(domain)), vendorTerms)));
+            }
+        } else {
+            model.put("spfVendorTerms", List.of());
+        }
+        model.put("spf", spf);
+        return model;
+    }
+
+    private static Map<String, Object> profile(Profile profile) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("vendor", profile.vendor());
+        map.put("version", profile.version());
+        map.put("status", profile.status().label());
+        map.put("supersedes", profile.supersedes().orElse(""));
+        map.put("source", Map.of(
+                "article", profile.source().article(),
+                "title", profile.source().title(),
+                "language", profile.source().language(),
+                "dated", profile.source().dated(),
+                "summary", profile.source().summary()));
+        map.put("unknowns", profile.unknowns());
+        map.put("tls", Map.of("inboundRequired", profile.tls().inboundRequired(), "note", profile.tls().note()));
+        map.put("dkim", Map.of("offered", profile.dkim().offered(), "selector", profile.dkim().selector().orElse(""),
+                "note", profile.dkim().note()));
+        return map;
+    }
+
+    private static Map<String, Object> server(Server server) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", server.id());
+        map.put("name", server.name());
+        map.put("aliases", server.aliases());
+        map.put("spfInclude", server.spfInclude().map(DomainName::name).orElse(""));
+        map.put("networks", networks(server.networks()));
+        map.put("ipv4Networks", networks(server.networks().stream().filter(IpNetwork::isIpv4).toList()));
+        map.put("ipv6Networks", networks(server.networks().stream().filter(n -> !n.isIpv4()).toList()));
+        map.put("mailDomains", names(server.mailDomains()));
+        map.put("senderDomains", names(server.senderDomains()));
+        map.put("senderAddresses", server.senderAddresses().stream().map(Object::toString).toList());
+        map.put("webDomains", names(server.webDomains()));
+        map.put("notes", server.notes());
+        return map;
+    }
+
+    private static List<Map<String, Object>> networks(List<IpNetwork> networks) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (IpNetwork network : networks) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("text", network.toString());
+            map.put("cidr", network.cidr());
+            map.put("address", network.address());
+            map.put("prefix", network.prefix());
+            map.put("ipv4", network.isIpv4());
+            map.put("single", network.isSingleAddress());
+            map.put("last", network.lastAddress());
+            map.put("slash24", network.isIpv4() ? network.enclosing(24).cidr() : network.enclosing(48).cidr());
+            list.add(map);
+        }
+        return list;
+    }
+
+    private static Map<String, Object> spf(SpfPlan plan) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("domain", plan.domain().name());
+        map.put("existing", plan.existing().map(Object::toString).orElse(""));
+        map.put("record", plan.record().text());
+        map.put("strings", plan.record().characterStrings());
+        map.put("bytes", plan.record().byteLength());
+        map.put("lookups", plan.record().lookupTerms());
+        map.put("changed", plan.changed());
+        map.put("added", plan.addedTerms());
+        map.put("notes", plan.notes());
+        return map;
+    }
+
+    private static List<String> names(List<DomainName> domains) {
+        return domains.stream().map(DomainName::name).toList();
+    }
+}

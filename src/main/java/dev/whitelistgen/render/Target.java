@@ -1,0 +1,37 @@
+package dev.whitelistgen.render;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One mail system the tool writes for, described by {@code templates/<name>/target.yaml}. Every
+ * {@code *.ftl} file in the folder (except those starting with '_') becomes the output file of the same
+ * relative path without ".ftl", so the folder shows what the target writes.
+ */
+public record Target(
+        String name,
+        String description,
+        boolean requiresDomain,
+        boolean spfRecords,
+        Set<String> flags,
+        List<String> crlfFiles,
+        Path folder,
+        List<String> templates) {
+
+    public Target {
+        flags = Set.copyOf(flags);
+        crlfFiles = List.copyOf(crlfFiles);
+        templates = List.copyOf(templates);
+    }
+
+    public static String outputName(String template) {
+        return template.substring(0, template.length() - ".ftl".length());
+    }
+
+    public boolean crlf(String outputName) {
+        String fileName = outputName.substring(outputName.lastIndexOf('/') + 1);
+        return crlfFiles.stream().anyMatch(pattern -> pattern.startsWith("*")
+                ? fileName.endsWith(pattern.substring(1)) : fileName.equals(pattern));
+    }
+}

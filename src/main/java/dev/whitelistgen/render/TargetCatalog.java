@@ -1,0 +1,135 @@
+package dev.whitelistgen.render;
+
+import dev.whitelistgen.UserError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** The targets found in the template folders; a folder given with --templates-dir overrides built-in ones. */
+public final class TargetCatalog {
+
+    private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final Pattern OUTPUT_PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
+    private static final Set<String> KEYS = Set.of("description", "requires_domain", "spf_records", "flags", "crlf_files");
+
+    private final Map<String, Target> targets = new TreeMap<>();
+
+    public TargetCatalog(List<Path> roots) {
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                throw new UserError(UserError.Kind.USAGE, "--templates-dir: '" + root + "' is not a folder");
+            }
+            try (Stream<Path> folders = Files.list(root)) {
+                for (Path folder : folders.sorted().toList()) {
+                    String name = folder.getFileName().toString().replace("/", "");
+                    Path descriptor = folder.resolve("target.yaml");
+                    if (TARGET_NAME.matcher(name).matches() && Files.isRegularFile(descriptor) && !targets.containsKey(name)) {
+                        targets.put(name, read(name, folder, descriptor));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public List<Target> all() {
+        return List.copyOf(targets.values());
+    }
+
+    public List<String> names() {
+        return List.copyOf(targets.keySet());
+    }
+
+    public Target get(String name) {
+        Target target = targets.get(name);
+        if (target == null) {
+            throw new UserError(UserError.Kind.USAGE, "--target: unknown target '" + name + "'; valid targets: "
+                    + String.join(", ", names()) + ", all");
+        }
+        return target;
+    }
+
+    private static Target read(String name, Path folder, Path descriptor) {
+        Map<String, Object> yaml;
+        try (InputStream in = Files.newInputStream(descriptor)) {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            if (!(loaded instanceof Map<?, ?> map)) {
+                throw bad(descriptor, "expected a mapping");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            yaml = typed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (YAMLException e) {
+            throw bad(descriptor, "not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
+        }
+        for (String key : yaml.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw bad(descriptor, "unknown key '" + key + "'; expected one of " + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+        }
+        if (!(yaml.get("description") instanceof String description)) {
+            throw bad(descriptor, "description: missing or not text");
+        }
+        List<String> templates = templates(folder);
+        if (templates.isEmpty()) {
+            throw bad(descriptor, "the folder holds no *.ftl template");
+        }
+        return new Target(name, description.strip(), flag(yaml, "requires_domain", descriptor),
+                flag(yaml, "spf_records", descriptor), Set.copyOf(strings(yaml, "flags", descriptor)),
+                strings(yaml, "crlf_files", descriptor), folder, templates);
+    }
+
+    private static List<String> templates(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<String> templates = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = folder.relativize(file).toString().replace('\\', '/');
+                if (relative.endsWith(".ftl") && !file.getFileName().toString().startsWith("_")) {
+                    if (!OUTPUT_PATH.matcher(Target.outputName(relative)).matches()) {
+                        throw bad(file, "template name gives an unsafe output path");
+                    }
+                    templates.add(relative);
+                }
+            }
+            return templates;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean flag(Map<String, Object> yaml, String key, Path descriptor) {
+        Object value = yaml.getOrDefault(key, Boolean.FALSE);
+        if (!(value instanceof Boolean b)) {
+            throw bad(descriptor, key + ": expected true or false");
+        }
+        return b;
+    }
+
+    private static List<String> strings(Map<String, Object> yaml, String key, Path descriptor) {
+        Object value = yaml.getOrDefault(key, List.of());
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw bad(descriptor, key + ": expected a list of text");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    private static UserError bad(Path file, String message) {
+        return new UserError(UserError.Kind.INVALID_INPUT, file + ": " + message);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.whitelistgen.render;
+
+import dev.whitelistgen.UserError;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.StopException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Renders a target's templates with FreeMarker set up strictly: square-bracket syntax (so "${...}" in
+ * Postfix or PowerShell output is plain text), a missing value is an error, templates can neither create
+ * Java objects (?new) nor reach their API (?api), and locale, time zone and number format are fixed, so
+ * the same request always gives the same bytes.
+ */
+public final class TemplateRenderer {
+
+    static {
+        // FreeMarker would otherwise look for a logging library and may print to the console.
+        System.setProperty(freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY, "none");
+    }
+
+    private final Configuration configuration;
+
+    public TemplateRenderer(List<Path> roots) {
+        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        try {
+            for (Path root : roots) {
+                loaders.add(new PathTemplateLoader(root));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        configuration.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
+        configuration.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setLocale(Locale.ROOT);
+        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+        configuration.setNumberFormat("computer");
+        configuration.setBooleanFormat("c");
+        configuration.setLocalizedLookup(false);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
+        Escapers.functions().forEach(configuration::setSharedVariable);
+    }
+
+    /**
+     * @throws UserError REFUSED when a template stops with [#stop "reason"] (a documented limit of the target)
+     * @throws RenderException when a template is broken
+     */
+    public List<RenderedFile> render(Target target, Map<String, Object> model) {
+        List<RenderedFile> files = new ArrayList<>();
+        for (String template : target.templates()) {
+            String name = target.name() + "/" + template;
+            StringWriter out = new StringWriter();
+            try {
+                Template loaded = configuration.getTemplate(name);
+                loaded.process(model, out);
+            } catch (StopException e) {
+                throw new UserError(UserError.Kind.REFUSED, "target " + target.name() + ": " + e.getMessageWithoutStackTop().strip());
+            } catch (TemplateException e) {
+                throw new RenderException("templates/" + name + ", line " + e.getLineNumber() + ": "
+                        + firstLine(e.getMessageWithoutStackTop()), e);
+            } catch (IOException e) {
+                throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
+            }
+            String output = Target.outputName(template);
+            files.add(new RenderedFile(output, lineEndings(out.toString(), target.crlf(output))));
+        }
+        return files;
+    }
+
+    private static String lineEndings(String text, boolean crlf) {
+        String lf = text.replace("\r\n", "\n");
+        if (!lf.endsWith("\n")) {
+            lf += "\n";
+        }
+        return crlf ? lf.replace("\n", "\r\n") : lf;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String firstLine(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+
+    /** A template that cannot be rendered: a bug in the template, not in the user's input. */
+    public static final class RenderException extends RuntimeException {
+        RenderException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+[#import "/_common/header.ftl" as h]
+[@h.header c=";" title="SPF TXT records that authorise Netigate to send as the customer's domains" apply=[
+  "Apply: in the zone of each domain below, REPLACE its existing v=spf1 TXT record with the one here",
+  "(never add a second: two v=spf1 records make every SPF check fail with permerror), raise the SOA",
+  "serial, check with 'named-checkzone DOMAIN ZONEFILE', then 'rndc reload DOMAIN'.",
+  "Undo: put back the existing record quoted above each new one (or delete the record if there was none).",
+  "Owner names are absolute (trailing dot), so the lines work in any zone file that holds the domain.",
+  "No TTL is given: the zone's $TTL applies."] /]
+;
+; SPF (RFC 7208) authorises by the envelope sender (MAIL FROM). For surveys sent with the customer's
+; own domain in the header From, receivers judge that From by DKIM and DMARC alignment: see DKIM below.
+[#if spfMode == "ip"]
+; Mode ip: the server's networks as ip4:/ip6: terms. The article recommends the include instead,
+; so Netigate can change servers without the customer editing DNS.
+[#elseif !server.spfInclude?has_content]
+; Profile version [=profile.version] gives no SPF include for this server, so its networks are used
+; as ip4:/ip6: terms; they break when Netigate changes servers.
+[/#if]
+; DKIM: [=profile.dkim.note]
+; TLS: [=profile.tls.note]
+[@h.unknowns c=";" /]
+[#list spf as r]
+
+; [=r.domain]
+[#if r.existing?has_content]
+;   existing: [=r.existing]
+[#else]
+;   existing: none given
+[/#if]
+[#if r.added?has_content]
+;   adds:     [#list r.added as term][=term][#sep] [/#list]
+[/#if]
+[#list r.notes as note]
+;   [=note]
+[/#list]
+[#if r.strings?size == 1]
+[=r.domain].	IN	TXT	[=zone(r.strings[0])]
+[#else]
+[=r.domain].	IN	TXT	(
+[#list r.strings as s]
+	[=zone(s)]
+[/#list]
+	)
+[/#if]
+[/#list]

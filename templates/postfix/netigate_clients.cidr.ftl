@@ -1,0 +1,10 @@
+[#import "/_common/header.ftl" as h]
+[@h.header c="#" title="Postfix cidr table: Netigate's mail servers" apply=[
+  "check_client_access cidr:/etc/postfix/netigate_clients.cidr (apply.sh places it).",
+  "A listed client is sent to the restriction class netigate_senders, which answers OK only when",
+  "the envelope sender is in netigate_sender_access; any other sender goes on through every check.",
+  "postfix reload after changing this file (cidr tables are read at start-up; no postmap)."] /]
+[@h.unknowns c="#" /]
+[#list server.networks as network]
+[=network.cidr]	netigate_senders
+[/#list]
