@@ -1,0 +1,81 @@
+package dev.whitelistgen.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a real mail-system program (postconf, named-checkzone, ...). A missing program fails the test with
+ * how to install it: these tests prove outputs against the real thing, never a stand-in.
+ */
+public final class RealProgram {
+
+    public record Result(int exitCode, String out, String err) {
+        public String all() {
+            return out + err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/bin", "/usr/local/sbin");
+
+    private RealProgram() {
+    }
+
+    public static Path require(String name) {
+        for (String folder : SEARCH_PATH) {
+            Path candidate = Path.of(folder, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError(name + " is not installed; .ci/run installs the Debian packages listed in"
+                + " .ci/apt-packages.txt (run it, or apt-get install them)");
+    }
+
+    public static Result run(Duration timeout, Map<String, String> environment, Path workDir, String... command) {
+        List<String> words = new ArrayList<>(List.of(command));
+        if (!words.get(0).contains("/")) {
+            words.set(0, require(words.get(0)).toString());
+        }
+        try {
+            Path out = Files.createTempFile("real-program", ".out");
+            Path err = Files.createTempFile("real-program", ".err");
+            ProcessBuilder builder = new ProcessBuilder(words).redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", words) + " did not finish within " + timeout);
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + String.join(" ", words) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public static Result run(String... command) {
+        return run(Duration.ofSeconds(60), Map.of(), null, command);
+    }
+}
