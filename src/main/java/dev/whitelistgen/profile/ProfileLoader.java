@@ -86,7 +86,9 @@ public final class ProfileLoader {
     private static Node compose(String name, InputStream in) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(0);
+        // Composing shares aliased nodes instead of expanding them; the cap only stops pathological files
+        // early, and rejectNonPlainYaml refuses every anchor with its line.
+        options.setMaxAliasesForCollections(20);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(16);
         options.setCodePointLimit((int) MAX_FILE_BYTES);
@@ -105,6 +107,9 @@ public final class ProfileLoader {
             int line = mark == null ? 0 : mark.getLine() + 1;
             throw invalid(name, line, "not valid YAML: " + oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
         } catch (YAMLException e) {
+            if (String.valueOf(e.getMessage()).contains("Number of aliases")) {
+                throw invalid(name, 0, "too many YAML aliases (an alias bomb?); anchors and aliases are not allowed in profiles");
+            }
             Throwable cause = e.getCause();
             if (cause instanceof CharacterCodingException) {
                 throw invalid(name, 0, "not UTF-8 text");
@@ -227,10 +232,10 @@ public final class ProfileLoader {
         List<EmailAddress> senders = m.list("sender_addresses", false, EmailAddress::parse);
         List<DomainName> webDomains = m.list("web_domains", false, DomainName::parse);
         List<String> notes = m.list("notes", false, ProfileLoader::checkedText);
-        if (include.isEmpty() && networks.isEmpty() && m.optional("spf_include").isPresent()) {
+        if (include.isEmpty() && networks.isEmpty() && m.optional("spf_include").map(n -> n.getTag().equals(Tag.NULL)).orElse(false)) {
             tree.problem(m.node(), m.field("networks"), "server has neither networks nor an spf_include: nothing to allow");
         }
-        if (mailDomains.isEmpty() && m.optional("mail_domains").isPresent()) {
+        if (m.isEmptyList("mail_domains")) {
             tree.problem(m.optional("mail_domains").orElseThrow(), m.field("mail_domains"),
                     "at least one mail domain is needed: every exception is tied to the vendor's sender domains");
         }
@@ -238,24 +243,25 @@ public final class ProfileLoader {
     }
 
     private List<IpNetwork> networks(YamlTree tree, YamlTree.Mapping m, String key) {
-        List<IpNetwork> networks = m.list(key, false, text -> {
+        List<YamlTree.Item<IpNetwork>> items = m.items(key, false, text -> {
             IpNetwork network = IpNetwork.parse(text);
             networkPolicy.problemWith(network).ifPresent(problem -> {
                 throw new IllegalArgumentException(problem);
             });
             return network;
         });
-        for (int i = 0; i < networks.size(); i++) {
+        for (int i = 0; i < items.size(); i++) {
             for (int j = 0; j < i; j++) {
-                IpNetwork a = networks.get(j);
-                IpNetwork b = networks.get(i);
-                if (a.contains(b) || b.contains(a)) {
-                    tree.problem(m.optional(key).orElseThrow(), m.field(key),
-                            a.equals(b) ? "'" + a + "' is listed twice" : "'" + a + "' and '" + b + "' overlap; list each address once");
+                IpNetwork earlier = items.get(j).value();
+                IpNetwork later = items.get(i).value();
+                if (earlier.contains(later) || later.contains(earlier)) {
+                    tree.problem(items.get(i).node(), items.get(i).field(), earlier.equals(later)
+                            ? "'" + later + "' is listed twice"
+                            : "'" + later + "' overlaps '" + earlier + "'; list each address once");
                 }
             }
         }
-        return networks;
+        return items.stream().map(YamlTree.Item::value).toList();
     }
 
     private static Profile.Tls tls(YamlTree tree, YamlTree.Mapping m) {

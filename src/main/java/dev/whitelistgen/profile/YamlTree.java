@@ -29,8 +29,11 @@ final class YamlTree {
         this.file = file;
     }
 
+    /** In file order, so the report reads top to bottom. */
     List<ProfileProblem> problems() {
-        return problems;
+        List<ProfileProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt(ProfileProblem::line));
+        return sorted;
     }
 
     void problem(Node node, String field, String message) {
@@ -65,6 +68,9 @@ final class YamlTree {
         }
         return "nothing";
     }
+
+    /** A parsed list item with the node it came from, for problems that concern it later. */
+    record Item<T>(T value, Node node, String field) { }
 
     final class Mapping {
         private final String path;
@@ -140,10 +146,13 @@ final class YamlTree {
 
         Optional<Boolean> bool(String key) {
             return required(key).flatMap(n -> {
-                if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+                // YAML 1.1 also reads yes/no/on/off as booleans; a profile says exactly true or false.
+                if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)
+                        && (s.getValue().equalsIgnoreCase("true") || s.getValue().equalsIgnoreCase("false"))) {
                     return Optional.of(Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT)));
                 }
-                problem(n, field(key), "expected true or false, found " + describe(n));
+                problem(n, field(key), "expected true or false, found " + (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)
+                        ? (s.getTag().equals(Tag.STR) ? "the text '" : "'") + s.getValue() + "'" : describe(n)));
                 return Optional.empty();
             });
         }
@@ -155,8 +164,17 @@ final class YamlTree {
 
         /** Each item of a list of text values, parsed; a bad item is recorded and skipped. */
         <T> List<T> list(String key, boolean required, Function<String, T> parser) {
+            return items(key, required, parser).stream().map(Item::value).toList();
+        }
+
+        /** Whether the key holds a list with nothing in it (as opposed to a list whose items were all invalid). */
+        boolean isEmptyList(String key) {
+            return optional(key).map(n -> n instanceof SequenceNode s && s.getValue().isEmpty()).orElse(false);
+        }
+
+        <T> List<Item<T>> items(String key, boolean required, Function<String, T> parser) {
             Optional<Node> value = required ? required(key) : optional(key);
-            List<T> items = new ArrayList<>();
+            List<Item<T>> items = new ArrayList<>();
             if (value.isEmpty()) {
                 return items;
             }
@@ -173,7 +191,7 @@ final class YamlTree {
                     continue;
                 }
                 try {
-                    items.add(parser.apply(text.get()));
+                    items.add(new Item<>(parser.apply(text.get()), item, itemField));
                 } catch (IllegalArgumentException e) {
                     problem(item, itemField, e.getMessage());
                 }

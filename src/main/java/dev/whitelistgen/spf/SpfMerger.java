@@ -94,10 +94,13 @@ public final class SpfMerger {
         return new SpfPlan(domain, existing, record, added, notes);
     }
 
-    /** Before "all"; else after the last mechanism, so modifiers such as redirect= stay last. */
+    /** Just after the last mechanism before "all" (or of the record), so "all" and modifiers stay last. */
     private static int insertionPoint(List<SpfRecord.Term> terms) {
         int all = indexOfAll(terms);
         if (all >= 0) {
+            while (all > 0 && terms.get(all - 1).modifier()) {
+                all--;
+            }
             return all;
         }
         int lastMechanism = -1;

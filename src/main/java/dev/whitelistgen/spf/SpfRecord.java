@@ -24,7 +24,7 @@ public final class SpfRecord {
     private static final Pattern MODIFIER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
     // macro-string characters of RFC 7208 §7.1, less '"' and '\' which would need zone-file escaping.
     private static final Pattern MACRO_STRING = Pattern.compile("[\\x21\\x23-\\x5b\\x5d-\\x7e]*");
-    private static final Pattern DUAL_CIDR = Pattern.compile("(/(0|[1-9]\\d?|1[0-2]\\d|3[0-2]))?(//(0|[1-9]\\d?|1[01]\\d|12[0-8]))?");
+    private static final Pattern DUAL_CIDR = Pattern.compile("(/(3[0-2]|[12]\\d|\\d))?(//(12[0-8]|1[01]\\d|[1-9]?\\d))?");
 
     /** One mechanism ("-all", "include:x") or modifier ("redirect=x"), as written. */
     public record Term(String text, char qualifier, String name, String value, boolean modifier) {
