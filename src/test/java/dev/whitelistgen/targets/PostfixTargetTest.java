@@ -1,0 +1,267 @@
+package dev.whitelistgen.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Server;
+import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.PostfixInstance;
+import dev.whitelistgen.testing.Profiles;
+import dev.whitelistgen.testing.RealProgram;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The postfix target's output, proven with the real postmap, postconf and a real Postfix on loopback. */
+class PostfixTargetTest {
+
+    static final String CUSTOMER = "example.com";
+    static final String UNLISTED = "198.18.0.1";
+
+    @TempDir
+    static Path temp;
+    static Path generated;
+    static Server dach;
+
+    @BeforeAll
+    static void generate() {
+        generated = temp.resolve("generated");
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--domain", CUSTOMER, "--output", generated.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        dach = Profiles.current().server("dach").orElseThrow();
+    }
+
+    static Path configWith(Path folder, String... lines) throws IOException {
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("main.cf"), List.of(lines));
+        return folder;
+    }
+
+    static RealProgram.Result postmapQuery(Path config, String key, String table) {
+        return RealProgram.run("postmap", "-c", config.toString(), "-q", key, table);
+    }
+
+    @Test
+    void clientTableSendsEveryProfileNetworkToTheSenderClassAndNothingElse() throws IOException {
+        Path config = configWith(temp.resolve("postmap"), "compatibility_level = 3.6");
+        String table = "cidr:" + generated.resolve("netigate_clients.cidr");
+        for (IpNetwork network : dach.networks()) {
+            RealProgram.Result hit = postmapQuery(config, network.address(), table);
+            assertThat(hit.out().strip()).as(hit.toString()).isEqualTo("netigate_senders");
+            assertThat(hit.err()).doesNotContain("warning");
+        }
+        for (String other : List.of(UNLISTED, "89.45.227.220", "89.45.227.222", "46.254.11.93")) {
+            RealProgram.Result miss = postmapQuery(config, other, table);
+            assertThat(miss.exitCode()).as(miss.toString()).isEqualTo(1);
+            assertThat(miss.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void postscreenTablePermitsEveryProfileNetworkAndNothingElse() throws IOException {
+        Path config = configWith(temp.resolve("postscreen"), "compatibility_level = 3.6");
+        String table = "cidr:" + generated.resolve("netigate_postscreen.cidr");
+        for (IpNetwork network : dach.networks()) {
+            assertThat(postmapQuery(config, network.address(), table).out().strip()).isEqualTo("permit");
+        }
+        assertThat(postmapQuery(config, UNLISTED, table).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void senderTableAcceptsTheServersDomainsAndTheCustomersOnly() throws IOException {
+        Path config = configWith(temp.resolve("senders"), "compatibility_level = 3.6");
+        Path table = temp.resolve("senders/netigate_sender_access");
+        Files.copy(generated.resolve("netigate_sender_access"), table);
+        RealProgram.Result built = RealProgram.run("postmap", "-c", config.toString(), "hash:" + table);
+        assertThat(built.exitCode()).as(built.toString()).isZero();
+        assertThat(built.err()).isEmpty();
+        assertThat(postmapQuery(config, "ntgt.de", "hash:" + table).out().strip()).isEqualTo("OK");
+        assertThat(postmapQuery(config, CUSTOMER, "hash:" + table).out().strip()).isEqualTo("OK");
+        assertThat(postmapQuery(config, "netigate.se", "hash:" + table).exitCode()).as("the Azure domain is not DACH's").isEqualTo(1);
+        assertThat(postmapQuery(config, "evil.example", "hash:" + table).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void mainCfSnippetIsAcceptedByPostconfWithoutWarnings() throws IOException {
+        List<String> main = new java.util.ArrayList<>(List.of("compatibility_level = 3.6"));
+        main.addAll(Files.readAllLines(generated.resolve("main.cf.snippet")));
+        Path config = temp.resolve("snippet");
+        Files.createDirectories(config);
+        Files.write(config.resolve("main.cf"), main);
+        Files.copy(Path.of("/usr/share/postfix/master.cf.dist"), config.resolve("master.cf"));
+        RealProgram.Result result = RealProgram.run("postconf", "-c", config.toString(), "-n");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).as("postconf warnings").isEmpty();
+        assertThat(result.out()).contains("smtpd_restriction_classes = netigate_senders",
+                "netigate_senders = check_sender_access hash:/etc/postfix/netigate_sender_access");
+        assertThat(result.out()).doesNotContain("mynetworks");
+    }
+
+    @Test
+    void policydSpfSnippetListsExactlyTheServersNetworks() throws IOException {
+        String whitelist = Files.readAllLines(generated.resolve("policyd-spf.conf.snippet")).stream()
+                .filter(l -> l.startsWith("Whitelist = ")).findFirst().orElseThrow();
+        // policyd-spf wants a comma list without spaces
+        assertThat(whitelist.substring("Whitelist = ".length()).split(","))
+                .containsExactlyElementsOf(dach.networks().stream().map(IpNetwork::cidr).toList());
+    }
+
+    @Test
+    void applyRefusesAServerThatMayBeAnOpenRelay() throws IOException {
+        try (PostfixInstance postfix = new PostfixInstance(PostfixInstance.newRoot(), List.of(
+                "smtpd_relay_restrictions = permit",
+                "smtpd_recipient_restrictions = permit_mynetworks"))) {
+            String before = Files.readString(postfix.config().resolve("main.cf"));
+            RealProgram.Result apply = runScript("apply.sh", postfix);
+            assertThat(apply.exitCode()).isEqualTo(1);
+            assertThat(apply.err()).contains("refusing to add an allowlist to a server that may be an open relay");
+            assertThat(Files.readString(postfix.config().resolve("main.cf"))).isEqualTo(before);
+            assertThat(postfix.config().resolve("netigate_clients.cidr")).doesNotExist();
+        }
+    }
+
+    @Test
+    void undoRemovesExactlyWhatApplyAdded() throws IOException {
+        Path root = PostfixInstance.newRoot();
+        try (PostfixInstance postfix = new PostfixInstance(root, strictChecks(root.resolve("conf"), "smtpd_restriction_classes = local_only",
+                "local_only = check_recipient_access hash:" + root.resolve("conf/spoof")))) {
+            writeStrictTables(postfix.config());
+            String before = postfix.postconf("-n").out();
+            assertThat(runScript("apply.sh", postfix).exitCode()).isZero();
+            assertThat(postfix.postconf("-n").out()).isNotEqualTo(before);
+            RealProgram.Result undo = runScript("undo.sh", postfix);
+            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+            assertThat(postfix.postconf("-n").out()).isEqualTo(before);
+            assertThat(postfix.config().resolve("netigate_clients.cidr")).doesNotExist();
+            assertThat(postfix.config().resolve("netigate_sender_access.db")).doesNotExist();
+        }
+    }
+
+    /** A strict server: every client not allowlisted is refused, and the customer's own domain from outside is spoofing. */
+    static List<String> strictChecks(Path config, String... extra) {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination",
+                "smtpd_recipient_restrictions = reject_unauth_destination, check_client_access cidr:" + config.resolve("strict.cidr"),
+                "smtpd_sender_restrictions = check_sender_access hash:" + config.resolve("spoof"),
+                "postscreen_access_list = permit_mynetworks"));
+        lines.addAll(List.of(extra));
+        return lines;
+    }
+
+    static void writeStrictTables(Path config) throws IOException {
+        Files.writeString(config.resolve("strict.cidr"), "0.0.0.0/0 REJECT strict check: client not allowlisted\n");
+        Files.writeString(config.resolve("spoof"), CUSTOMER + " REJECT spoofed sender: own domain from outside\n");
+        RealProgram.Result map = RealProgram.run("postmap", "-c", config.toString(), "hash:" + config.resolve("spoof"));
+        assertThat(map.exitCode()).as(map.toString()).isZero();
+    }
+
+    static RealProgram.Result runScript(String script, PostfixInstance postfix) {
+        return RealProgram.run(Duration.ofSeconds(60), postfix.environment(), generated, "sh", generated.resolve(script).toString());
+    }
+
+    /** The generated files applied by apply.sh to a strict Postfix, which then answers real SMTP sessions. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class LivePostfix {
+
+        PostfixInstance postfix;
+        String mainCfAfterFirstApply;
+        String mainCfAfterSecondApply;
+
+        @BeforeAll
+        void applyAndStart() throws Exception {
+            Path root = PostfixInstance.newRoot();
+            postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")));
+            writeStrictTables(postfix.config());
+            RealProgram.Result first = runScript("apply.sh", postfix);
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            mainCfAfterFirstApply = Files.readString(postfix.config().resolve("main.cf"));
+            RealProgram.Result second = runScript("apply.sh", postfix);
+            assertThat(second.exitCode()).as(second.toString()).isZero();
+            mainCfAfterSecondApply = Files.readString(postfix.config().resolve("main.cf"));
+            postfix.start();
+        }
+
+        @AfterAll
+        void stop() throws IOException {
+            postfix.close();
+        }
+
+        @Test
+        void applyPlacesTheCheckAfterTheRelayCheckAndNeverInMynetworks() {
+            String clients = "check_client_access cidr:" + postfix.config().resolve("netigate_clients.cidr");
+            assertThat(postfix.configValue("smtpd_recipient_restrictions")).isEqualTo(
+                    "reject_unauth_destination, " + clients + ", check_client_access cidr:" + postfix.config().resolve("strict.cidr"));
+            assertThat(postfix.configValue("smtpd_sender_restrictions")).startsWith(clients + ", check_sender_access");
+            assertThat(postfix.configValue("smtpd_relay_restrictions")).isEqualTo("permit_mynetworks, reject_unauth_destination");
+            assertThat(postfix.configValue("mynetworks")).isEqualTo("127.0.0.1/32");
+            assertThat(postfix.configValue("postscreen_access_list"))
+                    .isEqualTo("cidr:" + postfix.config().resolve("netigate_postscreen.cidr") + ", permit_mynetworks");
+        }
+
+        @Test
+        void aSecondApplyChangesNothing() {
+            assertThat(mainCfAfterSecondApply).isEqualTo(mainCfAfterFirstApply);
+        }
+
+        @Test
+        void postfixCheckFindsNoProblem() {
+            RealProgram.Result check = RealProgram.run("postfix", "-c", postfix.config().toString(), "check");
+            assertThat(check.exitCode()).as(check.toString()).isZero();
+            assertThat(check.all()).doesNotContain("warning");
+        }
+
+        @Test
+        void everyNetigateIpWithANetigateSenderPassesTheStrictCheck() throws IOException {
+            for (IpNetwork network : dach.networks()) {
+                PostfixInstance.SmtpAnswer answer = postfix.rcpt(network.address(), "survey@ntgt.de", "staff@" + CUSTOMER);
+                assertThat(answer.code()).as("%s: %s", network, answer.text()).isEqualTo(250);
+            }
+        }
+
+        @Test
+        void anUnlistedIpIsRefusedByTheStrictCheck() throws IOException {
+            PostfixInstance.SmtpAnswer answer = postfix.rcpt(UNLISTED, "survey@ntgt.de", "staff@" + CUSTOMER);
+            assertThat(answer.code()).isEqualTo(554);
+            assertThat(answer.text()).contains("strict check: client not allowlisted");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"someone@evil.example", "survey@netigate.se"})
+        void aNetigateIpWithAnotherSenderDomainGetsNoException(String sender) throws IOException {
+            PostfixInstance.SmtpAnswer answer = postfix.rcpt(dach.networks().get(0).address(), sender, "staff@" + CUSTOMER);
+            assertThat(answer.code()).as(answer.text()).isEqualTo(554);
+            assertThat(answer.text()).contains("strict check");
+        }
+
+        @Test
+        void aNetigateIpCannotRelay() throws IOException {
+            PostfixInstance.SmtpAnswer answer = postfix.rcpt(dach.networks().get(0).address(), "survey@ntgt.de", "victim@outside.example");
+            assertThat(answer.code()).isEqualTo(554);
+            assertThat(answer.text()).contains("Relay access denied");
+        }
+
+        @Test
+        void theCustomersOwnDomainFromNetigateIsNotTakenForSpoofing() throws IOException {
+            PostfixInstance.SmtpAnswer answer = postfix.rcpt(dach.networks().get(0).address(), "info@" + CUSTOMER, "staff@" + CUSTOMER);
+            assertThat(answer.code()).as(answer.text()).isEqualTo(250);
+        }
+
+        @Test
+        void theCustomersOwnDomainFromElsewhereIsStillSpoofing() throws IOException {
+            PostfixInstance.SmtpAnswer answer = postfix.rcpt(UNLISTED, "info@" + CUSTOMER, "staff@" + CUSTOMER);
+            assertThat(answer.code()).isEqualTo(554);
+            assertThat(answer.text()).contains("spoofed sender");
+        }
+    }
+}
