@@ -158,7 +158,7 @@ public final class GenerateCommand implements Callable<Integer> {
         for (String value : existingSpf) {
             DomainName domain;
             String record;
-            if (value.strip().toLowerCase(Locale.ROOT).startsWith("v=spf1")) {
+            if (value.strip().toLowerCase(Locale.ROOT).startsWith("v=")) {
                 if (customerDomains.size() != 1) {
                     throw new UserError(UserError.Kind.USAGE, "--existing-spf: with " + (customerDomains.isEmpty() ? "no" : "several")
                             + " --domain, write DOMAIN=RECORD (e.g. example.com=\"v=spf1 mx -all\")");

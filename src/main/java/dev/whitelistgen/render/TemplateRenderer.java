@@ -79,8 +79,7 @@ public final class TemplateRenderer {
             } catch (StopException e) {
                 throw new UserError(UserError.Kind.REFUSED, "target " + target.name() + ": " + e.getMessageWithoutStackTop().strip());
             } catch (TemplateException e) {
-                throw new RenderException("templates/" + name + ", line " + e.getLineNumber() + ": "
-                        + firstLine(e.getMessageWithoutStackTop()), e);
+                throw new RenderException("templates/" + name + ", line " + e.getLineNumber() + ": " + describe(e), e);
             } catch (IOException e) {
                 throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
             }
@@ -102,10 +101,22 @@ public final class TemplateRenderer {
         return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 
-    private static String firstLine(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    /** FreeMarker's own explanation, and its cause's, without the tips and stack that follow "----". */
+    private static String describe(TemplateException e) {
+        String text = beforeTips(e.getMessageWithoutStackTop());
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null) {
+            String because = beforeTips(cause instanceof TemplateException t ? t.getMessageWithoutStackTop() : cause.getMessage());
+            if (!oneLine(text).contains(oneLine(because))) {
+                text += " " + because;
+            }
+        }
+        return oneLine(text);
+    }
+
+    private static String beforeTips(String text) {
+        int tips = text.indexOf("\n----");
+        return tips < 0 ? text : text.substring(0, tips);
     }
 
     /** A template that cannot be rendered: a bug in the template, not in the user's input. */

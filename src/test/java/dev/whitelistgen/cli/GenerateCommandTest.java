@@ -1,0 +1,170 @@
+package dev.whitelistgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The CLI as a user runs it: arguments in, exit code, standard output, standard error and files out. */
+class GenerateCommandTest {
+
+    @TempDir
+    Path temp;
+
+    static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void printsASingleFileAsIsSoItCanBePiped() {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "azure", "--domain", "example.com");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("; SPF TXT records").doesNotContain("==>");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void printsSeveralFilesUnderBanners() {
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines().filter(l -> l.startsWith("==> "))).containsExactly(
+                "==> apply.sh <==", "==> main.cf.snippet <==", "==> netigate_clients.cidr <==", "==> netigate_postscreen.cidr <==",
+                "==> netigate_sender_access <==", "==> policyd-spf.conf.snippet <==", "==> undo.sh <==");
+    }
+
+    @Test
+    void acceptsServerAliasesCaseInsensitively() {
+        String byId = Cli.run("--target", "postfix", "--server", "dach").out();
+        for (String alias : List.of("germany", "DE", "ntgt.de", "DACH")) {
+            assertThat(Cli.run("--target", "postfix", "--server", alias).out()).as(alias).isEqualTo(byId);
+        }
+    }
+
+    @Test
+    void writesFilesIntoTheOutputFolderAndSaysSoOnStandardError() throws IOException {
+        Path out = temp.resolve("out/nested");
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--output", out.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(files(out)).containsExactly("apply.sh", "main.cf.snippet", "netigate_clients.cidr", "netigate_postscreen.cidr",
+                "netigate_sender_access", "policyd-spf.conf.snippet", "undo.sh");
+        assertThat(result.err().lines()).hasSize(7).allMatch(l -> l.startsWith("wrote " + out));
+    }
+
+    @Test
+    void allServersAndAllTargetsGetTheirOwnFolders() throws IOException {
+        Path out = temp.resolve("all");
+        Cli.Result result = Cli.run("--target", "all", "--server", "all", "--domain", "example.com", "--output", out.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(files(out)).contains("bind/azure/spf-records.zone", "bind/dach/spf-records.zone",
+                "postfix/azure/netigate_clients.cidr", "postfix/dach/netigate_clients.cidr");
+        Path servers = temp.resolve("servers");
+        Cli.run("--target", "postfix", "--server", "all", "--output", servers.toString());
+        assertThat(files(servers)).contains("azure/apply.sh", "dach/apply.sh");
+    }
+
+    @Test
+    void sameInputsGiveTheSameBytesWhateverTheLocaleAndTimeZone() {
+        String[] args = {"--target", "all", "--server", "all", "--domain", "example.com", "--existing-spf",
+            "example.com=v=spf1 mx -all"};
+        String first = Cli.run(args).out();
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            assertThat(Cli.run(args).out()).isEqualTo(first);
+            Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+            assertThat(Cli.run(args).out()).isEqualTo(first);
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--target nope --server azure|2|--target: unknown target 'nope'; valid targets: bind, postfix",
+        "--target postfix --server mars|2|--server: unknown server 'mars'; valid servers: azure (sweden, se, netigate.se), dach (germany, de, ntgt.de), all",
+        "--target postfix|2|--server is required; valid servers: azure",
+        "--server dach|2|--target is required",
+        "--target postfix --server dach --profile 7|2|--profile: unknown version '7'; known versions: 1, 2",
+        "--target postfix --server dach --profile missing.yaml|2|--profile: no such profile file 'missing.yaml'",
+        "--target postfix --server dach --ip-allow-list|2|--ip-allow-list: target postfix has no such option",
+        "--target postfix --server dach --domain bad_domain.example|3|--domain: 'bad_domain.example' is not a valid domain name",
+        "--target postfix --server dach --domain survey.netigate.se|3|--domain: 'survey.netigate.se' is Netigate's own sender domain",
+        "--target bind --server dach --domain a.example --existing-spf v=spf2|3|--existing-spf for a.example: 'v=spf2' does not start with v=spf1",
+        "--target bind --server dach --domain a.example --existing-spf a.example=v=spf1_-all|3|--existing-spf for a.example: 'v=spf1_-all' does not start with v=spf1",
+        "--target bind --server dach --domain a.example --domain b.example --existing-spf v=spf1|2|--existing-spf: with several --domain, write DOMAIN=RECORD",
+        "--target bind --server dach --domain a.example --existing-spf c.example=v=spf1|2|--existing-spf: c.example is not one of the --domain values",
+        "--target bind --server dach --domain a.example --spf-mode dns|2|--spf-mode: 'dns' is not one of auto, include, ip",
+        "--target bind --server dach --domain a.example --spf-mode include --profile 1|4|--spf-mode include: profile version 1 gives no SPF include for server dach",
+        "--target postfix --server dach --allow-prefix 40|2|--allow-prefix: expected 0 to 32, got 40",
+        "--target postfix --server dach --bogus|2|Unknown option: '--bogus'"})
+    void badInputGetsOneClearLineAndTheRightExitCodeAndNoOutput(String args, int exitCode, String message) {
+        Cli.Result result = Cli.run(args.split(" "));
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("whitelist-gen: ").contains(message);
+        assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void anOutputPathThatIsAFileIsRefusedAndLeftAlone() throws IOException {
+        Path file = Files.writeString(temp.resolve("existing.txt"), "keep me");
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--output", file.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("whitelist-gen: --output: '" + file + "' is a file, not a folder\n");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedIsReportedAndNothingIsLeftBehind() throws IOException {
+        Path file = Files.writeString(temp.resolve("plain-file"), "x");
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--output", file.resolve("sub").toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).startsWith("whitelist-gen: --output: cannot write to '" + file.resolve("sub") + "'");
+        assertThat(files(temp)).containsExactly("plain-file");
+    }
+
+    @Test
+    void refusedRequestsWriteNothing() throws IOException {
+        Path out = temp.resolve("refused");
+        Cli.Result result = Cli.run("--target", "all", "--server", "dach", "--domain", "a.example", "--spf-mode", "include",
+                "--profile", "1", "--output", out.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void helpAndVersion() {
+        Cli.Result help = Cli.run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--target", "--server", "--output", "--domain", "--existing-spf", "Exit codes:", "list");
+        Cli.Result version = Cli.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("whitelist-gen ").doesNotContain("unknown");
+    }
+
+    @Test
+    void listShowsTargetsServersAndProfiles() {
+        Cli.Result result = Cli.run("list");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Targets:", "  bind ", "  postfix ", "Servers (profile 2):",
+                "azure", "SPF include: _spf.netigate.se", "Profiles:", "1    superseded", "2    current");
+        assertThat(Cli.run("list", "servers", "--profile", "1").out()).contains("SPF include: none given", "193.44.77.163");
+        assertThat(Cli.run("list", "colours").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.whitelistgen.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.model.Server;
+import dev.whitelistgen.testing.Profiles;
+import dev.whitelistgen.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The profiles invent nothing: every IP, include, domain and address stands in the support article the
+ * profile names. The articles are read from ../shared/seeds (or -Dwhitelistgen.seeds=DIR).
+ */
+class ProfileSourcesTest {
+
+    static Path seeds() {
+        String configured = System.getProperty("whitelistgen.seeds");
+        return configured != null ? Path.of(configured) : Repo.root().resolve("../shared/seeds").normalize();
+    }
+
+    static List<Profile> profiles() {
+        return Profiles.catalog().all();
+    }
+
+    @ParameterizedTest(name = "version {0}")
+    @MethodSource("profiles")
+    void everyValueStandsInTheSourceArticle(Profile profile) throws IOException {
+        Path article = seeds().resolve(profile.source().article());
+        assertThat(article).as("the source article of version %s", profile.version()).isRegularFile();
+        // the articles write "include: _spf.netigate.se" with a space; compare without whitespace
+        String text = Files.readString(article).replaceAll("\\s+", "");
+        for (Server server : profile.servers()) {
+            for (IpNetwork network : server.networks()) {
+                assertThat(text).as("%s in %s", network, article).contains(network.toString());
+            }
+            server.spfInclude().ifPresent(include -> assertThat(text).contains("include:" + include));
+            server.mailDomains().forEach(domain -> assertThat(text).contains("@" + domain));
+            server.senderAddresses().forEach(address -> assertThat(text).contains(address.toString()));
+            server.webDomains().forEach(domain -> assertThat(text).contains(domain.name()));
+        }
+    }
+
+    @Test
+    void theVersionsAreTheTwoArticlesStates() {
+        Profile older = Profiles.version("1");
+        Profile current = Profiles.current();
+        assertThat(current.version()).isEqualTo("2");
+        assertThat(older.status()).isEqualTo(Profile.Status.SUPERSEDED);
+        assertThat(current.supersedes()).contains("1");
+        assertThat(older.server("sweden").orElseThrow().networks()).extracting(IpNetwork::toString).containsExactly("193.44.77.163");
+        assertThat(older.server("germany").orElseThrow().networks()).extracting(IpNetwork::toString).containsExactly("178.77.90.228");
+        for (String server : List.of("azure", "dach")) {
+            // the Swedish article does not say which server sends from which IP: both get all four
+            assertThat(current.server(server).orElseThrow().networks()).extracting(IpNetwork::toString)
+                    .containsExactly("46.254.11.92", "86.107.243.139", "89.45.227.195", "89.45.227.221");
+        }
+        assertThat(current.server("netigate.se").orElseThrow().spfInclude()).hasValueSatisfying(d -> assertThat(d.name()).isEqualTo("_spf.netigate.se"));
+        assertThat(current.server("ntgt.de").orElseThrow().spfInclude()).hasValueSatisfying(d -> assertThat(d.name()).isEqualTo("_spf.ntgt.de"));
+        assertThat(current.dkim().selector()).as("no article gives a DKIM selector").isEmpty();
+        assertThat(current.unknowns()).anyMatch(u -> u.contains("without saying which server"));
+    }
+}

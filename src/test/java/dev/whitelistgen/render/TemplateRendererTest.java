@@ -1,0 +1,110 @@
+package dev.whitelistgen.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.whitelistgen.UserError;
+import dev.whitelistgen.cli.ExitCodes;
+import dev.whitelistgen.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** FreeMarker is configured strictly and as a sandbox: these templates must fail, and say why. */
+class TemplateRendererTest {
+
+    @TempDir
+    Path templates;
+
+    Target target(String name, String template, String body, String... extraFiles) throws IOException {
+        Path folder = Files.createDirectories(templates.resolve(name));
+        Files.writeString(folder.resolve("target.yaml"), "description: test target\ncrlf_files: [\"*.csv\"]\n");
+        Files.writeString(folder.resolve(template), body);
+        for (int i = 0; i < extraFiles.length; i += 2) {
+            Files.writeString(folder.resolve(extraFiles[i]), extraFiles[i + 1]);
+        }
+        return new TargetCatalog(List.of(templates)).get(name);
+    }
+
+    List<RenderedFile> render(Target target, Map<String, Object> model) {
+        return new TemplateRenderer(List.of(templates)).render(target, model);
+    }
+
+    @Test
+    void squareBracketSyntaxLeavesDollarBracesAlone() throws IOException {
+        Target t = target("t", "out.txt.ftl", "[#list items as i][=i] ${i}[#sep], [/#list]");
+        assertThat(render(t, Map.of("items", List.of("a", "b"))))
+                .containsExactly(new RenderedFile("out.txt", "a ${i}, b ${i}\n"));
+    }
+
+    @Test
+    void aMissingValueIsAnErrorNotAnEmptyString() throws IOException {
+        Target t = target("t", "out.txt.ftl", "value: [=missing]");
+        assertThatThrownBy(() -> render(t, Map.of()))
+                .isInstanceOf(TemplateRenderer.RenderException.class)
+                .hasMessageStartingWith("templates/t/out.txt.ftl, line 1: The following has evaluated to null or missing");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[#assign ex = 'freemarker.template.utility.Execute'?new()][=ex('id')]|Instantiating freemarker.template.utility.Execute is not allowed",
+        "[#assign ob = 'freemarker.template.utility.ObjectConstructor'?new()]|is not allowed",
+        "[=text?api.getClass()]|Can't use ?api",
+        "[#include '../../../../../../etc/passwd']|Backing out from the template root directory is not allowed",
+        "[#include 'file:///etc/passwd']|Template not found",
+        "[#include '/etc/passwd']|Template not found"})
+    void theSandboxRefusesClassAccessAndFilesOutsideTheTemplateFolders(String body, String reason) throws IOException {
+        Target t = target("t", "out.txt.ftl", body);
+        assertThatThrownBy(() -> render(t, Map.of("text", "x")))
+                .isInstanceOf(TemplateRenderer.RenderException.class).hasMessageContaining(reason);
+    }
+
+    @Test
+    void aSymbolicLinkOutOfTheFolderIsNotFollowed() throws IOException {
+        Path secret = Files.writeString(Files.createTempFile("secret", ".txt"), "secret");
+        Target t = target("t", "out.txt.ftl", "[#include 'link.ftl']");
+        Files.createSymbolicLink(templates.resolve("t/link.ftl"), secret);
+        assertThatThrownBy(() -> render(t, Map.of())).hasMessageContaining("Template not found");
+    }
+
+    @Test
+    void stopRefusesTheRequestWithTheTemplatesReason() throws IOException {
+        Target t = target("t", "out.txt.ftl", "[#stop 'this platform takes IPv4 only']");
+        assertThatThrownBy(() -> render(t, Map.of()))
+                .isInstanceOf(UserError.class).hasMessage("target t: this platform takes IPv4 only")
+                .satisfies(e -> assertThat(((UserError) e).kind()).isEqualTo(UserError.Kind.REFUSED));
+    }
+
+    @Test
+    void lineEndingsAreLfExceptWhereTheTargetAsksForCrlfAndEveryFileEndsWithANewline() throws IOException {
+        Target t = target("t", "a.txt.ftl", "one\r\ntwo", "b.csv.ftl", "x,y\nz,w\n", "_piece.ftl", "not an output");
+        assertThat(render(t, Map.of())).containsExactly(new RenderedFile("a.txt", "one\ntwo\n"),
+                new RenderedFile("b.csv", "x,y\r\nz,w\r\n"));
+    }
+
+    @Test
+    void aBrokenOverrideTemplateGivesAClearErrorThroughTheCli() throws IOException {
+        target("postfix", "netigate_clients.cidr.ftl", "[#assign x = 'freemarker.template.utility.Execute'?new()]");
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--templates-dir", templates.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.SOFTWARE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("whitelist-gen: template error: templates/postfix/netigate_clients.cidr.ftl, line 1:")
+                .contains("not allowed");
+    }
+
+    @Test
+    void anOverrideFolderCanAddATargetThatUsesTheBuiltInPieces() throws IOException {
+        target("hosts", "hosts.txt.ftl", "[#import '/_common/header.ftl' as h][@h.header c='#' title='Hosts' /]"
+                + "[#list server.networks as n][=n.address] [=server.id]\n[/#list]");
+        Cli.Result result = Cli.run("--target", "hosts", "--server", "dach", "--templates-dir", templates.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("# Hosts\n# Generated by whitelist-gen (target hosts)").contains("89.45.227.221 dach\n");
+        assertThat(Cli.run("list", "targets", "--templates-dir", templates.toString()).out()).contains("hosts", "postfix", "bind");
+    }
+}
