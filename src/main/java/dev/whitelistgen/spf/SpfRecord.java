@@ -22,8 +22,10 @@ public final class SpfRecord {
 
     private static final Set<String> MECHANISMS = Set.of("all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists");
     private static final Pattern MODIFIER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
-    // macro-string characters of RFC 7208 §7.1, less '"' and '\' which would need zone-file escaping.
-    private static final Pattern MACRO_STRING = Pattern.compile("[\\x21\\x23-\\x5b\\x5d-\\x7e]*");
+    // RFC 7208 §7.1 allows any visible character in a domain-spec; real records use letters, digits and the
+    // macro syntax only. Quotes, '$', '`', ';', '(' and the like are refused so no record can carry a payload
+    // into a zone file, shell or PowerShell script, whatever the escaping there.
+    private static final Pattern MACRO_STRING = Pattern.compile("[A-Za-z0-9._%{}+=,-]*");
     private static final Pattern DUAL_CIDR = Pattern.compile("(/(3[0-2]|[12]\\d|\\d))?(//(12[0-8]|1[01]\\d|[1-9]?\\d))?");
 
     /** One mechanism ("-all", "include:x") or modifier ("redirect=x"), as written. */

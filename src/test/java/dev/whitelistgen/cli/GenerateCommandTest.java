@@ -121,6 +121,28 @@ class GenerateCommandTest {
         assertThat(result.err().lines()).hasSize(1);
     }
 
+    /** Flag values meant to break out of a shell, PowerShell, map-file or zone-file string are refused. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a.example;rm -rf /", "$(id).example", "`id`.example", "a.example\nREJECT",
+        "a.example'", "a.example\"", "a.example\u0000", "-all.example", "a.example OK", "bücher.example"})
+    void hostileDomainsAreRefused(String domain) {
+        Cli.Result result = Cli.run("--target", "all", "--server", "all", "--domain", domain);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("whitelist-gen: --domain: ").doesNotContain("\n\n");
+        assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"v=spf1 -all\"; rm -rf /", "v=spf1 include:$(id).example -all",
+        "v=spf1 -all\nexample.com. IN TXT evil", "v=spf1 a:x.example\\ -all", "v=spf1 include:`id` -all"})
+    void hostileSpfRecordsAreRefused(String record) {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "azure", "--domain", "a.example", "--existing-spf", record);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("whitelist-gen: --existing-spf for a.example: ");
+    }
+
     @Test
     void anOutputPathThatIsAFileIsRefusedAndLeftAlone() throws IOException {
         Path file = Files.writeString(temp.resolve("existing.txt"), "keep me");
