@@ -87,6 +87,11 @@ public final class SpfMerger {
         if (allIndex >= 0 && terms.subList(allIndex + 1, terms.size()).stream().anyMatch(t -> !t.modifier())) {
             notes.add("Mechanisms after 'all' are never evaluated; move them before it.");
         }
+        if (record.byteLength() > SpfRecord.MAX_BYTES) {
+            throw new UserError(UserError.Kind.REFUSED, "SPF record for " + domain + " would be " + record.byteLength()
+                    + " bytes; more than " + SpfRecord.MAX_BYTES + " does not fit a DNS answer over UDP even with EDNS"
+                    + (vendorTerms.size() > 1 ? " (use --spf-mode include)" : ""));
+        }
         if (record.byteLength() > SpfRecord.COMFORTABLE_BYTES) {
             notes.add("The record is " + record.byteLength() + " bytes; past about " + SpfRecord.COMFORTABLE_BYTES
                     + " the DNS answer may not fit in 512 bytes of UDP and needs TCP.");

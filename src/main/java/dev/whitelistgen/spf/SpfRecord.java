@@ -19,6 +19,8 @@ public final class SpfRecord {
     public static final int MAX_STRING_BYTES = 255;
     /** Past about 450 bytes the answer may not fit a 512-byte UDP reply and falls back to TCP. */
     public static final int COMFORTABLE_BYTES = 450;
+    /** The common EDNS buffer size; a record this long could only be fetched over TCP. */
+    public static final int MAX_BYTES = 4000;
 
     private static final Set<String> MECHANISMS = Set.of("all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists");
     private static final Pattern MODIFIER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");

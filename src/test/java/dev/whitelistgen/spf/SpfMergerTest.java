@@ -76,6 +76,16 @@ class SpfMergerTest {
     }
 
     @Test
+    void refusesARecordTooLongForADnsAnswer() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            many.add("ip4:198.51." + (i / 200) + "." + i % 200);
+        }
+        assertThatThrownBy(() -> SpfMerger.plan(DOMAIN, Optional.empty(), many)).isInstanceOf(UserError.class)
+                .hasMessageContaining("bytes; more than 4000 does not fit a DNS answer").hasMessageContaining("--spf-mode include");
+    }
+
+    @Test
     void warnsAboutPlusAllPtrAndTermsAfterAll() {
         assertThat(merge("v=spf1 +all").notes()).anyMatch(n -> n.contains("authorises every host"));
         assertThat(merge("v=spf1 ptr -all").notes()).anyMatch(n -> n.contains("ptr"));

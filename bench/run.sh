@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Start-up and scale benchmark (README.md, "Benchmark"). Prints a table and exits 0; not part of the tests.
+#   (a) one target, start to exit, against a bare "hello world" JVM on the same machine
+#   (b) every target for every server in one call, against (a)
+#   (c) generated profiles of 1,000 / 10,000 / 100,000 networks, rendered for every target
+# Usage: bench/run.sh [RUNS]   (default 10 runs per measurement; the median is reported)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-10}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+bin/whitelist-gen --version >/dev/null   # builds the jar (and its CDS archive) if needed
+
+mkdir -p "$work/hello"
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
+javac -d "$work/hello" "$work/hello/Hello.java"
+
+# median wall time in milliseconds of running "$@" $runs times (output discarded)
+median_ms() {
+	local times=() start end
+	for ((i = 0; i < runs; i++)); do
+		start=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || true
+		end=$(date +%s%N)
+		times+=($(((end - start) / 1000000)))
+	done
+	printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'
+}
+
+hello=$(median_ms java -Xshare:auto -XX:TieredStopAtLevel=1 -cp "$work/hello" Hello)
+one=$(median_ms bin/whitelist-gen --target postfix --server dach)
+all=$(median_ms bin/whitelist-gen --target all --server all --domain example.com)
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "runs per measurement: $runs (median)"
+printf '%-58s %8s\n' "measurement" "ms"
+printf '%-58s %8d\n' "hello-world JVM" "$hello"
+printf '%-58s %8d\n' "(a) --target postfix --server dach" "$one"
+printf '%-58s %8d   (goal <= 250)\n' "(a) overhead over hello-world JVM" "$((one - hello))"
+printf '%-58s %8s\n' "(a) ratio to hello-world JVM" "$(awk -v a="$one" -v b="$hello" 'BEGIN { printf "%.2f", a / b }')"
+printf '%-58s %8d\n' "(b) --target all --server all --domain example.com" "$all"
+printf '%-58s %8s   (goal <= 1.50)\n' "(b) ratio to (a)" "$(awk -v a="$all" -v b="$one" 'BEGIN { printf "%.2f", a / b }')"
+
+# (c) profiles of N /32 networks from 11.0.0.0 on (public space), every target, one server
+for count in 1000 10000 100000; do
+	profile="$work/profile-$count.yaml"
+	awk -v n="$count" '
+		/^networks:/ { print; for (i = 0; i < n; i++) printf "  - 11.%d.%d.%d\n", int(i / 65536), int(i / 256) % 256, i % 256; skip = 1; next }
+		/^servers:/ { skip = 0 }
+		!skip { sub(/^version: "2"/, "version: \"bench\""); print }' profiles/netigate/v2.yaml > "$profile"
+	for target in $(bin/whitelist-gen list targets | awk 'NR > 1 { print $1 }'); do
+		ms=$(median_ms bin/whitelist-gen --target "$target" --server azure --domain example.com --profile "$profile" --output "$work/out-$count-$target")
+		code=0
+		bin/whitelist-gen --target "$target" --server azure --domain example.com --profile "$profile" --output "$work/check" >/dev/null 2>&1 || code=$?
+		note=""
+		[[ $code -ne 0 ]] && note="   (exit $code: refused, e.g. a platform limit)"
+		printf '%-58s %8d%s\n' "(c) $count networks, --target $target" "$ms" "$note"
+	done
+done
