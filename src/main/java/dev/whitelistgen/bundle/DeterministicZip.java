@@ -20,8 +20,11 @@ import java.util.zip.ZipOutputStream;
  */
 public final class DeterministicZip {
 
-    /** The earliest time a zip entry can hold without an extra field. */
-    public static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /**
+     * The earliest time a zip entry holds in its DOS fields alone. 1980-01-01 00:00:00 itself is Java's marker for
+     * "before 1980", for which it adds an extended-timestamp field computed in the default time zone.
+     */
+    public static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0, 2);
 
     private DeterministicZip() {
     }
