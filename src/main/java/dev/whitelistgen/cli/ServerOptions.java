@@ -13,12 +13,13 @@ import picocli.CommandLine.Option;
 final class ServerOptions {
 
     @Option(names = {"-s", "--server"}, paramLabel = "SERVER",
-            description = "Netigate server: azure, dach, an alias (sweden, se, netigate.se, germany, de, ntgt.de), or 'all'.")
+            description = "Netigate server: azure, dach, or an alias (sweden, se, netigate.se, germany, de, ntgt.de);"
+                    + " generate and diff also take 'all'.")
     String server;
 
     @Option(names = "--server-from-url", paramLabel = "URL",
             description = "Pick the server from the address the customer's browser shows when logged in to Netigate"
-                    + " (…netigate.se… → azure, …ntgt.de… → dach).")
+                    + " (a host under netigate.se means azure, under ntgt.de dach).")
     String serverFromUrl;
 
     /** The servers for generate: one, or every one with 'all'. */
