@@ -61,8 +61,7 @@ final class DiffCommand implements Callable<Integer> {
         Profile before = catalog.resolve(from);
         Profile after = catalog.resolve(to);
         String toLabel = to == null ? after.version() : to;
-        Optional<String> serverId = "all".equalsIgnoreCase(serverOptions.server) ? Optional.empty()
-                : serverOptions.idIn(List.of(after, before));
+        Optional<String> serverId = serverOptions.idIn(List.of(after, before));
         List<DomainName> domains = customer.customerDomains(before, after);
         Map<DomainName, SpfRecord> existing = customer.existingRecords(domains);
         SpfMode mode = customer.spfMode();

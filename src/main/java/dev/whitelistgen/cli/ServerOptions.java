@@ -42,13 +42,13 @@ final class ServerOptions {
 
     /**
      * The id of the chosen server, known in at least one of the profiles (a server may be new or gone between
-     * versions), or empty when none was chosen.
+     * versions), or empty when none or 'all' was chosen.
      */
     Optional<String> idIn(List<Profile> profiles) {
         List<String> unknown = new ArrayList<>();
         for (Profile profile : profiles) {
             try {
-                return chosen(profile, false).map(id -> profile.server(id).orElseThrow().id());
+                return chosen(profile, true).filter(id -> !id.equals("all")).map(id -> profile.server(id).orElseThrow().id());
             } catch (UserError e) {
                 unknown.addAll(e.lines());
             }
