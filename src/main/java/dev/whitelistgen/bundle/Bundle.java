@@ -10,14 +10,13 @@ import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.RenderModel;
 import dev.whitelistgen.render.RenderedFile;
 import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetCatalog;
+import dev.whitelistgen.render.TargetSelection;
 import dev.whitelistgen.render.TemplateRenderer;
 import dev.whitelistgen.spf.SpfRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,13 +36,7 @@ public final class Bundle {
     public static final String CHECKSUMS = "SHA256SUMS";
     static final String FRAME_TEMPLATE = BundleTexts.FRAME_FOLDER + "/README.md.ftl";
 
-    /**
-     * The targets that go in, and those left out because they need --domain and none was given; named when
-     * the user listed them (--target), rather than taking every target.
-     */
-    public record Plan(List<Target> included, List<Target> skipped, boolean named) { }
-
-    public record Request(Plan plan, Profile profile, Server server, List<DomainName> domains,
+    public record Request(TargetSelection plan, Profile profile, Server server, List<DomainName> domains,
                           Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, String language) {
         public Request {
             domains = List.copyOf(domains);
@@ -57,26 +50,6 @@ public final class Bundle {
     public Bundle(TemplateRenderer renderer, BundleTexts texts) {
         this.renderer = renderer;
         this.texts = texts;
-    }
-
-    /**
-     * Named targets, or by default every target; a target that writes records for the customer's domains
-     * (requires_domain) is then left out without --domain rather than failing the whole bundle.
-     */
-    public static Plan plan(TargetCatalog catalog, List<String> requested, boolean haveDomain) {
-        if (!requested.isEmpty()) {
-            List<Target> named = new ArrayList<>();
-            for (String name : requested) {
-                Target target = catalog.get(name.strip().toLowerCase(Locale.ROOT));
-                if (!named.contains(target)) {
-                    named.add(target);
-                }
-            }
-            return new Plan(named.stream().sorted(Comparator.comparing(Target::name)).toList(), List.of(), true);
-        }
-        List<Target> included = catalog.all().stream().filter(t -> haveDomain || !t.requiresDomain()).toList();
-        List<Target> skipped = catalog.all().stream().filter(t -> !haveDomain && t.requiresDomain()).toList();
-        return new Plan(included, skipped, false);
     }
 
     /** README.md, then each target's files in name order, then SHA256SUMS: always the same order. */

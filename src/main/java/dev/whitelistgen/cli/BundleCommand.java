@@ -7,6 +7,8 @@ import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.output.OutputWriter;
 import dev.whitelistgen.render.RenderedFile;
+import dev.whitelistgen.render.Target;
+import dev.whitelistgen.render.TargetSelection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,17 +59,16 @@ final class BundleCommand implements Callable<Integer> {
     public Integer call() {
         Profile chosen = sources.profiles().resolve(profile);
         List<DomainName> domains = customer.customerDomains(chosen);
-        Bundle.Plan plan = Bundle.plan(sources.targets(), targets, !domains.isEmpty());
+        TargetSelection plan = TargetSelection.of(sources.targets(), targets, !domains.isEmpty());
         Bundle.Request request = new Bundle.Request(plan, chosen, serverOptions.single(chosen), domains,
                 customer.existingRecords(domains), customer.spfMode(), language.toLowerCase(Locale.ROOT));
         List<RenderedFile> files = new Bundle(sources.renderer(), new BundleTexts(sources.templateRoots())).files(request);
         Path written = OutputWriter.writeFile(output, DeterministicZip.of(files), "--output");
-        for (var skipped : plan.skipped()) {
+        for (Target skipped : plan.skipped()) {
             spec.commandLine().getErr().println("left out " + skipped.name() + ": it needs --domain (the README says so)");
         }
         spec.commandLine().getErr().println("wrote " + written + " (" + (files.size() - 2) + " files, README in "
                 + request.language() + ")");
         return ExitCodes.OK;
     }
-
 }

@@ -1,6 +1,5 @@
 package dev.whitelistgen.cli;
 
-import dev.whitelistgen.bundle.Bundle;
 import dev.whitelistgen.diff.DiffReport;
 import dev.whitelistgen.diff.OutputDiff;
 import dev.whitelistgen.diff.ProfileDiff;
@@ -10,6 +9,7 @@ import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.Target;
+import dev.whitelistgen.render.TargetSelection;
 import dev.whitelistgen.spf.SpfRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ final class DiffCommand implements Callable<Integer> {
         List<DomainName> domains = customer.customerDomains(before, after);
         Map<DomainName, SpfRecord> existing = customer.existingRecords(domains);
         SpfMode mode = customer.spfMode();
-        List<Target> chosen = Bundle.plan(sources.targets(), targets, !domains.isEmpty()).included();
+        List<Target> chosen = TargetSelection.of(sources.targets(), targets, !domains.isEmpty()).included();
         Generator generator = new Generator(sources.renderer());
         OutputDiff outputs = OutputDiff.between(
                 OutputDiff.render(generator, chosen, before, serverId, domains, existing, mode),

@@ -75,7 +75,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (target == null) {
-            throw new UserError(UserError.Kind.USAGE, "--target is required (or a command: list); try --help");
+            throw new UserError(UserError.Kind.USAGE, "--target is required (or a command: list, profiles, bundle, diff, validate); try --help");
         }
         TargetCatalog catalog = sources.targets();
         List<Target> targets = target.equalsIgnoreCase("all") ? catalog.all() : List.of(catalog.get(target.toLowerCase(Locale.ROOT)));
