@@ -70,22 +70,10 @@ public final class Bundle {
         List<RenderedFile> targetFiles = new ArrayList<>();
         List<Map<String, Object>> targetModels = new ArrayList<>();
         for (Target target : request.plan().included()) {
-            Map<String, String> words = texts.target(target, request.language());
-            List<Map<String, Object>> described = new ArrayList<>();
-            for (RenderedFile file : generator.generate(List.of(target), request.profile(), List.of(request.server()),
-                    request.domains(), request.existingSpf(), request.spfMode(), Set.of())) {
-                String path = target.name() + "/" + file.path();
-                targetFiles.add(new RenderedFile(path, file.content()));
-                described.add(Map.of("path", path, "description", words.get("file." + file.path())));
-            }
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("name", target.name());
-            model.put("title", words.get("title"));
-            model.put("scenario", words.get("scenario"));
-            model.put("apply", words.get("apply"));
-            model.put("undo", words.get("undo"));
-            model.put("files", described);
-            targetModels.add(model);
+            List<RenderedFile> rendered = generator.generate(List.of(target), request.profile(), List.of(request.server()),
+                    request.domains(), request.existingSpf(), request.spfMode(), Set.of());
+            rendered.forEach(file -> targetFiles.add(new RenderedFile(target.name() + "/" + file.path(), file.content())));
+            targetModels.add(targetModel(target, texts.target(target, request.language()), rendered));
         }
         List<Map<String, Object>> skipped = new ArrayList<>();
         for (Target target : request.plan().skipped()) {
@@ -105,6 +93,18 @@ public final class Bundle {
         files.addAll(targetFiles);
         files.add(checksums(files));
         return files;
+    }
+
+    /** What the README says about one target: its texts, and each of its files (as TARGET/FILE) with its description. */
+    private static Map<String, Object> targetModel(Target target, Map<String, String> words, List<RenderedFile> rendered) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", target.name());
+        for (String key : BundleTexts.TARGET_KEYS) {
+            model.put(key, words.get(key));
+        }
+        model.put("files", rendered.stream().map(file -> Map.of("path", target.name() + "/" + file.path(),
+                "description", words.get("file." + file.path()))).toList());
+        return model;
     }
 
     /** The command that makes the same bundle again (without --output), for the README. */
