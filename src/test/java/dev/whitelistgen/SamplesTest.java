@@ -2,6 +2,8 @@ package dev.whitelistgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelistgen.bundle.Bundle;
+import dev.whitelistgen.bundle.BundleTexts;
 import dev.whitelistgen.model.NetworkPolicy;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
@@ -13,12 +15,15 @@ import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.Repo;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
 import org.approvaltests.namer.ApprovalNamer;
@@ -30,12 +35,16 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * samples/ holds what `--output samples/TARGET/SERVER` writes for every target and server of the current
- * profile (with --domain example.com), plus one folder SERVER+FLAG per target option. Each sample file is an
- * approved file: a stale one fails here. Regenerate with bin/update-samples and review the diff.
+ * profile (with --domain example.com), plus one folder SERVER+FLAG per target option, and samples/bundle/ the
+ * README of one support bundle per language. Each sample file is an approved file: a stale one fails here.
+ * Regenerate with bin/update-samples and review the diff.
  */
 class SamplesTest {
 
     static final String SAMPLE_DOMAIN = "example.com";
+    /** samples/bundle/README.LANG.md: the README of `bundle --server dach --domain example.com --lang LANG`. */
+    static final String BUNDLE_FOLDER = "bundle";
+    static final String BUNDLE_SERVER = "dach";
     private static final boolean UPDATE = Boolean.getBoolean("samples.update");
 
     /** One sample folder and the command line that writes it. */
@@ -84,6 +93,8 @@ class SamplesTest {
                             + " (run bin/update-samples)").containsExactlyInAnyOrderElementsOf(relativeNames(out))));
             nodes.add(DynamicContainer.dynamicContainer(sample.folder(), tests));
         }
+        nodes.add(bundleReadmes(generated));
+        // samples/bundle/ holds files only, so it adds no TARGET/SERVER folder here.
         nodes.add(DynamicTest.dynamicTest("no sample folder without a target", () -> {
             List<String> present = new ArrayList<>();
             try (Stream<Path> targets = Files.list(Repo.path("samples"))) {
@@ -96,6 +107,39 @@ class SamplesTest {
             assertThat(present).as("sample folders (run bin/update-samples)").containsExactlyInAnyOrderElementsOf(expectedFolders);
         }));
         return nodes.stream();
+    }
+
+    private static DynamicNode bundleReadmes(Path generated) throws IOException {
+        Path out = Files.createDirectories(generated.resolve(BUNDLE_FOLDER));
+        Path approved = Repo.path("samples").resolve(BUNDLE_FOLDER);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String language : new BundleTexts(List.of(Repo.path("templates"))).languages()) {
+            Path zip = generated.resolve("bundle-" + language + ".zip");
+            Cli.Result result = Cli.run("bundle", "--server", BUNDLE_SERVER, "--domain", SAMPLE_DOMAIN, "--lang", language,
+                    "--output", zip.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            String name = "README." + language + ".md";
+            Files.writeString(out.resolve(name), zipEntry(zip, Bundle.README));
+            tests.add(DynamicTest.dynamicTest(name, () -> verify(out.resolve(name), approved.resolve(name))));
+        }
+        if (UPDATE) {
+            replaceFolder(out, approved);
+        }
+        tests.add(DynamicTest.dynamicTest("no stale extra files", () ->
+                assertThat(relativeNames(approved)).as("files in samples/" + BUNDLE_FOLDER + " (run bin/update-samples)")
+                        .containsExactlyInAnyOrderElementsOf(relativeNames(out))));
+        return DynamicContainer.dynamicContainer(BUNDLE_FOLDER, tests);
+    }
+
+    private static String zipEntry(Path zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (entry.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(zip + " holds no " + name);
     }
 
     private static void verify(Path generated, Path approved) throws IOException {

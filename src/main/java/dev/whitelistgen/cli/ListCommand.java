@@ -3,6 +3,7 @@ package dev.whitelistgen.cli;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
+import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.render.Target;
 import java.io.PrintWriter;
 import java.util.List;
@@ -53,13 +54,18 @@ final class ListCommand implements Callable<Integer> {
             }
         }
         if (what == null || what.equals("profiles")) {
-            out.println("Profiles:");
-            for (Profile p : sources.profiles().all()) {
-                out.printf("  %-4s %-11s %s (%s) %s%n", p.version(), p.status().label(), p.source().article(),
-                        p.source().language(), p.file());
-            }
+            printProfiles(out, sources.profiles());
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Every profile version with its status and source; also what the `profiles` command prints. */
+    static void printProfiles(PrintWriter out, ProfileCatalog catalog) {
+        out.println("Profiles:");
+        for (Profile p : catalog.all()) {
+            out.printf("  %-4s %-11s %s (%s) %s%n", p.version(), p.status().label(), p.source().article(),
+                    p.source().language(), p.file());
+        }
     }
 }

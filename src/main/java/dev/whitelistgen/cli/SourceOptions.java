@@ -32,14 +32,17 @@ final class SourceOptions {
     int widestIpv6Prefix;
 
     ProfileCatalog profiles() {
+        return new ProfileCatalog(roots(profilesDir, "profiles"), loader());
+    }
+
+    ProfileLoader loader() {
         if (widestIpv4Prefix < 0 || widestIpv4Prefix > 32) {
             throw new UserError(UserError.Kind.USAGE, "--allow-prefix: expected 0 to 32, got " + widestIpv4Prefix);
         }
         if (widestIpv6Prefix < 0 || widestIpv6Prefix > 128) {
             throw new UserError(UserError.Kind.USAGE, "--allow-prefix6: expected 0 to 128, got " + widestIpv6Prefix);
         }
-        return new ProfileCatalog(roots(profilesDir, "profiles"),
-                new ProfileLoader(new NetworkPolicy(widestIpv4Prefix, widestIpv6Prefix)));
+        return new ProfileLoader(new NetworkPolicy(widestIpv4Prefix, widestIpv6Prefix));
     }
 
     List<Path> templateRoots() {

@@ -37,6 +37,11 @@ public record Server(
         return List.copyOf(domains);
     }
 
+    /** The aliases that are host names (netigate.se, ntgt.de): the address a customer sees when logged in to this server. */
+    public List<String> hostAliases() {
+        return aliases.stream().filter(a -> a.contains(".")).toList();
+    }
+
     public boolean answersTo(String nameOrAlias) {
         String wanted = nameOrAlias.toLowerCase(Locale.ROOT);
         return id.equals(wanted) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(wanted));

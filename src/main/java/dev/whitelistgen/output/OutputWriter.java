@@ -79,6 +79,34 @@ public final class OutputWriter {
         }
     }
 
+    /**
+     * Writes one file of bytes atomically: staged beside its destination, then renamed over it. On failure
+     * neither a partial file nor a folder created for it is left behind. {@code flag} names the option in errors.
+     */
+    public static Path writeFile(Path file, byte[] content, String flag) {
+        Path destination = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(destination)) {
+            throw new UserError(UserError.Kind.IO, flag + ": '" + file + "' is a folder, not a file");
+        }
+        List<Path> createdFolders = new ArrayList<>();
+        Path temporary = null;
+        try {
+            createFolders(destination.getParent(), createdFolders);
+            temporary = Files.createTempFile(destination.getParent(), "." + destination.getFileName() + ".", ".tmp");
+            Files.write(temporary, content);
+            move(temporary, destination);
+            return destination;
+        } catch (IOException e) {
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
+            for (int i = createdFolders.size() - 1; i >= 0; i--) {
+                deleteQuietly(createdFolders.get(i));
+            }
+            throw new UserError(UserError.Kind.IO, flag + ": cannot write '" + file + "': " + describe(e));
+        }
+    }
+
     private static void createFolders(Path folder, List<Path> created) throws IOException {
         if (Files.isDirectory(folder)) {
             return;

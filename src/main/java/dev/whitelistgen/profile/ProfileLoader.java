@@ -66,7 +66,7 @@ public final class ProfileLoader {
                 return load(name, file, in);
             }
         } catch (IOException e) {
-            throw invalid(name, 0, "cannot read: " + e.getMessage());
+            throw invalid(name, 0, e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read: " + e.getMessage());
         }
     }
 

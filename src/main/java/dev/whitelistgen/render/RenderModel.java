@@ -46,7 +46,7 @@ public final class RenderModel {
         return model;
     }
 
-    private static Map<String, Object> profile(Profile profile) {
+    public static Map<String, Object> profile(Profile profile) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("vendor", profile.vendor());
         map.put("version", profile.version());
@@ -65,11 +65,12 @@ public final class RenderModel {
         return map;
     }
 
-    private static Map<String, Object> server(Server server) {
+    public static Map<String, Object> server(Server server) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", server.id());
         map.put("name", server.name());
         map.put("aliases", server.aliases());
+        map.put("hosts", server.hostAliases());
         map.put("spfInclude", server.spfInclude().map(DomainName::name).orElse(""));
         map.put("networks", networks(server.networks()));
         map.put("ipv4Networks", networks(server.networks().stream().filter(IpNetwork::isIpv4).toList()));

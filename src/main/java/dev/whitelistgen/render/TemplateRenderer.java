@@ -71,22 +71,31 @@ public final class TemplateRenderer {
     public List<RenderedFile> render(Target target, Map<String, Object> model) {
         List<RenderedFile> files = new ArrayList<>();
         for (String template : target.templates()) {
-            String name = target.name() + "/" + template;
-            StringWriter out = new StringWriter();
-            try {
-                Template loaded = configuration.getTemplate(name);
-                loaded.process(model, out);
-            } catch (StopException e) {
-                throw new UserError(UserError.Kind.REFUSED, "target " + target.name() + ": " + e.getMessageWithoutStackTop().strip());
-            } catch (TemplateException e) {
-                throw new RenderException("templates/" + name + ", line " + e.getLineNumber() + ": " + describe(e), e);
-            } catch (IOException e) {
-                throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
-            }
             String output = Target.outputName(template);
-            files.add(new RenderedFile(output, lineEndings(out.toString(), target.crlf(output))));
+            String text = process(target.name() + "/" + template, model, "target " + target.name());
+            files.add(new RenderedFile(output, lineEndings(text, target.crlf(output))));
         }
         return files;
+    }
+
+    /** One template that is not a target's output, such as the bundle's README frame ("_bundle/README.md.ftl"). */
+    public String renderTemplate(String name, Map<String, Object> model) {
+        return lineEndings(process(name, model, name), false);
+    }
+
+    private String process(String name, Map<String, Object> model, String refusedBy) {
+        StringWriter out = new StringWriter();
+        try {
+            Template loaded = configuration.getTemplate(name);
+            loaded.process(model, out);
+        } catch (StopException e) {
+            throw new UserError(UserError.Kind.REFUSED, refusedBy + ": " + e.getMessageWithoutStackTop().strip());
+        } catch (TemplateException e) {
+            throw new RenderException("templates/" + name + ", line " + e.getLineNumber() + ": " + describe(e), e);
+        } catch (IOException e) {
+            throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
+        }
+        return out.toString();
     }
 
     private static String lineEndings(String text, boolean crlf) {

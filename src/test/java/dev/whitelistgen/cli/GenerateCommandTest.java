@@ -98,7 +98,7 @@ class GenerateCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--target nope --server azure|2|--target: unknown target 'nope'; valid targets: bind, postfix",
         "--target postfix --server mars|2|--server: unknown server 'mars'; valid servers: azure (sweden, se, netigate.se), dach (germany, de, ntgt.de), all",
-        "--target postfix|2|--server is required; valid servers: azure",
+        "--target postfix|2|--server (or --server-from-url) is required; valid servers: azure",
         "--server dach|2|--target is required",
         "--target postfix --server dach --profile 7|2|--profile: unknown version '7'; known versions: 1, 2",
         "--target postfix --server dach --profile missing.yaml|2|--profile: no such profile file 'missing.yaml'",

@@ -6,7 +6,7 @@ import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.profile.ProfileLoader;
 import java.util.List;
 
-/** The repository's own profiles, as the tests read them. */
+/** The repository's own profiles, loaded as the tool loads them. */
 public final class Profiles {
 
     private Profiles() {

@@ -1,0 +1,215 @@
+package dev.whitelistgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.bundle.DeterministicZip;
+import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.RealProgram;
+import dev.whitelistgen.testing.Repo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** `whitelist-gen bundle` end to end: what is in the zip, its checksums, its languages, and that it is all or nothing. */
+class BundleCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void holdsEveryTargetThatNeedsNoDomainAReadmeAndChecksumsInAFixedOrder() throws IOException {
+        Path zip = dir.resolve("ticket.zip");
+        Cli.Result result = Cli.run("bundle", "--server", "dach", "--output", zip.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("left out bind: it needs --domain").contains("wrote " + zip);
+        Map<String, String> entries = entries(zip);
+        assertThat(entries.keySet()).containsExactly("README.md", "postfix/apply.sh", "postfix/main.cf.snippet",
+                "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr", "postfix/netigate_sender_access",
+                "postfix/policyd-spf.conf.snippet", "postfix/undo.sh", "SHA256SUMS");
+        String readme = entries.get("README.md");
+        assertThat(readme).contains("## Not included").contains("- `bind`: writes records for your own domains")
+                .contains("`whitelist-gen bundle --server dach --profile 2 --lang en`");
+        for (String file : entries.keySet()) {
+            if (!file.equals("README.md") && !file.equals("SHA256SUMS")) {
+                assertThat(readme).as("README describes " + file).contains("| `" + file + "` | ");
+            }
+        }
+    }
+
+    @Test
+    void theTargetFilesAreExactlyWhatGenerateWrites() throws IOException {
+        Path zip = dir.resolve("ticket.zip");
+        assertThat(Cli.run("bundle", "--server", "azure", "--domain", "example.com", "-o", zip.toString()).exitCode()).isZero();
+        Map<String, String> entries = entries(zip);
+        for (String target : List.of("postfix", "bind")) {
+            Path generated = dir.resolve(target);
+            assertThat(Cli.run("--target", target, "--server", "azure", "--domain", "example.com", "--output", generated.toString())
+                    .exitCode()).isZero();
+            try (Stream<Path> files = Files.list(generated)) {
+                for (Path file : files.toList()) {
+                    assertThat(entries.get(target + "/" + file.getFileName())).as(target + "/" + file.getFileName())
+                            .isEqualTo(Files.readString(file));
+                }
+            }
+        }
+        assertThat(entries).containsKey("bind/spf-records.zone");
+        assertThat(entries.get("README.md")).doesNotContain("## Not included");
+    }
+
+    @Test
+    void theChecksumsMatchAndSha256sumAcceptsThemAfterUnzip() throws IOException, NoSuchAlgorithmException {
+        Path zip = dir.resolve("ticket.zip");
+        assertThat(Cli.run("bundle", "--server", "dach", "-d", "example.com", "--lang", "sv", "-o", zip.toString()).exitCode()).isZero();
+        Map<String, String> entries = entries(zip);
+        StringBuilder expected = new StringBuilder();
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            if (!entry.getKey().equals("SHA256SUMS")) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                expected.append(HexFormat.of().formatHex(digest)).append("  ").append(entry.getKey()).append('\n');
+            }
+        }
+        assertThat(entries.get("SHA256SUMS")).isEqualTo(expected.toString());
+
+        Path extracted = Files.createDirectories(dir.resolve("extracted"));
+        RealProgram.Result unzip = RealProgram.run(java.time.Duration.ofSeconds(30), Map.of(), extracted, "unzip", "-q", zip.toString());
+        assertThat(unzip.exitCode()).as(unzip.toString()).isZero();
+        RealProgram.Result check = RealProgram.run(java.time.Duration.ofSeconds(30), Map.of(), extracted, "sha256sum", "--strict", "-c", "SHA256SUMS");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.out().lines()).hasSize(entries.size() - 1).allMatch(line -> line.endsWith(": OK"));
+
+        Files.writeString(extracted.resolve("postfix/netigate_clients.cidr"), "0.0.0.0/0 OK\n");
+        assertThat(RealProgram.run(java.time.Duration.ofSeconds(30), Map.of(), extracted, "sha256sum", "-c", "SHA256SUMS").exitCode())
+                .as("a changed file fails the check").isNotZero();
+    }
+
+    @Test
+    void theSameInputsGiveTheSameBytesWhateverTheDefaultLocaleAndTimeZone() throws IOException {
+        String[] args = {"bundle", "--server", "dach", "--domain", "example.com", "--lang", "de", "--output"};
+        assertThat(run(args, dir.resolve("a.zip")).exitCode()).isZero();
+        assertThat(run(args, dir.resolve("b.zip")).exitCode()).isZero();
+        TimeZone zone = TimeZone.getDefault();
+        Locale locale = Locale.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            assertThat(run(args, dir.resolve("c.zip")).exitCode()).isZero();
+        } finally {
+            TimeZone.setDefault(zone);
+            Locale.setDefault(locale);
+        }
+        byte[] first = Files.readAllBytes(dir.resolve("a.zip"));
+        assertThat(Files.readAllBytes(dir.resolve("b.zip"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(dir.resolve("c.zip"))).isEqualTo(first);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(first))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                assertThat(entry.getTimeLocal()).as(entry.getName()).isEqualTo(DeterministicZip.ENTRY_TIME);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "sv", "de"})
+    void theReadmeIsInTheChosenLanguageWithEveryTargetsTexts(String language) throws IOException {
+        Path zip = dir.resolve("ticket.zip");
+        Cli.Result result = Cli.run("bundle", "--server-from-url", "https://www.ntgt.de/login", "--domain", "example.com",
+                "--lang", language, "-o", zip.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        String readme = entries(zip).get("README.md");
+        Map<String, String> frame = texts("templates/_bundle/bundle_" + language + ".properties");
+        assertThat(readme).startsWith("# " + frame.get("title") + "\n")
+                .contains("## " + frame.get("heading_contents"))
+                .contains(frame.get("scenario2"))
+                .contains("DACH (`dach`)").contains("`ntgt.de`").contains("`survey@ntgt.de`").contains("`example.com`");
+        for (String target : List.of("postfix", "bind")) {
+            Map<String, String> words = texts("templates/" + target + "/bundle_" + language + ".properties");
+            assertThat(readme).contains("## " + words.get("title") + " — `" + target + "/`")
+                    .contains(words.get("scenario")).contains(words.get("apply")).contains(words.get("undo"));
+        }
+        assertThat(readme).doesNotContain("[=").doesNotContain("[#");
+    }
+
+    @Test
+    void anErrorLeavesNoZipAndKeepsAnOldOne() throws IOException {
+        Path zip = dir.resolve("ticket.zip");
+        Files.writeString(zip, "old");
+        assertThat(Cli.run("bundle", "--server", "dach", "--lang", "fi", "-o", zip.toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("bundle", "--server", "all", "-o", zip.toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
+        Cli.Result refused = Cli.run("bundle", "--server", "dach", "--target", "bind", "--domain", "example.com", "--existing-spf",
+                "v=spf1 include:a.example include:b.example include:c.example include:d.example include:e.example"
+                        + " include:f.example include:g.example include:h.example include:i.example include:j.example -all",
+                "-o", zip.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(refused.err()).startsWith("whitelist-gen: ");
+        assertThat(Files.readString(zip)).isEqualTo("old");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("ticket.zip");
+        }
+
+        Path blocked = dir.resolve("a-file");
+        Files.writeString(blocked, "x");
+        Cli.Result io = Cli.run("bundle", "--server", "dach", "-o", blocked.resolve("sub/ticket.zip").toString());
+        assertThat(io.exitCode()).as(io.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(io.err()).startsWith("whitelist-gen: --output: cannot write");
+        Cli.Result missingDomain = Cli.run("bundle", "--server", "dach", "--target", "bind", "-o", dir.resolve("new.zip").toString());
+        assertThat(missingDomain.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missingDomain.err()).contains("--domain: target bind");
+        assertThat(dir.resolve("new.zip")).doesNotExist();
+    }
+
+    @Test
+    void namedTargetsOnlyAndTheReproduceCommandSaysSo() throws IOException {
+        Path zip = dir.resolve("ticket.zip");
+        assertThat(Cli.run("bundle", "-s", "se", "-t", "postfix", "-o", zip.toString()).exitCode()).isZero();
+        Map<String, String> entries = entries(zip);
+        assertThat(entries.keySet()).allMatch(name -> name.startsWith("postfix/") || name.equals("README.md") || name.equals("SHA256SUMS"));
+        assertThat(entries.get("README.md")).contains("`whitelist-gen bundle --server azure --profile 2 --lang en --target postfix`")
+                .doesNotContain("## Not included");
+    }
+
+    private static Cli.Result run(String[] args, Path output) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = output.toString();
+        return Cli.run(all);
+    }
+
+    static Map<String, String> entries(Path zip) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+
+    private static Map<String, String> texts(String file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Repo.path(file), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        properties.forEach((k, v) -> texts.put((String) k, ((String) v).strip()));
+        return texts;
+    }
+}

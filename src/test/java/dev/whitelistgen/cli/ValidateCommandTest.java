@@ -1,0 +1,68 @@
+package dev.whitelistgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedProfilesAreValid() {
+        String v1 = Repo.path("profiles/netigate/v1.yaml").toString();
+        String v2 = Repo.path("profiles/netigate/v2.yaml").toString();
+        Cli.Result result = Cli.run("validate", v1, v2);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(v1 + ": valid (version 1, superseded, 2 servers)\n"
+                + v2 + ": valid (version 2, current, 2 servers)\n");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void reportsEveryProblemOfEveryFileWithItsLineAndExitsThree() throws IOException {
+        Path first = dir.resolve("first.yaml");
+        String v2 = Files.readString(Repo.path("profiles/netigate/v2.yaml"));
+        Files.writeString(first, v2
+                .replace("status: current", "status: draft")                       // bad status
+                .replace("  - 46.254.11.92\n", "  - 46.254.11.92/16\n")            // host bits set
+                .replace("    mail_domains: [ntgt.de]", "    mail_domains: [ntgt]") // not a domain
+                .replace("    name: Azure\n", "    name: Azure\n    colour: blue\n")); // unknown key
+        Path second = dir.resolve("second.yaml");
+        Files.writeString(second, v2.replace("spf_include: _spf.netigate.se", "spf_include: \"_spf netigate se\""));
+        String valid = Repo.path("profiles/netigate/v1.yaml").toString();
+
+        Cli.Result result = Cli.run("validate", first.toString(), valid, second.toString(), dir.resolve("missing.yaml").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.out()).isEqualTo(valid + ": valid (version 1, superseded, 2 servers)\n");
+        assertThat(result.err().lines().toList()).containsExactlyInAnyOrder(
+                "whitelist-gen: " + first + ":" + line(v2, "status: current") + ": status: 'draft' is not a status; expected current or superseded",
+                "whitelist-gen: " + first + ":" + line(v2, "  - 46.254.11.92") + ": networks[1]: '46.254.11.92/16' has host bits set; did you mean 46.254.0.0/16?",
+                "whitelist-gen: " + first + ":" + (line(v2, "    mail_domains: [ntgt.de]") + 1) + ": servers.dach.mail_domains[0]: 'ntgt' is not a fully qualified domain name (needs a dot)",
+                "whitelist-gen: " + first + ":" + (line(v2, "    name: Azure") + 1) + ": servers.azure.colour: unknown key; expected one of aliases, mail_domains, name, networks, notes, sender_addresses, spf_include, web_domains",
+                "whitelist-gen: " + second + ":" + line(v2, "spf_include: _spf.netigate.se") + ": servers.azure.spf_include: '_spf netigate se' holds whitespace or a control character",
+                "whitelist-gen: " + dir.resolve("missing.yaml") + ": no such file",
+                "whitelist-gen: 3 of 4 files invalid, 6 problems");
+    }
+
+    @Test
+    void needsAtLeastOneFile() {
+        Cli.Result result = Cli.run("validate");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("FILE");
+    }
+
+    /** The 1-based line of the first line containing {@code text}. */
+    private static int line(String file, String text) {
+        int index = file.indexOf(text);
+        return (int) file.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+    }
+}

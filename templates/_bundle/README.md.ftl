@@ -1,0 +1,57 @@
+[#-- The README of a support bundle (whitelist-gen bundle), in the customer's language. Every word comes from
+     bundle_<lang>.properties beside this file and in each target's folder; only the layout is here. --]
+# [=m.title]
+
+[=m.intro]
+
+- **[=m.label_server]:** [=server.name] (`[=server.id]`)[#if server.hosts?has_content]; [=m.server_hint] [#list server.hosts as host]`[=host]`[#sep], [/#list][/#if]
+- **[=m.label_domains]:** [#list customerDomains as domain]`[=domain]`[#sep], [#else][=m.no_domains][/#list]
+- **[=m.label_profile]:** [=m.label_version] [=profile.version] ([=m["status_" + profile.status]]), [=m.from_article] "[=profile.source.title]" (`[=profile.source.article]`)
+- **[=m.label_command]:** `[=command]`
+
+## [=m.heading_scenarios]
+
+1. [=m.scenario1][#if server.senderAddresses?has_content] ([#list server.senderAddresses as address]`[=address]`[#sep], [/#list])[/#if].
+2. [=m.scenario2]
+
+[=m.principle]
+
+## [=m.heading_contents]
+
+| [=m.column_file] | [=m.column_what] |
+| --- | --- |
+| `README.md` | [=m.file_readme] |
+[#list targets as t]
+[#list t.files as f]
+| `[=f.path]` | [=f.description] |
+[/#list]
+[/#list]
+| `SHA256SUMS` | [=m.file_checksums] |
+[#list targets as t]
+
+## [=t.title] — `[=t.name]/`
+
+**[=m.label_scenario]:** [=t.scenario]
+
+**[=m.label_apply]:**
+
+[=t.apply]
+
+**[=m.label_undo]:**
+
+[=t.undo]
+[/#list]
+[#if skipped?has_content]
+
+## [=m.heading_skipped]
+
+[#list skipped as s]
+- `[=s.name]`: [=m.skipped_needs_domain]
+[/#list]
+[/#if]
+
+## [=m.heading_check]
+
+[=m.check_text]
+
+    sha256sum -c SHA256SUMS
