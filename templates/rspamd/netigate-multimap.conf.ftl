@@ -1,5 +1,5 @@
 [#import "/_common/header.ftl" as h]
-[@h.header c="#" title="rspamd multimap rules: Netigate's mail-server IPs, and Netigate's (and the customer's) sender domains" apply=[
+[@h.header c="#" text="jinja" title="rspamd multimap rules: Netigate's mail-server IPs, and Netigate's (and the customer's) sender domains" apply=[
   "Apply (as root; Debian paths): copy netigate-multimap.conf, netigate-composites.conf, netigate_ips.map and",
   "  netigate_sender_domains.map into /etc/rspamd/local.d/, then add one line to each of two files there",
   "  (create them if missing; keep what they already hold):",
@@ -13,11 +13,12 @@
 # changes nothing. Only the composite NETIGATE_ALLOWLIST in netigate-composites.conf, which needs both, lowers
 # the score. https://rspamd.com/doc/modules/multimap.html (types "ip" and "from", filter "email:domain")
 [@h.unknowns c="#" /]
+[#-- Only validated values inside UCL strings (server.id, never the free-text name: it may hold '"' or '$'). --]
 
 NETIGATE_IP {
   type = "ip";
   map = "$LOCAL_CONFDIR/local.d/netigate_ips.map";
-  description = "Connecting IP is one of Netigate's mail servers ([=server.name])";
+  description = "Connecting IP is one of Netigate's mail servers (server [=server.id])";
   score = 0.0;
 }
 

@@ -3,6 +3,7 @@ package dev.whitelistgen.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.testing.RealProgram;
 import dev.whitelistgen.testing.Rendered;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +81,21 @@ class EximRealTest {
 
         assertThat(rcptReply(config, listed, "survey@" + rendered.server().senderDomains().get(0), LOCAL_RECIPIENT))
                 .startsWith("550 sender IP address " + listed + " is locally blacklisted");
+    }
+
+    @Test
+    void freeTextInTheProfileStaysInert() throws IOException {
+        Profile hostile = Rendered.hostileProfile(work.resolve("hostile"));
+        Rendered rendered = Rendered.render("exim", hostile, hostile.servers().get(0), List.of(Rendered.CUSTOMER_DOMAIN),
+                work.resolve("hostile"));
+        Path config = debianConfig(rendered, true);
+        RealProgram.Result check = exim(config, null, "-bV");
+        String listed = rendered.server().networks().get(0).address();
+
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(rcptReply(config, listed, "survey@" + rendered.server().senderDomains().get(0), LOCAL_RECIPIENT))
+                .startsWith("250 Accepted");
+        assertThat(rcptReply(config, listed, "offers@unrelated-sender.example", LOCAL_RECIPIENT)).startsWith("550 ");
     }
 
     /** The final reply to RCPT TO in a -bh session: HELO, MAIL FROM, RCPT TO, QUIT. */

@@ -105,6 +105,18 @@ class JsonTargetTest {
         assertThat(document.path("generated_by").path("command").asString()).contains("--server " + server.id(), "--profile " + profile.version());
     }
 
+    @Test
+    void freeTextRoundTripsExactly() throws IOException {
+        Profile hostile = Rendered.hostileProfile(work.resolve("hostile"));
+        Rendered rendered = Rendered.render("json", hostile, hostile.servers().get(0), List.of(), work.resolve("hostile"));
+        JsonNode document = STRICT.readTree(Files.readString(rendered.file(OUTPUT)));
+
+        assertThat(schema.validate(document)).isEmpty();
+        assertThat(document.path("server").path("name").asString()).isEqualTo(Rendered.HOSTILE_TEXT);
+        assertThat(document.path("profile").path("source").path("title").asString()).isEqualTo(Rendered.HOSTILE_TEXT);
+        assertThat(strings(document.path("profile").path("unknowns"))).contains(Rendered.HOSTILE_TEXT);
+    }
+
     /** The schema is strict enough to catch a wrong document, so a pass above means something. */
     @Test
     void schemaRejectsWrongDocuments() throws IOException {

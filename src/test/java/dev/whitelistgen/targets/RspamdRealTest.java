@@ -105,6 +105,19 @@ class RspamdRealTest {
         assertThat(test.exitCode()).as(test.toString()).isNotZero();
     }
 
+    /** rspamd runs a Jinja pass over its configuration files, comments included: the profile's free text must not reach it. */
+    @Test
+    void freeTextInTheProfileStaysInert() throws IOException {
+        Profile hostile = Rendered.hostileProfile(work.resolve("hostile"));
+        Rendered rendered = Rendered.render("rspamd", hostile, hostile.servers().get(0), List.of(Rendered.CUSTOMER_DOMAIN),
+                work.resolve("hostile"));
+        RealProgram.Result test = rspamadm(localConfDir(rendered), "configtest", "-s", "-c", "/etc/rspamd/rspamd.conf");
+
+        assertThat(test.exitCode()).as(test.toString()).isZero();
+        assertThat(test.out()).contains("syntax OK");
+        assertThat(Files.readString(rendered.file("netigate-multimap.conf"))).contains("{ % if false %}");
+    }
+
     @Test
     void onlyListedIpsWithAcceptedSendersGetTheAllowlist() throws Exception {
         Path message = work.resolve("survey.eml");

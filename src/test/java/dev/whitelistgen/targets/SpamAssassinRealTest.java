@@ -3,6 +3,7 @@ package dev.whitelistgen.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.testing.RealProgram;
 import dev.whitelistgen.testing.Rendered;
 import java.io.IOException;
@@ -36,13 +37,19 @@ class SpamAssassinRealTest {
         return Rendered.everyServerAndVersion("spamassassin", work);
     }
 
-    /** One lint run over every rendered snippet (SpamAssassin reads each *.cf of the folder): a start-up takes seconds. */
+    /**
+     * One lint run over every rendered snippet, and one from a profile with hostile free text (SpamAssassin
+     * reads each *.cf of the folder): a start-up takes seconds.
+     */
     @Test
     void lintAcceptsEverySnippet() throws IOException {
         Path site = Files.createDirectories(work.resolve("lint-site"));
         copyPreFiles(site);
         List<Rendered> all = rendered().toList();
-        for (Rendered rendered : all) {
+        Profile hostile = Rendered.hostileProfile(work.resolve("hostile"));
+        Rendered inert = Rendered.render("spamassassin", hostile, hostile.servers().get(0), List.of(Rendered.CUSTOMER_DOMAIN),
+                work.resolve("hostile"));
+        for (Rendered rendered : Stream.concat(all.stream(), Stream.of(inert)).toList()) {
             Files.copy(rendered.file("netigate-welcomelist.cf"), site.resolve(rendered.folder().getFileName() + ".cf"));
         }
         RealProgram.Result lint = spamassassin(site, null, "--lint");

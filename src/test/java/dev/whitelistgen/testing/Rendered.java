@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,39 @@ public record Rendered(String target, Server server, Profile profile, List<Strin
         return new ProfileCatalog(List.of(Repo.path("profiles")), new ProfileLoader(NetworkPolicy.DEFAULT)).all();
     }
 
+    /** Free text that would break out of a comment or string, or trip a templater, in some output language. */
+    public static final String HOSTILE_TEXT = "Evil \"q\" 'a' $HOME ${x} \\ ; : } { {{ x }} {% if false %} {# c #} [=x] <%";
+
+    /**
+     * The current profile with {@link #HOSTILE_TEXT} as every server's name, the source title and an unknown:
+     * the loader accepts it (it is one printable line), so every target must keep it inert.
+     */
+    public static Profile hostileProfile(Path folder) {
+        Profile current = profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
+        try {
+            String yamlText = "'" + HOSTILE_TEXT.replace("'", "''") + "'";
+            String text = Files.readString(current.file())
+                    .replaceFirst("(?m)^version: .*$", "version: \"99\"")
+                    .replaceFirst("(?m)^status: current$", "status: superseded")
+                    .replaceFirst("(?m)^  title: .*$", java.util.regex.Matcher.quoteReplacement("  title: " + yamlText))
+                    .replaceAll("(?m)^    name: .*$", java.util.regex.Matcher.quoteReplacement("    name: " + yamlText))
+                    .replaceFirst("(?m)^unknowns:$", java.util.regex.Matcher.quoteReplacement("unknowns:\n  - " + yamlText));
+            Path file = Files.createDirectories(folder).resolve("hostile.yaml");
+            Files.writeString(file, text);
+            Profile hostile = load(file);
+            assertThat(hostile.servers()).allMatch(s -> s.name().equals(HOSTILE_TEXT));
+            assertThat(hostile.source().title()).isEqualTo(HOSTILE_TEXT);
+            assertThat(hostile.unknowns()).contains(HOSTILE_TEXT);
+            return hostile;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Profile load(Path file) {
+        return new ProfileLoader(NetworkPolicy.DEFAULT).load(file);
+    }
+
     /** Every server of every profile version, rendered with --domain customer.example. */
     public static Stream<Rendered> everyServerAndVersion(String target, Path parent) {
         List<Rendered> all = new ArrayList<>();
@@ -43,8 +77,11 @@ public record Rendered(String target, Server server, Profile profile, List<Strin
 
     public static Rendered render(String target, Profile profile, Server server, List<String> domains, Path parent) {
         Path folder = parent.resolve(target + "-" + server.id() + "-v" + profile.version() + "-" + domains.size());
+        // a built-in profile by its version, any other by its file
+        String profileArg = profile.file().toAbsolutePath().startsWith(Repo.path("profiles").toAbsolutePath())
+                ? profile.version() : profile.file().toString();
         List<String> args = new ArrayList<>(List.of("--target", target, "--server", server.id(),
-                "--profile", profile.version(), "--output", folder.toString()));
+                "--profile", profileArg, "--output", folder.toString()));
         domains.forEach(d -> args.addAll(List.of("--domain", d)));
         Cli.Result result = Cli.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.toString()).isZero();
