@@ -2,7 +2,8 @@
 [@h.header c="#" title="Exim main section: Netigate's mail servers and the sender domains accepted from them" apply=[
   "Used by the ACL stanza in netigate-rcpt-acl.conf; both files together make the change.",
   "Apply, Debian's split configuration (dc_use_split_config='true' in /etc/exim4/update-exim4.conf.conf):",
-  "  copy this file to /etc/exim4/conf.d/main/50_netigate_lists, paste netigate-rcpt-acl.conf as it says,",
+  "  copy this file to /etc/exim4/conf.d/main/50_netigate_lists (no dot in that name: update-exim4.conf",
+  "  skips such files), paste netigate-rcpt-acl.conf as it says,",
   "  then  update-exim4.conf && exim4 -bV >/dev/null && systemctl reload exim4",
   "Apply, Debian's single file (/etc/exim4/exim4.conf.template) or a hand-kept exim.conf / exim4.conf:",
   "  paste this file into the main section (anywhere before the first 'begin' line), paste",
