@@ -82,13 +82,30 @@ public final class Escapers {
         return out.append('"').toString();
     }
 
+    /**
+     * Text that a Jinja-style templater (rspamd runs one over its configuration files, comments included)
+     * passes through as is: '{' before '{', '%' or '#' would open a tag, so a space is put between them.
+     */
+    public static String jinjaInert(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            out.append(c);
+            if (c == '{' && i + 1 < value.length() && "{%#".indexOf(value.charAt(i + 1)) >= 0) {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+
     static Map<String, TemplateMethodModelEx> functions() {
         return Map.of(
                 "ps", function("ps", Escapers::powerShell),
                 "sh", function("sh", Escapers::shell),
                 "zone", function("zone", Escapers::zone),
                 "csv", function("csv", Escapers::csv),
-                "json", function("json", Escapers::json));
+                "json", function("json", Escapers::json),
+                "jinja", function("jinja", Escapers::jinjaInert));
     }
 
     private static TemplateMethodModelEx function(String name, UnaryOperator<String> escape) {

@@ -27,7 +27,11 @@ public final class RealProgram {
         }
     }
 
-    private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/bin", "/usr/local/sbin");
+    /** Where .ci/setup.d unpacks Debian packages that cannot be installed beside the others (Exim conflicts with Postfix). */
+    public static final Path UNPACKED = Path.of("/opt/whitelist-gen-test");
+
+    private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/bin",
+            "/usr/local/sbin", UNPACKED.resolve("exim/usr/sbin").toString());
 
     private RealProgram() {
     }
@@ -40,10 +44,16 @@ public final class RealProgram {
             }
         }
         throw new AssertionError(name + " is not installed; .ci/run installs the Debian packages listed in"
-                + " .ci/apt-packages.txt (run it, or apt-get install them)");
+                + " .ci/apt-packages.txt and runs .ci/setup.d/*.sh (run it, or do what they do)");
     }
 
     public static Result run(Duration timeout, Map<String, String> environment, Path workDir, String... command) {
+        return runWithInput(timeout, environment, workDir, null, command);
+    }
+
+    /** As above, with standard input read from {@code input} (a message, an SMTP dialogue); null for none. */
+    public static Result runWithInput(Duration timeout, Map<String, String> environment, Path workDir, Path input,
+                                      String... command) {
         List<String> words = new ArrayList<>(List.of(command));
         if (!words.get(0).contains("/")) {
             words.set(0, require(words.get(0)).toString());
@@ -54,6 +64,9 @@ public final class RealProgram {
             ProcessBuilder builder = new ProcessBuilder(words).redirectOutput(out.toFile()).redirectError(err.toFile());
             if (workDir != null) {
                 builder.directory(workDir.toFile());
+            }
+            if (input != null) {
+                builder.redirectInput(input.toFile());
             }
             builder.environment().putAll(environment);
             Process process = builder.start();

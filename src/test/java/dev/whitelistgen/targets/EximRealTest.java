@@ -1,0 +1,247 @@
+package dev.whitelistgen.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.testing.RealProgram;
+import dev.whitelistgen.testing.Rendered;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The exim target, proven by Debian's Exim (unpacked by .ci/setup.d/exim.sh) on Debian's own configuration
+ * with the two outputs applied as their comments say, in both of Debian's layouts: the single file
+ * exim4.conf.template, and the split conf.d assembled by Debian's real update-exim4.conf. -bh runs an SMTP
+ * session from a given IP without network. The strict check is Debian's local_host_blacklist, here listing
+ * every address (as an RBL that lists everyone would): only the Netigate stanza can let a sender past it.
+ */
+class EximRealTest {
+
+    /** How the outputs reach the configuration. */
+    enum Layout { SINGLE_FILE, SPLIT, WITHOUT_OUTPUTS }
+
+    private static final String LOCAL_RECIPIENT = "nobody@" + Rendered.CUSTOMER_DOMAIN;
+    private static final Pattern REPLY = Pattern.compile("^(\\d{3})([ -])(.*)$");
+    private static final Path DEBIAN_CONFIG = RealProgram.UNPACKED.resolve("exim/etc/exim4");
+    private static final Map<String, Path> CONFIGS = new HashMap<>();
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void letEximIn() throws IOException {
+        // Exim gives up root for the Debian-exim user, which must reach the spool folder (JUnit's are private)
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    static Stream<Arguments> renderedInBothLayouts() {
+        return Rendered.everyServerAndVersion("exim", work)
+                .flatMap(r -> Stream.of(Arguments.of(r, Layout.SINGLE_FILE), Arguments.of(r, Layout.SPLIT)));
+    }
+
+    static Stream<Rendered> rendered() {
+        return Rendered.everyServerAndVersion("exim", work);
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("renderedInBothLayouts")
+    void debianConfigurationWithTheOutputsParses(Rendered rendered, Layout layout) throws IOException {
+        Path config = config(rendered, layout);
+        RealProgram.Result check = exim(config, null, "-bV");
+
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.out()).contains("Configuration file is " + config);
+        assertThat(Files.readString(config)).contains("hostlist netigate_hosts = <; ", "sender_domains = +netigate_sender_domains");
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("renderedInBothLayouts")
+    void listedIpsWithAcceptedSendersPassTheStrictCheckAndNothingElseDoes(Rendered rendered, Layout layout) throws IOException {
+        Path config = config(rendered, layout);
+        String netigateSender = "survey@" + rendered.server().senderDomains().get(0);
+        String listed = rendered.server().networks().get(0).address();
+
+        for (IpNetwork network : rendered.server().networks()) {
+            for (String domain : rendered.acceptedSenderDomains()) {
+                assertThat(rcptReply(config, network.address(), "survey@" + domain, LOCAL_RECIPIENT))
+                        .as("%s from %s", domain, network).startsWith("250 Accepted");
+            }
+        }
+        assertThat(rcptReply(config, listed, netigateSender, "someone@outside-domain.example"))
+                .as("relaying from a listed IP").isEqualTo("550 relay not permitted");
+        assertThat(rcptReply(config, listed, "offers@unrelated-sender.example", LOCAL_RECIPIENT))
+                .as("another sender on a listed IP").startsWith("550 sender IP address " + listed + " is locally blacklisted");
+        String neighbour = rendered.unlistedNeighbour();
+        assertThat(rcptReply(config, neighbour, netigateSender, LOCAL_RECIPIENT))
+                .as("a Netigate sender on the unlisted address %s", neighbour)
+                .startsWith("550 sender IP address " + neighbour + " is locally blacklisted");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rendered")
+    void withoutTheOutputsTheStrictCheckRefusesNetigateToo(Rendered rendered) throws IOException {
+        Path config = config(rendered, Layout.WITHOUT_OUTPUTS);
+        String listed = rendered.server().networks().get(0).address();
+
+        assertThat(rcptReply(config, listed, "survey@" + rendered.server().senderDomains().get(0), LOCAL_RECIPIENT))
+                .startsWith("550 sender IP address " + listed + " is locally blacklisted");
+    }
+
+    @Test
+    void freeTextInTheProfileStaysInert() throws IOException {
+        Profile hostile = Rendered.hostileProfile(work.resolve("hostile"));
+        Rendered rendered = Rendered.render("exim", hostile, hostile.servers().get(0), List.of(Rendered.CUSTOMER_DOMAIN),
+                work.resolve("hostile"));
+        Path config = config(rendered, Layout.SINGLE_FILE);
+        RealProgram.Result check = exim(config, null, "-bV");
+        String listed = rendered.server().networks().get(0).address();
+
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(rcptReply(config, listed, "survey@" + rendered.server().senderDomains().get(0), LOCAL_RECIPIENT))
+                .startsWith("250 Accepted");
+        assertThat(rcptReply(config, listed, "offers@unrelated-sender.example", LOCAL_RECIPIENT)).startsWith("550 ");
+    }
+
+    /** The final reply to RCPT TO in a -bh session: HELO, MAIL FROM, RCPT TO, QUIT. */
+    private static String rcptReply(Path config, String ip, String sender, String recipient) throws IOException {
+        Path dialogue = Files.createTempFile(work, "smtp", ".txt");
+        Files.writeString(dialogue, "HELO mail.sender.example\r\nMAIL FROM:<" + sender + ">\r\nRCPT TO:<" + recipient
+                + ">\r\nQUIT\r\n");
+        RealProgram.Result session = exim(config, dialogue, "-bh", ip);
+        List<String> replies = new ArrayList<>();
+        StringBuilder reply = new StringBuilder();
+        for (String line : session.out().split("\r?\n")) {
+            Matcher m = REPLY.matcher(line);
+            if (m.matches()) {
+                reply.append(reply.isEmpty() ? m.group(1) + " " : " ").append(m.group(3));
+                if (m.group(2).equals(" ")) {
+                    replies.add(reply.toString());
+                    reply.setLength(0);
+                }
+            }
+        }
+        // 220 banner, 250 HELO, 250 MAIL, then the RCPT reply
+        assertThat(replies).as(session.toString()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(replies.subList(0, 3)).as(session.toString()).allMatch(r -> r.startsWith("2"));
+        return replies.get(3);
+    }
+
+    /**
+     * Debian's configuration with the outputs applied as their comments tell the admin, and the test's own
+     * settings in front: its own CONFDIR (with the blacklist) and spool, no DNS, a fixed host name.
+     */
+    private static synchronized Path config(Rendered rendered, Layout layout) throws IOException {
+        String key = rendered.folder() + "/" + layout;
+        if (CONFIGS.containsKey(key)) {
+            return CONFIGS.get(key);
+        }
+        Path dir = Files.createDirectories(work.resolve(rendered.folder().getFileName() + "-" + layout));
+        Path testConfDir = Files.createDirectories(dir.resolve("test-confdir"));
+        Files.writeString(testConfDir.resolve("local_host_blacklist"), "0.0.0.0/0\n::/0\n");
+        Path spool = Files.setPosixFilePermissions(Files.createDirectories(dir.resolve("spool")),
+                PosixFilePermissions.fromString("rwxrwxrwx"));
+        List<String> lines = new ArrayList<>(List.of(
+                "CONFDIR = " + testConfDir,
+                "SPOOLDIR = " + spool,
+                "DC_minimaldns = 1",
+                "MAIN_HARDCODE_PRIMARY_HOSTNAME = mx." + Rendered.CUSTOMER_DOMAIN));
+        if (layout == Layout.SPLIT) {
+            lines.addAll(splitLayout(rendered, dir));
+        } else {
+            // what update-exim4.conf would define from its debconf answers
+            lines.addAll(List.of("MAIN_LOCAL_DOMAINS = " + Rendered.CUSTOMER_DOMAIN, "MAIN_RELAY_TO_DOMAINS =", "MAIN_RELAY_NETS ="));
+            List<String> template = Files.readAllLines(DEBIAN_CONFIG.resolve("exim4.conf.template"));
+            if (layout == Layout.SINGLE_FILE) {
+                template = pasteStanza(pasteLists(template, rendered), rendered);
+            }
+            lines.addAll(template);
+        }
+        Path config = dir.resolve("exim4.conf");
+        Files.write(config, lines);
+        CONFIGS.put(key, config);
+        return config;
+    }
+
+    /**
+     * Debian's conf.d with netigate-lists.conf as conf.d/main/50_netigate_lists and the stanza pasted into
+     * conf.d/acl/30_exim4-config_check_rcpt, assembled by Debian's own update-exim4.conf.
+     */
+    private static List<String> splitLayout(Rendered rendered, Path dir) throws IOException {
+        Path confDir = dir.resolve("debian-confdir");
+        try (Stream<Path> files = Files.walk(DEBIAN_CONFIG)) {
+            for (Path source : files.toList()) {
+                Path target = confDir.resolve(DEBIAN_CONFIG.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        Files.writeString(confDir.resolve("update-exim4.conf.conf"), String.join("\n",
+                "dc_eximconfig_configtype='internet'", "dc_other_hostnames='" + Rendered.CUSTOMER_DOMAIN + "'",
+                "dc_local_interfaces='127.0.0.1'", "dc_relay_domains=''", "dc_relay_nets=''", "dc_minimaldns='false'",
+                "dc_use_split_config='true'", "dc_localdelivery='mail_spool'", ""));
+        Files.copy(rendered.file("netigate-lists.conf"), confDir.resolve("conf.d/main/50_netigate_lists"));
+        Path rcptAcl = confDir.resolve("conf.d/acl/30_exim4-config_check_rcpt");
+        Files.write(rcptAcl, pasteStanza(Files.readAllLines(rcptAcl), rendered));
+        Path assembled = dir.resolve("assembled.conf");
+        RealProgram.Result update = RealProgram.run(Duration.ofSeconds(60), Map.of(), dir,
+                "update-exim4.conf", "--confdir", confDir.toString(), "--output", assembled.toString());
+        assertThat(update.exitCode()).as(update.toString()).isZero();
+        return Files.readAllLines(assembled);
+    }
+
+    /** netigate-lists.conf just before the first 'begin' line: the end of the main section. */
+    private static List<String> pasteLists(List<String> template, Rendered rendered) throws IOException {
+        List<String> out = new ArrayList<>();
+        boolean pasted = false;
+        for (String line : template) {
+            if (!pasted && line.startsWith("begin ")) {
+                out.addAll(Files.readAllLines(rendered.file("netigate-lists.conf")));
+                pasted = true;
+            }
+            out.add(line);
+        }
+        assertThat(pasted).as("a 'begin' line to paste netigate-lists.conf before").isTrue();
+        return out;
+    }
+
+    /** netigate-rcpt-acl.conf just after Debian's "require / verify = recipient", as its comment says. */
+    private static List<String> pasteStanza(List<String> acl, Rendered rendered) throws IOException {
+        List<String> out = new ArrayList<>();
+        int pasted = 0;
+        for (int i = 0; i < acl.size(); i++) {
+            out.add(acl.get(i));
+            if (acl.get(i).equals("    verify = recipient") && i > 0 && acl.get(i - 1).equals("  require")) {
+                out.addAll(Files.readAllLines(rendered.file("netigate-rcpt-acl.conf")));
+                pasted++;
+            }
+        }
+        assertThat(pasted).as("the recipient check to paste the stanza after").isEqualTo(1);
+        return out;
+    }
+
+    private static RealProgram.Result exim(Path config, Path input, String... args) {
+        List<String> command = new ArrayList<>(List.of("exim4", "-C", config.toString()));
+        command.addAll(List.of(args));
+        return RealProgram.runWithInput(Duration.ofSeconds(30), Map.of(), null, input, command.toArray(String[]::new));
+    }
+}
