@@ -85,7 +85,8 @@ public final class TemplateRenderer {
                 throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
             }
             String output = Target.outputName(template);
-            files.add(new RenderedFile(output, lineEndings(out.toString(), target.crlf(output))));
+            String text = target.ascii(output) ? ascii(out.toString()) : out.toString();
+            files.add(new RenderedFile(output, lineEndings(text, target.crlf(output))));
         }
         return files;
     }
@@ -96,6 +97,22 @@ public final class TemplateRenderer {
             lf += "\n";
         }
         return crlf ? lf.replace("\n", "\r\n") : lf;
+    }
+
+    /**
+     * Writes every non-ASCII character as {@code <U+00E5>}, so the file reads the same in any code page.
+     * Only free text in comments can hold such characters: values inside strings are ASCII by validation.
+     */
+    static String ascii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c < 0x80) {
+                out.append((char) c);
+            } else {
+                out.append(String.format(Locale.ROOT, "<U+%04X>", c));
+            }
+        });
+        return out.toString();
     }
 
     private static String oneLine(String text) {
