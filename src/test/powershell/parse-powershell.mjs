@@ -14,7 +14,7 @@
 //        hashtable (values 'Key=value'), switch (a parameter with no value), expression
 import { Parser, Language } from 'web-tree-sitter';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 await Parser.init();
@@ -104,13 +104,21 @@ function enclosingFunction(node) {
 for (const path of process.argv.slice(2)) {
     emit('FILE', path);
     const tree = parser.parse(readFileSync(path, 'utf8'));
-    const walk = (node) => {
-        if (node.isError || node.isMissing) {
-            emit('ERROR', (node.startPosition.row + 1) + ':' + (node.startPosition.column + 1), node.isMissing ? 'MISSING ' + node.type : 'ERROR', node.text.slice(0, 80));
+    // One cursor walk (creating a Node object per child is slow in web-tree-sitter); only error nodes are materialised.
+    if (tree.rootNode.hasError) {
+        const cursor = tree.walk();
+        for (let done = false; !done;) {
+            if (cursor.nodeType === 'ERROR' || cursor.nodeIsMissing) {
+                const node = cursor.currentNode;
+                emit('ERROR', (node.startPosition.row + 1) + ':' + (node.startPosition.column + 1),
+                    node.isMissing ? 'MISSING ' + node.type : 'ERROR', node.text.slice(0, 80));
+            }
+            if (cursor.gotoFirstChild()) continue;
+            while (!cursor.gotoNextSibling()) {
+                if (!cursor.gotoParent()) { done = true; break; }
+            }
         }
-        for (const child of node.children) walk(child);
-    };
-    walk(tree.rootNode);
+    }
     for (const fn of tree.rootNode.descendantsOfType('function_statement')) {
         const name = fn.namedChildren.find(c => c.type === 'function_name');
         const params = fn.descendantsOfType('script_parameter').map(p => p.namedChildren.find(c => c.type === 'variable')?.text.replace(/^\$/, '') ?? '?');
@@ -144,4 +152,6 @@ for (const path of process.argv.slice(2)) {
     }
     emit('END');
 }
-process.stdout.write(out.join('\n') + '\n');
+// Exit at once rather than let node tear down the wasm runtime at leisure.
+writeSync(1, out.join('\n') + '\n');
+process.exit(0);

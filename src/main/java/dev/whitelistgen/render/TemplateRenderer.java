@@ -85,7 +85,7 @@ public final class TemplateRenderer {
                 throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
             }
             String output = Target.outputName(template);
-            String text = target.ascii(output) ? ascii(out.toString()) : out.toString();
+            String text = target.ascii(output) ? ascii(out.toString(), "target " + target.name() + ", " + output) : out.toString();
             files.add(new RenderedFile(output, lineEndings(text, target.crlf(output))));
         }
         return files;
@@ -100,18 +100,32 @@ public final class TemplateRenderer {
     }
 
     /**
-     * Writes every non-ASCII character as {@code <U+00E5>}, so the file reads the same in any code page.
-     * Only free text in comments can hold such characters: values inside strings are ASCII by validation.
+     * Writes every non-ASCII character of a comment line ('#' first) as {@code <U+00E5>}, so the file reads the
+     * same in any code page. Anywhere else such a character would be part of a value, which an ASCII-only file
+     * cannot hold unchanged: the request is refused. (Validated values are ASCII; free text is only in comments.)
      */
-    static String ascii(String text) {
+    static String ascii(String text, String where) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c < 0x80) {
-                out.append((char) c);
-            } else {
-                out.append(String.format(Locale.ROOT, "<U+%04X>", c));
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean comment = line.stripLeading().startsWith("#");
+            for (int j = 0; j < line.length(); ) {
+                int c = line.codePointAt(j);
+                if (c < 0x80) {
+                    out.append((char) c);
+                } else if (comment) {
+                    out.append(String.format(Locale.ROOT, "<U+%04X>", c));
+                } else {
+                    throw new UserError(UserError.Kind.REFUSED, where + ", line " + (i + 1) + ": a value holds the non-ASCII character "
+                            + String.format(Locale.ROOT, "U+%04X", c) + ", which this ASCII-only script cannot carry unchanged");
+                }
+                j += Character.charCount(c);
             }
-        });
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
         return out.toString();
     }
 
