@@ -1,15 +1,16 @@
 [#include "_names.ftl"]
 # Google Workspace: let Netigate's survey invitations in ([=server.name])
 
-Google offers no public API that writes these Gmail settings (the Cloud Identity Policy API reads them; its
-write methods are a preview that does not list the Gmail spam settings), so a super administrator sets them
-in the Admin console. Paste the values exactly as shown; `google-workspace-values.csv` holds the same values.
+Google documents no generally available API that writes these Gmail settings (the Cloud Identity Policy API
+reads them; whitelist-gen does not use its preview write methods), so a super administrator sets them in the
+Admin console. Paste the values exactly as shown; `google-workspace-values.csv` holds the same values.
 Afterwards run `sh verify-allowlist.sh` to print the allowlist in force and compare.
 
 ## 1. Approved senders: Netigate's mail domains, with sender authentication (do this first)
 
-This bypasses spam filtering only for mail whose From domain is Netigate's **and** that passes SPF or
-DKIM for that domain, so a forged From gains nothing. It is the narrower of the two settings.
+This bypasses spam filtering only for mail whose header From domain is Netigate's **and** that passes SPF
+or DKIM for that domain, so a forged From gains nothing; virus checks and the sender's DMARC policy still
+apply. It is the narrower of the two settings.
 
 1. Admin console: **Menu > Apps > Google Workspace > Gmail > Spam, Phishing and Malware**.
 2. Select the top-level organisational unit (or the unit whose users receive surveys).
