@@ -121,6 +121,7 @@ try {
     # (SendingInfrastructure takes a domain from the PTR record or IP/24; the profile has no PTR names, so /24).
     # A /24 is 256 addresses of the hosting provider, not only Netigate's. SpoofType Internal: the domain is
     # one of this tenant's accepted domains. At most 1024 spoof entries (checked when generated); they never expire.
+    # SpoofedUser takes an email address or a domain; the domain covers every sender address of it, from these /24s only.
     # https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-tenantallowblocklistspoofitems?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-tenantallowblocklistspoofitems?view=exchange-ps
@@ -133,7 +134,7 @@ try {
             Write-Host [=ps("Created spoof allow entry " + domain + " from " + net)]
         }
     } else {
-        Write-Host [=ps("Unchanged: spoof allow entry " + domain + " from " + net + " (if it existed before, the removal script removes it too)")]
+        Write-Host [=ps("Unchanged: spoof allow entry " + domain + " from " + net + " (pairs carry no tag: the removal script removes this pair whoever added it)")]
     }
 [/#list]
 [/#list]

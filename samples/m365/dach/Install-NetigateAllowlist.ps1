@@ -94,6 +94,7 @@ try {
     # (SendingInfrastructure takes a domain from the PTR record or IP/24; the profile has no PTR names, so /24).
     # A /24 is 256 addresses of the hosting provider, not only Netigate's. SpoofType Internal: the domain is
     # one of this tenant's accepted domains. At most 1024 spoof entries (checked when generated); they never expire.
+    # SpoofedUser takes an email address or a domain; the domain covers every sender address of it, from these /24s only.
     # https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-tenantallowblocklistspoofitems?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-tenantallowblocklistspoofitems?view=exchange-ps
@@ -104,7 +105,7 @@ try {
             Write-Host 'Created spoof allow entry example.com from 46.254.11.0/24'
         }
     } else {
-        Write-Host 'Unchanged: spoof allow entry example.com from 46.254.11.0/24 (if it existed before, the removal script removes it too)'
+        Write-Host 'Unchanged: spoof allow entry example.com from 46.254.11.0/24 (pairs carry no tag: the removal script removes this pair whoever added it)'
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '86.107.243.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow entry example.com from 86.107.243.0/24', 'Create')) {
@@ -112,7 +113,7 @@ try {
             Write-Host 'Created spoof allow entry example.com from 86.107.243.0/24'
         }
     } else {
-        Write-Host 'Unchanged: spoof allow entry example.com from 86.107.243.0/24 (if it existed before, the removal script removes it too)'
+        Write-Host 'Unchanged: spoof allow entry example.com from 86.107.243.0/24 (pairs carry no tag: the removal script removes this pair whoever added it)'
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '89.45.227.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow entry example.com from 89.45.227.0/24', 'Create')) {
@@ -120,7 +121,7 @@ try {
             Write-Host 'Created spoof allow entry example.com from 89.45.227.0/24'
         }
     } else {
-        Write-Host 'Unchanged: spoof allow entry example.com from 89.45.227.0/24 (if it existed before, the removal script removes it too)'
+        Write-Host 'Unchanged: spoof allow entry example.com from 89.45.227.0/24 (pairs carry no tag: the removal script removes this pair whoever added it)'
     }
     Write-Host ''
     Write-Host 'Scenario 2 also needs, outside Exchange Online:'
