@@ -8,7 +8,8 @@
 //   FILE  path
 //   ERROR line:column  kind  text        an ERROR or MISSING node: the file does not parse
 //   FUNC  name  param...                 a function defined in the file and its parameter names
-//   CMD   line  function  name           a command call (function: the enclosing function, or '-')
+//   CMD   line  function  name  guard    a command call (function: the enclosing function, or '-'; guard:
+//                                        'should-process' inside an if ($PSCmdlet.ShouldProcess(...)) block, else '-')
 //   ARG   parameter  kind  value...      its arguments in order (parameter '-' for a positional one)
 // kinds: string (single-quoted), expandable (double-quoted), int, bool, variable, bareword, array,
 //        hashtable (values 'Key=value'), switch (a parameter with no value), expression
@@ -91,6 +92,18 @@ function simplify(node) {
     }
 }
 
+// Whether the command runs only when an enclosing if / elseif condition called $PSCmdlet.ShouldProcess (-WhatIf).
+function guard(node) {
+    for (let n = node.parent; n; n = n.parent) {
+        const parent = n.parent;
+        if (n.type === 'statement_block' && parent && (parent.type === 'if_statement' || parent.type === 'elseif_clause')) {
+            const condition = parent.childForFieldName('condition');
+            if (condition && /\$PSCmdlet\.ShouldProcess\(/i.test(condition.text)) return 'should-process';
+        }
+    }
+    return '-';
+}
+
 function enclosingFunction(node) {
     for (let n = node.parent; n; n = n.parent) {
         if (n.type === 'function_statement') {
@@ -127,7 +140,7 @@ for (const path of process.argv.slice(2)) {
     for (const command of tree.rootNode.descendantsOfType('command')) {
         const name = command.childForFieldName('command_name');
         if (!name) continue;
-        emit('CMD', command.startPosition.row + 1, enclosingFunction(command), name.text);
+        emit('CMD', command.startPosition.row + 1, enclosingFunction(command), name.text, guard(command));
         const elements = command.childForFieldName('command_elements');
         if (!elements) continue;
         const parts = elements.namedChildren.filter(c => c.type !== 'command_argument_sep' && c.type !== 'comment');

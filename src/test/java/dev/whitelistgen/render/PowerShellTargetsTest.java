@@ -114,6 +114,19 @@ class PowerShellTargetsTest {
     }
 
     @Test
+    void everyChangeRunsOnlyThroughShouldProcessSoWhatIfChangesNothing() {
+        for (Script script : scripts.values()) {
+            for (Command command : script.commands()) {
+                PowerShellCmdlets.Cmdlet cmdlet = PowerShellCmdlets.CMDLETS.get(command.name());
+                boolean realChange = cmdlet != null && cmdlet.changes() && cmdlet.doc().startsWith("https://");
+                if (realChange) {
+                    assertThat(command.shouldProcess()).as(command + " in " + script.file() + " is guarded by ShouldProcess").isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void removalRemovesExactlyWhatTheInstallCreates() {
         for (Variant variant : variants) {
             Set<String> created = PowerShellChecks.created(variant.script(INSTALL));

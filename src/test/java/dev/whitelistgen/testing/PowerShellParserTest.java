@@ -38,6 +38,16 @@ class PowerShellParserTest {
     }
 
     @Test
+    void commandsInsideAShouldProcessBlockAreMarked(@TempDir Path dir) throws IOException {
+        Script script = parse(dir, String.join("\r\n",
+                "if ($PSCmdlet.ShouldProcess('t', 'Create')) { New-A } elseif ($x) { New-B } else { New-C }",
+                "if ($y) { } elseif ($PSCmdlet.ShouldProcess('t', 'Update')) { Set-D }",
+                "New-E", "")).get(0);
+        assertThat(script.commands()).extracting(c -> c.name() + "=" + c.shouldProcess())
+                .containsExactly("New-A=true", "New-B=false", "New-C=false", "Set-D=true", "New-E=false");
+    }
+
+    @Test
     void commandsParametersAndValuesAreReadExactly(@TempDir Path dir) throws IOException {
         Script script = parse(dir, String.join("\r\n",
                 "function Remove-Thing {",
