@@ -30,6 +30,18 @@ public final class Escapers {
         return out.append('\'').toString();
     }
 
+    /**
+     * Text for a line comment: every line break or other control character becomes a space, so a value can
+     * never end the comment and start code, whatever the output language.
+     */
+    public static String oneLine(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+        return out.toString();
+    }
+
     /** POSIX shell single-quoted word. */
     public static String shell(String value) {
         return "'" + value.replace("'", "'\\''") + "'";
@@ -105,7 +117,8 @@ public final class Escapers {
                 "zone", function("zone", Escapers::zone),
                 "csv", function("csv", Escapers::csv),
                 "json", function("json", Escapers::json),
-                "jinja", function("jinja", Escapers::jinjaInert));
+                "jinja", function("jinja", Escapers::jinjaInert),
+                "oneline", function("oneline", Escapers::oneLine));
     }
 
     private static TemplateMethodModelEx function(String name, UnaryOperator<String> escape) {

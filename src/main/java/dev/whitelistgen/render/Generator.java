@@ -38,6 +38,7 @@ public final class Generator {
                 }
             }
         }
+        checkLimits(targets, servers, domains, flags);
         List<RenderedFile> files = new ArrayList<>();
         for (Target target : targets) {
             for (Server server : servers) {
@@ -50,5 +51,23 @@ public final class Generator {
             }
         }
         return files;
+    }
+
+    /** Every documented limit the request breaks, all reported at once, before anything is rendered. */
+    private static void checkLimits(List<Target> targets, List<Server> servers, List<DomainName> domains, Set<String> flags) {
+        List<String> problems = new ArrayList<>();
+        for (Target target : targets) {
+            for (TargetLimit limit : target.limits()) {
+                if (!limit.applies(flags, domains)) {
+                    continue;
+                }
+                for (Server server : servers) {
+                    limit.problems(server, domains).forEach(p -> problems.add("target " + target.name() + ": " + p));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UserError(UserError.Kind.REFUSED, problems);
+        }
     }
 }

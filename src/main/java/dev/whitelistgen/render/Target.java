@@ -16,12 +16,16 @@ public record Target(
         boolean spfRecords,
         Set<String> flags,
         List<String> crlfFiles,
+        List<String> asciiFiles,
+        List<TargetLimit> limits,
         Path folder,
         List<String> templates) {
 
     public Target {
         flags = Set.copyOf(flags);
         crlfFiles = List.copyOf(crlfFiles);
+        asciiFiles = List.copyOf(asciiFiles);
+        limits = List.copyOf(limits);
         templates = List.copyOf(templates);
     }
 
@@ -30,8 +34,17 @@ public record Target(
     }
 
     public boolean crlf(String outputName) {
+        return matches(crlfFiles, outputName);
+    }
+
+    /** Files whose non-ASCII characters are written as {@code <U+00E5>} (Windows PowerShell 5.1 reads BOM-less files as ANSI). */
+    public boolean ascii(String outputName) {
+        return matches(asciiFiles, outputName);
+    }
+
+    private static boolean matches(List<String> patterns, String outputName) {
         String fileName = outputName.substring(outputName.lastIndexOf('/') + 1);
-        return crlfFiles.stream().anyMatch(pattern -> pattern.startsWith("*")
+        return patterns.stream().anyMatch(pattern -> pattern.startsWith("*")
                 ? fileName.endsWith(pattern.substring(1)) : fileName.equals(pattern));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -23,7 +24,10 @@ public final class TargetCatalog {
 
     private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern OUTPUT_PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
-    private static final Set<String> KEYS = Set.of("description", "requires_domain", "spf_records", "flags", "crlf_files");
+    private static final Set<String> KEYS = Set.of("description", "requires_domain", "spf_records", "flags", "crlf_files",
+            "ascii_files", "limits");
+    private static final Set<String> LIMIT_KEYS = Set.of("name", "doc", "flag", "with_domain", "ipv4_only", "widest_prefix",
+            "count", "max_count");
 
     private final Map<String, Target> targets = new TreeMap<>();
 
@@ -92,7 +96,53 @@ public final class TargetCatalog {
         }
         return new Target(name, description.strip(), flag(yaml, "requires_domain", descriptor),
                 flag(yaml, "spf_records", descriptor), Set.copyOf(strings(yaml, "flags", descriptor)),
-                strings(yaml, "crlf_files", descriptor), folder, templates);
+                strings(yaml, "crlf_files", descriptor), strings(yaml, "ascii_files", descriptor),
+                limits(yaml, descriptor), folder, templates);
+    }
+
+    private static List<TargetLimit> limits(Map<String, Object> yaml, Path descriptor) {
+        Object value = yaml.getOrDefault("limits", List.of());
+        if (!(value instanceof List<?> list)) {
+            throw bad(descriptor, "limits: expected a list of mappings");
+        }
+        List<TargetLimit> limits = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "limits[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> raw)) {
+                throw bad(descriptor, where + ": expected a mapping");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> limit = (Map<String, Object>) raw;
+            for (String key : limit.keySet()) {
+                if (!LIMIT_KEYS.contains(key)) {
+                    throw bad(descriptor, where + ": unknown key '" + key + "'; expected one of "
+                            + String.join(", ", LIMIT_KEYS.stream().sorted().toList()));
+                }
+            }
+            if (!(limit.get("name") instanceof String name) || !(limit.get("doc") instanceof String doc)
+                    || !doc.startsWith("https://")) {
+                throw bad(descriptor, where + ": needs name and doc (the https:// page that states the limit)");
+            }
+            Object flag = limit.get("flag");
+            Object prefix = limit.get("widest_prefix");
+            Object count = limit.get("count");
+            Object max = limit.get("max_count");
+            if ((flag != null && !(flag instanceof String)) || (prefix != null && !(prefix instanceof Integer))
+                    || (count != null && !(count instanceof String)) || (max != null && !(max instanceof Integer))
+                    || ((count == null) != (max == null))) {
+                throw bad(descriptor, where + ": flag and count are text, widest_prefix and max_count numbers; count and max_count go together");
+            }
+            TargetLimit.Count counted;
+            try {
+                counted = count == null ? null : TargetLimit.Count.parse((String) count);
+            } catch (IllegalArgumentException e) {
+                throw bad(descriptor, where + ": count: '" + count + "' is not one of networks, sender_domains, customer_domains, customer_domains_x_slash24");
+            }
+            limits.add(new TargetLimit(name, doc, Optional.ofNullable((String) flag), flag(limit, "with_domain", descriptor),
+                    flag(limit, "ipv4_only", descriptor), Optional.ofNullable((Integer) prefix),
+                    Optional.ofNullable(counted), Optional.ofNullable((Integer) max)));
+        }
+        return limits;
     }
 
     private static List<String> templates(Path folder) {

@@ -73,6 +73,9 @@ public final class TemplateRenderer {
         for (String template : target.templates()) {
             String output = Target.outputName(template);
             String text = process(target.name() + "/" + template, model, "target " + target.name());
+            if (target.ascii(output)) {
+                text = ascii(text, "target " + target.name() + ", " + output);
+            }
             files.add(new RenderedFile(output, lineEndings(text, target.crlf(output))));
         }
         return files;
@@ -104,6 +107,36 @@ public final class TemplateRenderer {
             lf += "\n";
         }
         return crlf ? lf.replace("\n", "\r\n") : lf;
+    }
+
+    /**
+     * Writes every non-ASCII character of a comment line ('#' first) as {@code <U+00E5>}, so the file reads the
+     * same in any code page. Anywhere else such a character would be part of a value, which an ASCII-only file
+     * cannot hold unchanged: the request is refused. (Validated values are ASCII; free text is only in comments.)
+     */
+    static String ascii(String text, String where) {
+        StringBuilder out = new StringBuilder(text.length());
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean comment = line.stripLeading().startsWith("#");
+            for (int j = 0; j < line.length(); ) {
+                int c = line.codePointAt(j);
+                if (c < 0x80) {
+                    out.append((char) c);
+                } else if (comment) {
+                    out.append(String.format(Locale.ROOT, "<U+%04X>", c));
+                } else {
+                    throw new UserError(UserError.Kind.REFUSED, where + ", line " + (i + 1) + ": a value holds the non-ASCII character "
+                            + String.format(Locale.ROOT, "U+%04X", c) + ", which this ASCII-only script cannot carry unchanged");
+                }
+                j += Character.charCount(c);
+            }
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static String oneLine(String text) {

@@ -1,0 +1,235 @@
+package dev.whitelistgen.render;
+
+import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.EmailAddress;
+import dev.whitelistgen.model.IpNetwork;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The cmdlets and parameters the generated PowerShell may use, taken from Microsoft's documentation: for each
+ * parameter the kinds of value it takes and the documented values or limits. The scripts are checked against
+ * this table, not against what they happen to contain. Script-local helper functions are listed too.
+ */
+final class PowerShellCmdlets {
+
+    private static final String EXO = "https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/";
+    private static final String VIEW = "?view=exchange-ps";
+    private static final String PS = "https://learn.microsoft.com/en-us/powershell/module/";
+
+    /** A parameter: the value kinds the parser may report, and a check for each value. */
+    record Parameter(String name, Set<String> kinds, String rule, Predicate<String> valid) { }
+
+    /** A cmdlet with its documentation page; changes is true for commands that change the organisation. */
+    record Cmdlet(String name, String doc, boolean changes, Map<String, Parameter> parameters) {
+        Optional<Parameter> parameter(String name) {
+            return parameters.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+        }
+    }
+
+    static final Set<String> STRINGS = Set.of("string", "array");
+    static final Set<String> STRING = Set.of("string");
+    static final Set<String> BOOL = Set.of("bool");
+    static final Set<String> SWITCH = Set.of("switch", "bool");
+    static final Set<String> OBJECT = Set.of("variable", "expression");
+
+    static final Predicate<String> ANY = v -> true;
+    static final Predicate<String> TAG = v -> v.matches("whitelist-gen:netigate:[a-z0-9][a-z0-9-]*");
+    static final Predicate<String> NAME = v -> v.length() <= 64 && v.matches("[A-Za-z0-9 ().,:-]+");
+
+    static boolean domain(String v) {
+        try {
+            return DomainName.parse(v).name().equals(v);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static boolean address(String v) {
+        try {
+            EmailAddress.parse(v);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static Optional<IpNetwork> network(String v) {
+        try {
+            IpNetwork network = IpNetwork.parse(v);
+            return network.toString().equals(v) || network.cidr().equals(v) ? Optional.of(network) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Single IPv4 address or CIDR range (transport rule SenderIpRanges: the docs give IPv4 forms only). */
+    static final Predicate<String> IPV4 = v -> network(v).filter(IpNetwork::isIpv4).isPresent();
+    /** Connection filter IP Allow List: IPv4, CIDR /24 to /32. */
+    static final Predicate<String> IPV4_24_32 = v -> network(v).filter(n -> n.isIpv4() && n.prefix() >= 24).isPresent();
+    /** Spoof SendingInfrastructure: a domain, or IP/24 ("/24 is the only available and maximum subnet depth"). */
+    static final Predicate<String> SLASH24_OR_DOMAIN = v -> domain(v) || network(v).filter(n -> n.isIpv4() && n.prefix() == 24).isPresent();
+    static final Predicate<String> IP_OR_CIDR = v -> network(v).isPresent();
+    static final Predicate<String> SINGLE_IP = v -> network(v).filter(IpNetwork::isSingleAddress).isPresent();
+    static final Predicate<String> DOMAIN = PowerShellCmdlets::domain;
+    static final Predicate<String> DOMAIN_OR_ADDRESS = v -> domain(v) || address(v);
+
+    static Predicate<String> oneOf(String... values) {
+        List<String> allowed = List.of(values);
+        return allowed::contains;
+    }
+
+    static Predicate<String> maxLength(int length) {
+        return v -> v.length() <= length;
+    }
+
+    static final Map<String, Cmdlet> CMDLETS = new LinkedHashMap<>();
+
+    private static void cmdlet(String name, String doc, boolean changes, Parameter... parameters) {
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            map.put(p.name(), p);
+        }
+        CMDLETS.put(name, new Cmdlet(name, doc, changes, map));
+    }
+
+    private static Parameter p(String name, Set<String> kinds, String rule, Predicate<String> valid) {
+        return new Parameter(name, kinds, rule, valid);
+    }
+
+    private static Parameter[] transportRule(Parameter first) {
+        return new Parameter[] {first,
+            p("Comments", STRING, "the tag; Comments holds at most 1024 characters", TAG.and(maxLength(1024))),
+            p("SenderIpRanges", STRINGS, "single IPv4 address, range or CIDR", IPV4),
+            p("SenderDomainIs", STRINGS, "domains", DOMAIN),
+            p("SenderAddressLocation", STRING, "Header | Envelope | HeaderOrEnvelope", oneOf("Header", "Envelope", "HeaderOrEnvelope")),
+            p("SetSCL", Set.of("int"), "-1 to 9", v -> Integer.parseInt(v) >= -1 && Integer.parseInt(v) <= 9),
+            p("SetHeaderName", STRING, "an X- header, at most 64 characters", v -> v.matches("X-[A-Za-z0-9-]{1,62}")),
+            p("SetHeaderValue", STRING, "at most 128 characters", v -> v.length() <= 128 && v.matches("[A-Za-z0-9-]+"))};
+    }
+
+    private static Parameter[] concat(Parameter[] head, Parameter... rest) {
+        Parameter[] all = new Parameter[head.length + rest.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(rest, 0, all, head.length, rest.length);
+        return all;
+    }
+
+    static {
+        // Exchange Online and Exchange Server, transport (mail flow) rules.
+        cmdlet("Get-TransportRule", EXO + "get-transportrule" + VIEW, false);
+        cmdlet("New-TransportRule", EXO + "new-transportrule" + VIEW, true, transportRule(p("Name", STRING, "at most 64 characters", NAME)));
+        cmdlet("Set-TransportRule", EXO + "set-transportrule" + VIEW, true, transportRule(p("Identity", STRING, "the rule name", NAME)));
+        cmdlet("Remove-TransportRule", EXO + "remove-transportrule" + VIEW, true,
+                p("Identity", STRING, "the rule name", NAME), p("Confirm", SWITCH, "switch", ANY));
+
+        // Exchange Online: inbound connector (Partner only: OnPremises would treat the mail as internal).
+        Parameter[] connector = {
+            p("Comment", STRING, "the tag", TAG),
+            p("ConnectorType", STRING, "Partner (OnPremises is never used)", oneOf("Partner")),
+            p("SenderDomains", STRINGS, "domains", DOMAIN),
+            p("RequireTls", BOOL, "$true or $false", ANY),
+            p("Enabled", BOOL, "$true or $false", ANY)};
+        cmdlet("Get-InboundConnector", EXO + "get-inboundconnector" + VIEW, false);
+        cmdlet("New-InboundConnector", EXO + "new-inboundconnector" + VIEW, true,
+                concat(new Parameter[] {p("Name", STRING, "at most 64 characters", NAME)}, connector));
+        cmdlet("Set-InboundConnector", EXO + "set-inboundconnector" + VIEW, true,
+                concat(new Parameter[] {p("Identity", STRING, "the connector name", NAME)}, connector));
+        cmdlet("Remove-InboundConnector", EXO + "remove-inboundconnector" + VIEW, true,
+                p("Identity", STRING, "the connector name", NAME), p("Confirm", SWITCH, "switch", ANY));
+
+        // Exchange Online: connection filter policy; only @{Add=...} / @{Remove=...}, never a list that replaces.
+        cmdlet("Get-HostedConnectionFilterPolicy", EXO + "get-hostedconnectionfilterpolicy" + VIEW, false,
+                p("Identity", STRING, "Default", oneOf("Default")));
+        cmdlet("Set-HostedConnectionFilterPolicy", EXO + "set-hostedconnectionfilterpolicy" + VIEW, true,
+                p("Identity", STRING, "Default", oneOf("Default")),
+                p("IPAllowList", Set.of("hashtable"), "@{Add=...} or @{Remove=...} of IPv4 /24 to /32",
+                        v -> (v.startsWith("Add=") || v.startsWith("Remove=")) && IPV4_24_32.test(v.substring(v.indexOf('=') + 1))));
+
+        // Exchange Online: Tenant Allow/Block List spoof entries.
+        cmdlet("Get-TenantAllowBlockListSpoofItems", EXO + "get-tenantallowblocklistspoofitems" + VIEW, false,
+                p("Identity", STRING, "Default", oneOf("Default")), p("Action", STRING, "Allow | Block", oneOf("Allow", "Block")),
+                p("SpoofType", STRING, "Internal | External", oneOf("Internal", "External")));
+        cmdlet("New-TenantAllowBlockListSpoofItems", EXO + "new-tenantallowblocklistspoofitems" + VIEW, true,
+                p("Identity", STRING, "Default", oneOf("Default")), p("Action", STRING, "Allow (never Block here)", oneOf("Allow")),
+                p("SpoofType", STRING, "Internal | External", oneOf("Internal", "External")),
+                p("SpoofedUser", STRING, "an email address or domain", DOMAIN_OR_ADDRESS),
+                p("SendingInfrastructure", STRING, "a domain or IP/24", SLASH24_OR_DOMAIN));
+        cmdlet("Remove-TenantAllowBlockListSpoofItems", EXO + "remove-tenantallowblocklistspoofitems" + VIEW, true,
+                p("Identity", STRING, "Default", oneOf("Default")), p("Ids", OBJECT, "the entry's Identity", ANY));
+
+        // Exchange Online PowerShell session.
+        cmdlet("Get-ConnectionInformation", EXO + "get-connectioninformation" + VIEW, false);
+        cmdlet("Connect-ExchangeOnline", EXO + "connect-exchangeonline" + VIEW, false, p("ShowBanner", SWITCH, "switch", ANY));
+
+        // Exchange Server: Connection Filtering agent's IP Allow List (Edge, or Mailbox with the anti-spam agents).
+        cmdlet("Get-TransportAgent", EXO + "get-transportagent" + VIEW, false);
+        cmdlet("Get-IPAllowListEntry", EXO + "get-ipallowlistentry" + VIEW, false,
+                p("Server", OBJECT, "$Server", ANY),
+                p("IPAddress", Set.of("string", "variable"), "one IP address (a variable inside the removal helper)", SINGLE_IP));
+        cmdlet("Add-IPAllowListEntry", EXO + "add-ipallowlistentry" + VIEW, true,
+                p("Server", OBJECT, "$Server", ANY), p("IPAddress", STRING, "one IP address", SINGLE_IP),
+                p("IPRange", STRING, "a CIDR range", IP_OR_CIDR), p("Comment", STRING, "the tag", TAG));
+        cmdlet("Remove-IPAllowListEntry", EXO + "remove-ipallowlistentry" + VIEW, true,
+                p("Server", OBJECT, "$Server", ANY), p("Identity", OBJECT, "the entry's Identity", ANY), p("Confirm", SWITCH, "switch", ANY));
+
+        // Exchange Server: receive connector for scenario 2; AnonymousUsers only, never ExternalAuthoritative.
+        Parameter[] receive = {
+            p("RemoteIPRanges", STRINGS, "IP addresses or CIDR ranges", IP_OR_CIDR),
+            p("PermissionGroups", STRING, "AnonymousUsers only (never ExchangeServers or Partners)", oneOf("AnonymousUsers")),
+            p("AuthMechanism", STRING, "Tls or None (never ExternalAuthoritative)", oneOf("Tls", "None")),
+            p("RequireTLS", BOOL, "$true or $false", ANY),
+            p("Comment", STRING, "the tag", TAG)};
+        cmdlet("Get-ReceiveConnector", EXO + "get-receiveconnector" + VIEW, false, p("Server", OBJECT, "$Server", ANY));
+        cmdlet("New-ReceiveConnector", EXO + "new-receiveconnector" + VIEW, true, concat(receive,
+                p("Name", STRING, "at most 64 characters", NAME),
+                p("Server", OBJECT, "$Server", ANY),
+                p("TransportRole", STRING, "FrontendTransport", oneOf("FrontendTransport")),
+                p("Usage", STRING, "Custom", oneOf("Custom")),
+                p("Bindings", STRINGS, "IP:port; port 25 on all addresses", oneOf("0.0.0.0:25"))));
+        cmdlet("Set-ReceiveConnector", EXO + "set-receiveconnector" + VIEW, true,
+                concat(receive, p("Identity", OBJECT, "the connector's Identity", ANY)));
+        cmdlet("Remove-ReceiveConnector", EXO + "remove-receiveconnector" + VIEW, true,
+                p("Identity", OBJECT, "the connector's Identity", ANY), p("Confirm", SWITCH, "switch", ANY));
+        cmdlet("Get-ADPermission", EXO + "get-adpermission" + VIEW, false, p("Identity", OBJECT, "the connector's Identity", ANY));
+        cmdlet("Add-ADPermission", EXO + "add-adpermission" + VIEW, true,
+                p("Identity", OBJECT, "the connector's Identity", ANY),
+                p("User", STRING, "NT AUTHORITY\\ANONYMOUS LOGON", oneOf("NT AUTHORITY\\ANONYMOUS LOGON")),
+                p("ExtendedRights", STRING, "ms-Exch-SMTP-Accept-Authoritative-Domain-Sender only (never Accept-Any-Recipient: relay)",
+                        oneOf("ms-Exch-SMTP-Accept-Authoritative-Domain-Sender")));
+
+        // PowerShell's own cmdlets the scripts use.
+        cmdlet("Get-Module", PS + "microsoft.powershell.core/get-module", false,
+                p("ListAvailable", Set.of("switch"), "switch", ANY), p("Name", STRING, "module name", oneOf("ExchangeOnlineManagement")));
+        cmdlet("Import-Module", PS + "microsoft.powershell.core/import-module", false,
+                p("Name", STRING, "module name", oneOf("ExchangeOnlineManagement")));
+        cmdlet("Get-Command", PS + "microsoft.powershell.core/get-command", false,
+                p("Name", STRING, "a command of this table", CMDLETS::containsKey),
+                p("ErrorAction", Set.of("bareword"), "SilentlyContinue", oneOf("SilentlyContinue")));
+        cmdlet("Where-Object", PS + "microsoft.powershell.core/where-object", false, p("-", Set.of("expression"), "a script block", ANY));
+        cmdlet("ForEach-Object", PS + "microsoft.powershell.core/foreach-object", false, p("-", Set.of("expression"), "a script block", ANY));
+        cmdlet("Sort-Object", PS + "microsoft.powershell.utility/sort-object", false,
+                p("Property", STRING, "property", ANY), p("Descending", Set.of("switch"), "switch", ANY), p("Unique", Set.of("switch"), "switch", ANY));
+        cmdlet("Select-Object", PS + "microsoft.powershell.utility/select-object", false, p("First", Set.of("int"), "count", ANY));
+        cmdlet("Write-Host", PS + "microsoft.powershell.utility/write-host", false,
+                p("-", Set.of("string", "expandable", "expression"), "text", ANY),
+                p("ForegroundColor", Set.of("bareword"), "a console colour", oneOf("Red")));
+        cmdlet("Write-Warning", PS + "microsoft.powershell.utility/write-warning", false, p("-", STRING, "text", ANY));
+        cmdlet("Out-Null", PS + "microsoft.powershell.core/out-null", false);
+
+        // Functions the scripts define themselves.
+        cmdlet("Test-SameValues", "script-local", false, p("-", Set.of("expression", "array", "string"), "current, wanted", ANY));
+        cmdlet("Remove-NetigateSpoofPair", "script-local", true,
+                p("SpoofedUser", STRING, "an email address or domain", DOMAIN_OR_ADDRESS),
+                p("SendingInfrastructure", STRING, "a domain or IP/24", SLASH24_OR_DOMAIN));
+        cmdlet("Remove-NetigateIPAllowListEntry", "script-local", true, p("Entry", STRING, "IP or CIDR", IP_OR_CIDR));
+        cmdlet("Remove-NetigateReceiveConnector", "script-local", true, p("Name", STRING, "connector name", NAME));
+    }
+
+    private PowerShellCmdlets() {
+    }
+}

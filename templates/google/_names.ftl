@@ -1,0 +1,6 @@
+[#-- Values the guide, the CSV and the check share. --]
+[#assign ipList = []]
+[#list server.networks as n][#assign ipList = ipList + [n.text]][/#list]
+[#assign allowlistValue = ipList?join(",")]
+[#assign addressListName = "Netigate survey mail (whitelist-gen, " + server.id + ")"]
+[#assign ruleName = "Netigate survey mail (whitelist-gen, " + server.id + ")"]
