@@ -10,8 +10,11 @@ import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.RenderedFile;
 import dev.whitelistgen.render.Target;
 import dev.whitelistgen.render.TargetCatalog;
+import dev.whitelistgen.dns.DnsResolver;
+import dev.whitelistgen.spf.PublishedSpf;
 import dev.whitelistgen.spf.SpfRecord;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Writes ready-to-apply allowlist configuration that lets Netigate's survey mail into a mail system.",
             "Example: whitelist-gen --target postfix --server dach"},
-        subcommands = {ListCommand.class},
+        subcommands = {ListCommand.class, CheckCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -73,6 +76,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--existing-spf", paramLabel = "[DOMAIN=]RECORD",
             description = "The SPF record a domain publishes today, to merge into (repeatable; DOMAIN= is needed with several --domain).")
     List<String> existingSpf = new ArrayList<>();
+
+    @Option(names = "--existing-spf-from-dns",
+            description = "Look up each --domain's SPF record in DNS and merge into it (where --existing-spf gives none).")
+    boolean existingSpfFromDns;
+
+    @Option(names = "--dns-server", paramLabel = "HOST[:PORT]",
+            description = "DNS server for --existing-spf-from-dns (default: the system's resolvers).")
+    String dnsServer;
 
     @Option(names = "--spf-mode", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (include where the profile has one), include, or ip (ip4:/ip6: terms). Default: ${DEFAULT-VALUE}.")
@@ -188,6 +199,16 @@ public final class GenerateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserError(UserError.Kind.INVALID_INPUT, "--existing-spf for " + domain + ": " + e.getMessage());
             }
+        }
+        if (existingSpfFromDns) {
+            DnsResolver dns = CheckOptions.resolver(dnsServer, Duration.ofSeconds(5));
+            for (DomainName domain : customerDomains) {
+                if (!records.containsKey(domain)) {
+                    PublishedSpf.lookup(dns, domain).toMerge().ifPresent(record -> records.put(domain, record));
+                }
+            }
+        } else if (dnsServer != null) {
+            throw new UserError(UserError.Kind.USAGE, "--dns-server: only used with --existing-spf-from-dns");
         }
         return records;
     }
