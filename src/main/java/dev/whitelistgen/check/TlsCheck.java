@@ -131,6 +131,7 @@ public final class TlsCheck {
         client.setConnectTimeout(millis);
         client.setDefaultTimeout(millis);
         String step = "connect";
+        boolean answering = true;
         try {
             client.connect(address, host, options.port());
             client.setSoTimeout(millis);
@@ -166,22 +167,23 @@ public final class TlsCheck {
             data.put("error", "TLS handshake failed: " + message(e));
             return false;
         } catch (SocketTimeoutException e) {
-            if (step.equals("connect")) {
+            if (step.equals("connect") && !client.isConnected()) {
                 throw new Unreachable("cannot connect to " + where + ": no answer within " + options.timeout().toSeconds()
                         + " s (port 25 is often blocked outbound)");
             }
-            findings.add(Finding.fail(where + ": no answer to " + step + " within " + options.timeout().toSeconds() + " s"));
+            answering = false;
+            findings.add(Finding.fail(where + ": no answer to " + (step.equals("connect") ? "the greeting" : step) + " within " + options.timeout().toSeconds() + " s"));
             data.put("error", "timeout at " + step);
             return false;
         } catch (IOException e) {
-            if (step.equals("connect")) {
+            if (step.equals("connect") && !client.isConnected()) {
                 throw new Unreachable("cannot connect to " + where + ": " + message(e));
             }
             findings.add(Finding.fail(where + ": connection lost at " + step + ": " + message(e)));
             data.put("error", "connection lost at " + step + ": " + message(e));
             return false;
         } finally {
-            quietlyQuit(client);
+            quietlyQuit(client, answering);
         }
     }
 
@@ -267,12 +269,15 @@ public final class TlsCheck {
         return bytes.length == 4 ? "[" + IpAddresses.format(bytes) + "]" : "[IPv6:" + IpAddresses.format(bytes) + "]";
     }
 
-    private static void quietlyQuit(SMTPSClient client) {
+    /** QUIT politely, unless the server stopped answering (then waiting for its reply would only add a timeout). */
+    private static void quietlyQuit(SMTPSClient client, boolean answering) {
         if (!client.isConnected()) {
             return;
         }
         try {
-            client.quit();
+            if (answering) {
+                client.quit();
+            }
         } catch (IOException e) {
             // the answer is already known; a failing QUIT changes nothing
         }
