@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "spf", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        header = "Does the customer domain's SPF record authorise Netigate's IPs?",
         description = {"Evaluates the SPF record of the customer's domain (RFC 7208) for every IP of a Netigate server,",
             "audits it (lookups, void lookups, duplicates, ptr, +all, syntax) and prints the record to publish if needed.",
             "Example: whitelist-gen check spf --domain customer.example --server azure"})

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "tls", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        header = "Does the customer's inbound mail server offer STARTTLS?",
         description = {"Connects to the customer's inbound mail server (SMTP, port 25), says EHLO and STARTTLS, and",
             "reports the TLS protocol, cipher and certificate. Sends no mail.",
             "Example: whitelist-gen check tls --domain customer.example"})

@@ -110,6 +110,25 @@ class CheckSpfCommandTest {
     }
 
     @Test
+    void theBindTargetRefusesToMergeIntoTwoRecords() {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "azure", "--domain", "twice.problems.example",
+                "--existing-spf-from-dns", "--dns-server", named.address());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("whitelist-gen: twice.problems.example publishes 2 v=spf1 records (a permanent error"
+                + " for every sender); merge them into one by hand first\n");
+    }
+
+    @Test
+    void dnsServerIsOnlyForTheLookup() {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "azure", "--domain", "other.example", "--dns-server", named.address());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("whitelist-gen: --dns-server: only used with --existing-spf-from-dns\n");
+    }
+
+    @Test
     void twoRecordsAreFlagged() {
         Cli.Result result = check("--domain", "twice.problems.example");
 
