@@ -28,7 +28,11 @@ public final class SpfTree {
                        List<String> problems, List<String> dnsErrors, boolean usesPtr) {
     }
 
+    /** Enough for any sane tree (receivers stop at 10 lookups); it bounds the time a broken one can take. */
+    private static final int MAX_RECORDS = 50;
+
     private final DnsResolver dns;
+    private int records;
     private int lookups;
     private int voids;
     private boolean usesPtr;
@@ -64,6 +68,11 @@ public final class SpfTree {
         String where = term.isEmpty() ? domain : term;
         if (!visiting.add(domain.toLowerCase(java.util.Locale.ROOT))) {
             problems.add(where + ": loops back to " + domain);
+            return;
+        }
+        if (++records > MAX_RECORDS) {
+            problems.add(where + ": not followed; the tree holds more than " + MAX_RECORDS + " records");
+            visiting.remove(domain.toLowerCase(java.util.Locale.ROOT));
             return;
         }
         DnsAnswer<String> answer = dns.txt(domain);
