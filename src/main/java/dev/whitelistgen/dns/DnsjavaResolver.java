@@ -150,7 +150,7 @@ public final class DnsjavaResolver implements DnsResolver {
         try {
             response = resolver.send(Message.newQuery(Record.newRecord(absolute, type, DClass.IN)));
         } catch (IOException e) {
-            return DnsAnswer.error(Type.string(type) + " " + absolute + ": no answer from " + description
+            return DnsAnswer.error("no answer from " + description
                     + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         }
         int rcode = response.getRcode();
@@ -158,7 +158,7 @@ public final class DnsjavaResolver implements DnsResolver {
             return DnsAnswer.nxdomain();
         }
         if (rcode != Rcode.NOERROR) {
-            return DnsAnswer.error(Type.string(type) + " " + absolute + ": " + Rcode.string(rcode) + " from " + description);
+            return DnsAnswer.error(Rcode.string(rcode) + " from " + description);
         }
         List<T> records = new ArrayList<>();
         // A recursive answer may hold the CNAME chain first; only the records of the asked type count.

@@ -263,7 +263,7 @@ public final class SpfEvaluator {
         // §5.7: always an A query, whatever the client's address family.
         DnsAnswer<byte[]> answer = dns.addresses(target, false);
         if (answer.failed()) {
-            throw new Abort(SpfOutcome.TEMPERROR, term.text() + ": " + answer.problem());
+            throw new Abort(SpfOutcome.TEMPERROR, term.text() + ": A " + target + ": " + answer.problem());
         }
         if (answer.isVoid()) {
             ev.countVoid(term.text());
@@ -274,7 +274,7 @@ public final class SpfEvaluator {
     private boolean matchesAddresses(Evaluation ev, SpfRecord.Term term, String target, boolean countVoid) throws Abort {
         DnsAnswer<byte[]> answer = dns.addresses(target, ev.ipv6());
         if (answer.failed()) {
-            throw new Abort(SpfOutcome.TEMPERROR, term.text() + ": " + answer.problem());
+            throw new Abort(SpfOutcome.TEMPERROR, term.text() + ": " + (ev.ipv6() ? "AAAA " : "A ") + target + ": " + answer.problem());
         }
         if (countVoid && answer.isVoid()) {
             ev.countVoid(term.text());
@@ -296,7 +296,7 @@ public final class SpfEvaluator {
     private boolean matchesMx(Evaluation ev, SpfRecord.Term term, String target) throws Abort {
         DnsAnswer<String> answer = dns.mx(target);
         if (answer.failed()) {
-            throw new Abort(SpfOutcome.TEMPERROR, term.text() + ": " + answer.problem());
+            throw new Abort(SpfOutcome.TEMPERROR, term.text() + ": MX " + target + ": " + answer.problem());
         }
         if (answer.isVoid()) {
             ev.countVoid(term.text());

@@ -77,7 +77,7 @@ public final class SpfTree {
         }
         DnsAnswer<String> answer = dns.txt(domain);
         if (answer.failed()) {
-            dnsErrors.add(answer.problem().isEmpty() ? "TXT " + domain + " failed" : answer.problem());
+            dnsErrors.add("TXT " + domain + ": " + answer.problem());
         } else {
             List<String> records = answer.records().stream().filter(SpfRecord::isSpf).toList();
             if (records.isEmpty()) {
@@ -164,7 +164,7 @@ public final class SpfTree {
         if (term.name().equals("mx")) {
             DnsAnswer<String> mx = dns.mx(target);
             if (mx.failed()) {
-                dnsErrors.add(mx.problem());
+                dnsErrors.add("MX " + target + ": " + mx.problem());
                 return;
             }
             if (mx.isVoid()) {
@@ -177,7 +177,7 @@ public final class SpfTree {
         for (String host : hosts) {
             DnsAnswer<byte[]> answer = dns.allAddresses(host);
             if (answer.failed()) {
-                dnsErrors.add(answer.problem());
+                dnsErrors.add("A/AAAA " + host + ": " + answer.problem());
                 continue;
             }
             if (answer.isVoid() && term.name().equals("a")) {
