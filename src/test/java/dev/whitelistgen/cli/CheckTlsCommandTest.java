@@ -25,6 +25,8 @@ class CheckTlsCommandTest {
     private static final String MX = "mx.tls.example";
     private static PostfixServer withTls;
     private static PostfixServer withoutTls;
+    private static PostfixServer withTrustedCertificate;
+    private static Path trustStore;
     private static NamedServer named;
 
     @BeforeAll
@@ -33,8 +35,12 @@ class CheckTlsCommandTest {
         // Postfix takes a few seconds to start (postfix-script checks its folders): start both at once.
         CompletableFuture<PostfixServer> tls = CompletableFuture.supplyAsync(() -> start(certificate));
         CompletableFuture<PostfixServer> plain = CompletableFuture.supplyAsync(() -> start(null));
+        Path signed = PostfixServer.caSignedCertificate(MX);
+        trustStore = signed.resolveSibling("trust.p12");
+        CompletableFuture<PostfixServer> trusted = CompletableFuture.supplyAsync(() -> start(signed));
         withTls = tls.join();
         withoutTls = plain.join();
+        withTrustedCertificate = trusted.join();
         named = NamedServer.start(Map.of("tls.example", NamedServer.zone("tls.example", """
                 @\tIN\tMX\t10 mx.tls.example.
                 mx\tIN\tA\t127.0.0.1
@@ -51,7 +57,7 @@ class CheckTlsCommandTest {
 
     @AfterAll
     static void stopServers() throws IOException {
-        for (AutoCloseable server : new AutoCloseable[] {withTls, withoutTls, named}) {
+        for (AutoCloseable server : new AutoCloseable[] {withTls, withoutTls, withTrustedCertificate, named}) {
             try {
                 if (server != null) {
                     server.close();
@@ -90,6 +96,39 @@ class CheckTlsCommandTest {
                 .contains("warn " + where + ": certificate does not validate for " + MX + ": the chain does not validate")
                 .doesNotContain("it is not for");
         assertThat(withTls.log()).contains("ehlo=2 starttls=1 quit=1");
+    }
+
+    @Test
+    void aCertificateFromATrustedCaValidatesForItsName() {
+        // The JDK's PKIX validation reads its trust store from these properties; the test CA stands in for a public CA.
+        String oldStore = System.getProperty("javax.net.ssl.trustStore");
+        String oldPassword = System.getProperty("javax.net.ssl.trustStorePassword");
+        System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+        try {
+            String port = Integer.toString(withTrustedCertificate.port());
+            Cli.Result byName = Cli.run("check", "tls", "--domain", "tls.example", "--dns-server", named.address(), "--port", port, "--strict");
+            Cli.Result byAddress = Cli.run("check", "tls", "--mx", "127.0.0.1", "--port", port, "--strict");
+
+            assertThat(byName.exitCode()).as(byName.toString()).isZero();
+            assertThat(byName.out()).contains("info " + MX + ":" + port + ": certificate issuer CN=whitelist-gen test CA")
+                    .contains("ok   " + MX + ":" + port + ": certificate validates for " + MX)
+                    .endsWith("PASS: " + MX + " offers STARTTLS with a valid certificate\n");
+            assertThat(byAddress.exitCode()).as(byAddress.toString()).isEqualTo(ExitCodes.DIFFERENT);
+            assertThat(byAddress.out()).contains("fail 127.0.0.1:" + port + ": certificate does not validate for 127.0.0.1: it is not for"
+                    + " 127.0.0.1 (it names " + MX + ")");
+        } finally {
+            restore("javax.net.ssl.trustStore", oldStore);
+            restore("javax.net.ssl.trustStorePassword", oldPassword);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 
     @Test

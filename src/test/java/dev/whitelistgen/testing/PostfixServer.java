@@ -157,6 +157,34 @@ public final class PostfixServer implements AutoCloseable {
         return certificate;
     }
 
+    /**
+     * A test CA and a certificate it signed for a host name, made by openssl, plus a PKCS#12 trust store
+     * (password "changeit") holding the CA, for -Djavax.net.ssl.trustStore.
+     * @return the certificate file; "key.pem" and "trust.p12" are beside it
+     */
+    public static Path caSignedCertificate(String hostName) throws IOException {
+        Path dir = Files.createTempDirectory("tls-ca-test");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=DNS:" + hostName + "\nextendedKeyUsage=serverAuth\n");
+        List<List<String>> steps = List.of(
+                List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+                        "-days", "30", "-subj", "/CN=whitelist-gen test CA", "-addext", "basicConstraints=critical,CA:TRUE",
+                        "-addext", "keyUsage=critical,keyCertSign,cRLSign"),
+                List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "server.csr",
+                        "-subj", "/CN=" + hostName),
+                List.of("openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                        "-out", "cert.pem", "-days", "30", "-extfile", "server.ext"),
+                List.of("keytool", "-importcert", "-noprompt", "-alias", "test-ca", "-file", "ca.pem", "-keystore", "trust.p12",
+                        "-storetype", "PKCS12", "-storepass", "changeit"));
+        for (List<String> step : steps) {
+            RealProgram.Result result = RealProgram.run(Duration.ofSeconds(60), Map.of(), dir, step.toArray(String[]::new));
+            if (result.exitCode() != 0) {
+                throw new AssertionError(String.join(" ", step) + " failed:\n" + result.all());
+            }
+        }
+        return dir.resolve("cert.pem");
+    }
+
     @Override
     public void close() throws IOException {
         process.destroy(); // SIGTERM: master stops its services and exits
