@@ -13,12 +13,15 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Certificates made by openssl for the case, read back by the JDK. */
 class HostnameMatcherTest {
 
-    private static X509Certificate certificate(String subject, String altNames) throws IOException, CertificateException {
-        Path dir = Files.createTempDirectory("cert");
+    @TempDir
+    Path dir;
+
+    private X509Certificate certificate(String subject, String altNames) throws IOException, CertificateException {
         Path pem = dir.resolve("cert.pem");
         String[] base = {"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
             "-keyout", dir.resolve("key.pem").toString(), "-out", pem.toString(), "-days", "2", "-subj", subject};

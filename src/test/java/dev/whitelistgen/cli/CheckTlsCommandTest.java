@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `check tls` against two real Postfix instances on loopback: one with STARTTLS and a self-signed certificate
@@ -27,15 +28,18 @@ class CheckTlsCommandTest {
     private static PostfixServer withoutTls;
     private static PostfixServer withTrustedCertificate;
     private static Path trustStore;
+
+    @TempDir
+    static Path certificates;
     private static NamedServer named;
 
     @BeforeAll
     static void startServers() throws IOException {
-        Path certificate = PostfixServer.selfSignedCertificate(MX);
+        Path certificate = PostfixServer.selfSignedCertificate(certificates, MX);
         // Postfix takes a few seconds to start (postfix-script checks its folders): start both at once.
         CompletableFuture<PostfixServer> tls = CompletableFuture.supplyAsync(() -> start(certificate));
         CompletableFuture<PostfixServer> plain = CompletableFuture.supplyAsync(() -> start(null));
-        Path signed = PostfixServer.caSignedCertificate(MX);
+        Path signed = PostfixServer.caSignedCertificate(certificates, MX);
         trustStore = signed.resolveSibling("trust.p12");
         CompletableFuture<PostfixServer> trusted = CompletableFuture.supplyAsync(() -> start(signed));
         withTls = tls.join();

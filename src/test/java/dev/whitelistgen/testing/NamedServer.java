@@ -51,6 +51,7 @@ public final class NamedServer implements AutoCloseable {
     /** @param zones zone origin → zone file text (see {@link #zone}) */
     public static NamedServer start(Map<String, String> zones) throws IOException {
         Path named = RealProgram.require("named");
+        RealProgram.require("named-checkconf");
         Path dir = Files.createTempDirectory("named-test");
         int port = freePort();
         StringBuilder conf = new StringBuilder();
@@ -74,6 +75,7 @@ public final class NamedServer implements AutoCloseable {
         Files.writeString(confFile, conf.toString(), StandardCharsets.UTF_8);
         RealProgram.Result check = RealProgram.run("named-checkconf", "-z", confFile.toString());
         if (check.exitCode() != 0) {
+            deleteFolder(dir);
             throw new AssertionError("named-checkconf refused the test configuration:\n" + check.all());
         }
         Path log = dir.resolve("named.log");
@@ -132,7 +134,11 @@ public final class NamedServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
+        deleteFolder(dir);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
             List<Path> paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
             for (Path p : paths) {
                 Files.deleteIfExists(p);

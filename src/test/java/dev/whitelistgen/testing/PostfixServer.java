@@ -141,12 +141,11 @@ public final class PostfixServer implements AutoCloseable {
     }
 
     /**
-     * A self-signed certificate and key made by openssl for a host name, written into a new temporary folder.
+     * A self-signed certificate and key made by openssl for a host name, written into a new folder in {@code parent}.
      * @return the certificate file; the key is "key.pem" beside it
      */
-    public static Path selfSignedCertificate(String hostName) throws IOException {
-        Path dir = Files.createTempDirectory("tls-test");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    public static Path selfSignedCertificate(Path parent, String hostName) throws IOException {
+        Path dir = readableFolder(parent, "self-signed");
         Path certificate = dir.resolve("cert.pem");
         RealProgram.Result made = RealProgram.run(Duration.ofSeconds(60), Map.of(), dir, "openssl", "req", "-x509",
                 "-newkey", "rsa:2048", "-nodes", "-keyout", dir.resolve("key.pem").toString(), "-out", certificate.toString(),
@@ -159,12 +158,11 @@ public final class PostfixServer implements AutoCloseable {
 
     /**
      * A test CA and a certificate it signed for a host name, made by openssl, plus a PKCS#12 trust store
-     * (password "changeit") holding the CA, for -Djavax.net.ssl.trustStore.
+     * (password "changeit") holding the CA, for -Djavax.net.ssl.trustStore; in a new folder in {@code parent}.
      * @return the certificate file; "key.pem" and "trust.p12" are beside it
      */
-    public static Path caSignedCertificate(String hostName) throws IOException {
-        Path dir = Files.createTempDirectory("tls-ca-test");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    public static Path caSignedCertificate(Path parent, String hostName) throws IOException {
+        Path dir = readableFolder(parent, "ca-signed");
         Files.writeString(dir.resolve("server.ext"), "subjectAltName=DNS:" + hostName + "\nextendedKeyUsage=serverAuth\n");
         List<List<String>> steps = List.of(
                 List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
@@ -183,6 +181,14 @@ public final class PostfixServer implements AutoCloseable {
             }
         }
         return dir.resolve("cert.pem");
+    }
+
+    /** Postfix reads the key as root before dropping privileges, but the folders on the way must be searchable. */
+    private static Path readableFolder(Path parent, String name) throws IOException {
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path dir = Files.createDirectory(parent.resolve(name));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
     }
 
     @Override
