@@ -75,7 +75,8 @@ public final class SpfRecord {
         if (text == null) {
             throw new IllegalArgumentException("is empty");
         }
-        String record = text.stripTrailing();
+        // RFC 7208 §4.6.1 allows trailing spaces only; any other whitespace is a control character and an error.
+        String record = text.replaceAll("^ +| +$", "");
         if (record.length() >= 2 && record.startsWith("\"") && record.endsWith("\"")) {
             throw new IllegalArgumentException("give the record without surrounding quotes");
         }
@@ -85,7 +86,6 @@ public final class SpfRecord {
                         + " and terms are separated by spaces only");
             }
         }
-        record = record.strip();
         String[] parts = record.split(" +");
         if (parts.length == 0 || !parts[0].equalsIgnoreCase("v=spf1")) {
             throw new IllegalArgumentException("'" + abbreviate(record) + "' does not start with v=spf1");

@@ -39,7 +39,7 @@ class SpfRecordTest {
         "v=spf1 exists", "v=spf1 ptr/0", "v=spf1 -all.", "v=spf1 all:x", "v=spf1 redirect=", "v=spf1 exp=-all",
         "v=spf1 1up=foo", "v=spf1 =all", "v=spf1 foo=%abc", "v=spf1 moo", "v=spf1 redirect:x.example",
         "v=spf1 a:%{x}.example.com", "v=spf1 exp=%{r}.example.com", "v=spf1 redirect=a.example redirect=b.example",
-        "v=spf1 a\tmx", "v=spf1 ip6::CAFE::BABE"})
+        "v=spf1 a\tmx", "v=spf1 ip6::CAFE::BABE", "v=spf1 -all\n"})
     void refusesSyntaxErrors(String record) {
         assertThatThrownBy(() -> SpfRecord.parse(record)).isInstanceOf(IllegalArgumentException.class);
     }
