@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "drift", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         header = "Does Netigate's SPF include still list the profile's IPs?",
-        description = {"Compares the networks that a Netigate server's SPF include (_spf.netigate.se, _spf.ntgt.de)",
-            "authorises, followed recursively, with the profile's IPs: missing, extra, equal.",
+        description = {"Compares what the server's SPF include authorises (followed recursively)",
+            "with the profile's IPs: missing, extra, equal.",
             "Exit code 0 when they are equal, 1 when they drifted: fit for a schedule.",
             "Example: whitelist-gen check drift --server dach"})
 final class CheckDriftCommand implements Callable<Integer> {

@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "spf", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         header = "Does the customer domain's SPF record authorise Netigate's IPs?",
-        description = {"Evaluates the SPF record of the customer's domain (RFC 7208) for every IP of a Netigate server,",
-            "audits it (lookups, void lookups, duplicates, ptr, +all, syntax) and prints the record to publish if needed.",
+        description = {"Evaluates the domain's SPF record (RFC 7208) for every IP of the Netigate server.",
+            "Flags more than 10 lookups or 2 void lookups, duplicate records, ptr, +all and syntax errors.",
+            "When Netigate is not authorised, prints the merged record to publish.",
             "Example: whitelist-gen check spf --domain customer.example --server azure"})
 final class CheckSpfCommand implements Callable<Integer> {
 

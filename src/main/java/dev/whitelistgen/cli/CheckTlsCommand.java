@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "tls", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         header = "Does the customer's inbound mail server offer STARTTLS?",
-        description = {"Connects to the customer's inbound mail server (SMTP, port 25), says EHLO and STARTTLS, and",
-            "reports the TLS protocol, cipher and certificate. Sends no mail.",
+        description = {"Connects to the inbound mail server (SMTP), says EHLO and STARTTLS, and reports",
+            "the TLS protocol, cipher and certificate. Sends no mail.",
             "Example: whitelist-gen check tls --domain customer.example"})
 final class CheckTlsCommand implements Callable<Integer> {
 
