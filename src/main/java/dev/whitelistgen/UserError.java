@@ -16,7 +16,9 @@ public class UserError extends RuntimeException {
         /** The input is valid, but the target cannot express it safely (a limit would be passed). */
         REFUSED,
         /** Reading or writing a file failed. */
-        IO
+        IO,
+        /** A DNS or SMTP server could not be reached or did not answer in time. */
+        NETWORK
     }
 
     private final Kind kind;

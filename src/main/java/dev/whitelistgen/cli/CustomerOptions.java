@@ -5,7 +5,10 @@ import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.model.SpfMode;
+import dev.whitelistgen.dns.DnsResolver;
+import dev.whitelistgen.spf.PublishedSpf;
 import dev.whitelistgen.spf.SpfRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,14 @@ final class CustomerOptions {
     @Option(names = "--existing-spf", paramLabel = "[DOMAIN=]RECORD",
             description = "The SPF record a domain publishes today, to merge into (repeatable; DOMAIN= is needed with several --domain).")
     List<String> existingSpf = new ArrayList<>();
+
+    @Option(names = "--existing-spf-from-dns",
+            description = "Look up each --domain's SPF record in DNS and merge into it (where --existing-spf gives none).")
+    boolean existingSpfFromDns;
+
+    @Option(names = "--dns-server", paramLabel = "HOST[:PORT]",
+            description = "DNS server for --existing-spf-from-dns (default: the system's resolvers).")
+    String dnsServer;
 
     @Option(names = "--spf-mode", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (include where the profile has one), include, or ip (ip4:/ip6: terms). Default: ${DEFAULT-VALUE}.")
@@ -84,10 +95,27 @@ final class CustomerOptions {
                 throw new UserError(UserError.Kind.USAGE, "--existing-spf: given twice for " + domain);
             }
             try {
-                records.put(domain, SpfRecord.parse(record));
+                records.put(domain, SpfRecord.parseForOutput(record));
             } catch (IllegalArgumentException e) {
                 throw new UserError(UserError.Kind.INVALID_INPUT, "--existing-spf for " + domain + ": " + e.getMessage());
             }
+        }
+        if (existingSpfFromDns) {
+            DnsResolver dns = CheckOptions.resolver(dnsServer, Duration.ofSeconds(5));
+            for (DomainName domain : customerDomains) {
+                if (!records.containsKey(domain)) {
+                    PublishedSpf.lookup(dns, domain).toMerge().ifPresent(found -> {
+                        try {
+                            records.put(domain, SpfRecord.parseForOutput(found.text()));
+                        } catch (IllegalArgumentException e) {
+                            throw new UserError(UserError.Kind.REFUSED, "--existing-spf-from-dns: the record published for "
+                                    + domain + " " + e.getMessage());
+                        }
+                    });
+                }
+            }
+        } else if (dnsServer != null) {
+            throw new UserError(UserError.Kind.USAGE, "--dns-server: only used with --existing-spf-from-dns");
         }
         return records;
     }

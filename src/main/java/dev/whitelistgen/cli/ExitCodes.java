@@ -29,6 +29,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
                 case INVALID_INPUT -> INVALID_INPUT;
                 case REFUSED -> REFUSED;
                 case IO -> IO;
+                case NETWORK -> NETWORK;
             };
         }
         if (exception instanceof CommandLine.ParameterException) {

@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Writes ready-to-apply allowlist configuration that lets Netigate's survey mail into a mail system.",
             "Example: whitelist-gen --target postfix --server dach"},
-        subcommands = {ListCommand.class, BundleCommand.class, DiffCommand.class, ValidateCommand.class, ProfilesCommand.class},
+        subcommands = {ListCommand.class, CheckCommand.class, BundleCommand.class, DiffCommand.class, ValidateCommand.class,
+            ProfilesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -24,14 +24,17 @@ public final class SpfRecord {
 
     private static final Set<String> MECHANISMS = Set.of("all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists");
     private static final Pattern MODIFIER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
-    // RFC 7208 §7.1 allows any visible character in a domain-spec; real records use letters, digits and the
-    // macro syntax only. Quotes, '$', '`', ';', '(' and the like are refused so no record can carry a payload
-    // into a zone file, shell or PowerShell script, whatever the escaping there.
-    private static final Pattern MACRO_STRING = Pattern.compile("[A-Za-z0-9._%{}+=,-]*");
-    private static final Pattern DUAL_CIDR = Pattern.compile("(/(3[0-2]|[12]\\d|\\d))?(//(12[0-8]|1[01]\\d|[1-9]?\\d))?");
+    private static final Pattern CIDR_SUFFIX = Pattern.compile("(.*?)((?:/\\d+)?(?://\\d+)?)");
+    private static final Pattern CIDR4 = Pattern.compile("0|[1-9]\\d?");
+    private static final Pattern CIDR6 = Pattern.compile("0|[1-9]\\d{0,2}");
 
-    /** One mechanism ("-all", "include:x") or modifier ("redirect=x"), as written. */
-    public record Term(String text, char qualifier, String name, String value, boolean modifier) {
+    /**
+     * One mechanism ("-all", "include:x", "a:x/24//64") or modifier ("redirect=x"), as written. For a, mx, ptr,
+     * include and exists, {@code domainSpec} is the (unexpanded) target or "" for the current domain; for a and
+     * mx, {@code cidr4}/{@code cidr6} are the prefix lengths (32/128 when not given).
+     */
+    public record Term(String text, char qualifier, String name, String value, boolean modifier,
+                       String domainSpec, int cidr4, int cidr6) {
 
         public boolean isLookup() {
             return LOOKUP_TERMS.contains(name);
@@ -39,6 +42,14 @@ public final class SpfRecord {
 
         public boolean isAll() {
             return !modifier && name.equals("all");
+        }
+
+        /** The network of an ip4/ip6 mechanism; SPF ignores host bits, so they are cleared here. */
+        public IpNetwork network() {
+            int slash = value.indexOf('/');
+            byte[] address = IpAddresses.parse(slash < 0 ? value : value.substring(0, slash));
+            int prefix = slash < 0 ? address.length * 8 : Integer.parseInt(value.substring(slash + 1));
+            return IpNetwork.of(address, prefix);
         }
     }
 
@@ -52,21 +63,29 @@ public final class SpfRecord {
         return new SpfRecord(terms);
     }
 
+    /** Whether a TXT record is an SPF record: "v=spf1" (any case) alone or followed by a space (RFC 7208 §4.5). */
+    public static boolean isSpf(String txt) {
+        return txt.regionMatches(true, 0, "v=spf1", 0, 6) && (txt.length() == 6 || txt.charAt(6) == ' ');
+    }
+
     /**
-     * Parses a record as published (one string, the TXT record's strings already joined).
+     * Parses a record as published (one string, the TXT record's strings already joined), checking the whole
+     * syntax of RFC 7208 §4.6 and §7.1: a record with an error anywhere is a permanent error.
      * @throws IllegalArgumentException naming the offending term
      */
     public static SpfRecord parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("is empty");
         }
-        String record = text.strip();
+        // RFC 7208 §4.6.1 allows trailing spaces only; any other whitespace is a control character and an error.
+        String record = text.replaceAll("^ +| +$", "");
         if (record.length() >= 2 && record.startsWith("\"") && record.endsWith("\"")) {
             throw new IllegalArgumentException("give the record without surrounding quotes");
         }
         for (char c : record.toCharArray()) {
             if (c < 0x20 || c > 0x7e) {
-                throw new IllegalArgumentException("holds a control or non-ASCII character; SPF records are ASCII");
+                throw new IllegalArgumentException("holds a control or non-ASCII character; SPF records are ASCII"
+                        + " and terms are separated by spaces only");
             }
         }
         String[] parts = record.split(" +");
@@ -95,21 +114,34 @@ public final class SpfRecord {
         return new SpfRecord(terms);
     }
 
+    // RFC 7208 §7.1 allows any visible character in a domain-spec, and parse() accepts them all (check spf must
+    // judge real records as receivers do). Real records use letters, digits and the macro syntax only, so a
+    // record this tool writes out is held to that: quotes, '$', '`', ';', '(' and the like could carry a
+    // payload into a zone file, shell or PowerShell script, whatever the escaping there.
+    private static final Pattern OUTPUT_SAFE_TERM = Pattern.compile("[A-Za-z0-9._%{}+=,:/~?-]*");
+
+    /**
+     * A record that will be written into an output (merged by the bind target): parsed as {@link #parse}, and
+     * refused when a term holds a character no real record needs.
+     */
+    public static SpfRecord parseForOutput(String text) {
+        SpfRecord record = parse(text);
+        for (Term term : record.terms()) {
+            if (!OUTPUT_SAFE_TERM.matcher(term.text()).matches()) {
+                throw new IllegalArgumentException("term '" + term.text() + "' holds a character that no real SPF record needs"
+                        + " (letters, digits and . _ % { } + = , : / ~ ? - only); refused so it cannot reach an output");
+            }
+        }
+        return record;
+    }
+
     static Term parseTerm(String text) {
         int equals = text.indexOf('=');
         int colon = text.indexOf(':');
         int slash = text.indexOf('/');
         boolean modifier = equals > 0 && (colon < 0 || equals < colon) && (slash < 0 || equals < slash);
         if (modifier) {
-            String name = text.substring(0, equals).toLowerCase(Locale.ROOT);
-            String value = text.substring(equals + 1);
-            if (!MODIFIER_NAME.matcher(name).matches() || !MACRO_STRING.matcher(value).matches()) {
-                throw new IllegalArgumentException("term '" + text + "' is not a valid modifier");
-            }
-            if ((name.equals("redirect") || name.equals("exp")) && value.isEmpty()) {
-                throw new IllegalArgumentException("term '" + text + "' needs a domain");
-            }
-            return new Term(text, '+', name, value, true);
+            return parseModifier(text, equals);
         }
         char qualifier = '+';
         String rest = text;
@@ -124,47 +156,92 @@ public final class SpfRecord {
             throw new IllegalArgumentException("term '" + text + "' is not an SPF mechanism or modifier");
         }
         String value = argument.startsWith(":") ? argument.substring(1) : argument;
-        boolean valid = switch (name) {
-            case "all" -> argument.isEmpty();
-            case "include", "exists" -> argument.startsWith(":") && !value.isEmpty() && MACRO_STRING.matcher(value).matches();
-            case "a", "mx" -> validDomainAndCidr(argument);
-            case "ptr" -> argument.isEmpty() || (argument.startsWith(":") && MACRO_STRING.matcher(value).matches());
-            case "ip4", "ip6" -> argument.startsWith(":") && validIp(name, value);
-            default -> false;
-        };
-        if (!valid) {
-            throw new IllegalArgumentException("term '" + text + "' is not a valid " + name + " mechanism");
+        String domainSpec = "";
+        int cidr4 = 32;
+        int cidr6 = 128;
+        try {
+            switch (name) {
+                case "all" -> require(argument.isEmpty(), "takes no argument");
+                case "include", "exists" -> {
+                    require(argument.startsWith(":"), "needs ':' and a domain");
+                    domainSpec = checkedDomainSpec(value);
+                }
+                case "ptr" -> {
+                    require(argument.isEmpty() || argument.startsWith(":"), "takes only ':' and a domain");
+                    domainSpec = argument.isEmpty() ? "" : checkedDomainSpec(value);
+                }
+                case "a", "mx" -> {
+                    var parts = CIDR_SUFFIX.matcher(argument);
+                    parts.matches();
+                    String domainPart = parts.group(1);
+                    String cidr = parts.group(2);
+                    require(domainPart.isEmpty() || domainPart.startsWith(":"), "has an invalid CIDR length");
+                    domainSpec = domainPart.isEmpty() ? "" : checkedDomainSpec(domainPart.substring(1));
+                    int doubleSlash = cidr.indexOf("//");
+                    String four = doubleSlash < 0 ? cidr : cidr.substring(0, doubleSlash);
+                    String six = doubleSlash < 0 ? "" : cidr.substring(doubleSlash + 2);
+                    if (!four.isEmpty()) {
+                        cidr4 = prefix(four.substring(1), CIDR4, 32);
+                    }
+                    if (!six.isEmpty()) {
+                        cidr6 = prefix(six, CIDR6, 128);
+                    }
+                }
+                case "ip4", "ip6" -> {
+                    require(argument.startsWith(":"), "needs ':' and an address");
+                    checkIp(name, value);
+                }
+                default -> throw new IllegalStateException(name);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("term '" + text + "' is not a valid " + name + " mechanism: " + e.getMessage());
         }
-        return new Term(text, qualifier, name, value, false);
+        return new Term(text, qualifier, name, value, false, domainSpec, cidr4, cidr6);
     }
 
-    private static boolean validDomainAndCidr(String argument) {
-        int slash = argument.indexOf('/');
-        String domain = slash < 0 ? argument : argument.substring(0, slash);
-        String cidr = slash < 0 ? "" : argument.substring(slash);
-        if (!domain.isEmpty() && (!domain.startsWith(":") || domain.length() == 1
-                || !MACRO_STRING.matcher(domain.substring(1)).matches())) {
-            return false;
+    private static Term parseModifier(String text, int equals) {
+        String name = text.substring(0, equals).toLowerCase(Locale.ROOT);
+        String value = text.substring(equals + 1);
+        if (!MODIFIER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("term '" + text + "' is not a valid modifier (a name starts with a letter)");
         }
-        return DUAL_CIDR.matcher(cidr).matches();
+        try {
+            if (name.equals("redirect") || name.equals("exp")) {
+                checkedDomainSpec(value);
+            } else {
+                Macros.check(value, false);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("term '" + text + "' is not a valid " + name + "= modifier: " + e.getMessage());
+        }
+        return new Term(text, '+', name, value, true, "", 32, 128);
     }
 
-    private static boolean validIp(String name, String value) {
+    private static String checkedDomainSpec(String spec) {
+        Macros.check(spec, false);
+        Macros.checkDomainSpec(spec);
+        return spec;
+    }
+
+    private static int prefix(String digits, Pattern form, int max) {
+        if (!form.matcher(digits).matches() || Integer.parseInt(digits) > max) {
+            throw new IllegalArgumentException("'/" + digits + "' is not a prefix length from 0 to " + max);
+        }
+        return Integer.parseInt(digits);
+    }
+
+    private static void checkIp(String name, String value) {
         int slash = value.indexOf('/');
         String address = slash < 0 ? value : value.substring(0, slash);
-        try {
-            // SPF masks host bits itself, so a network like 192.0.2.1/24 is legal here.
-            IpNetwork parsed = IpNetwork.parse(address);
-            if (parsed.isIpv4() != name.equals("ip4")) {
-                return false;
-            }
-            if (slash >= 0) {
-                String prefix = value.substring(slash + 1);
-                return prefix.matches("0|[1-9]\\d{0,2}") && Integer.parseInt(prefix) <= parsed.maxPrefix();
-            }
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+        byte[] parsed = name.equals("ip4") ? IpAddresses.parseIpv4(address) : IpAddresses.parseIpv6(address);
+        if (slash >= 0) {
+            prefix(value.substring(slash + 1), name.equals("ip4") ? CIDR4 : CIDR6, parsed.length * 8);
+        }
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
         }
     }
 

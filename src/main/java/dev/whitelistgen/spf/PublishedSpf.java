@@ -1,0 +1,40 @@
+package dev.whitelistgen.spf;
+
+import dev.whitelistgen.UserError;
+import dev.whitelistgen.dns.DnsAnswer;
+import dev.whitelistgen.dns.DnsResolver;
+import dev.whitelistgen.model.DomainName;
+import java.util.List;
+
+/** The v=spf1 TXT records a domain publishes now, as DNS answers them (none, one, or wrongly several). */
+public record PublishedSpf(DomainName domain, List<String> records) {
+
+    public PublishedSpf {
+        records = List.copyOf(records);
+    }
+
+    /** @throws UserError NETWORK when DNS does not answer */
+    public static PublishedSpf lookup(DnsResolver dns, DomainName domain) {
+        DnsAnswer<String> answer = dns.txt(domain.name());
+        if (answer.failed()) {
+            throw new UserError(UserError.Kind.NETWORK, "cannot look up the SPF record of " + domain + ": " + answer.problem());
+        }
+        return new PublishedSpf(domain, answer.records().stream().filter(SpfRecord::isSpf).toList());
+    }
+
+    /** The one record to merge into, or none when the domain has none. @throws UserError when it cannot be used */
+    public java.util.Optional<SpfRecord> toMerge() {
+        if (records.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (records.size() > 1) {
+            throw new UserError(UserError.Kind.INVALID_INPUT, domain + " publishes " + records.size()
+                    + " v=spf1 records (a permanent error for every sender); merge them into one by hand first");
+        }
+        try {
+            return java.util.Optional.of(SpfRecord.parse(records.get(0)));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(UserError.Kind.INVALID_INPUT, "the SPF record of " + domain + " in DNS " + e.getMessage());
+        }
+    }
+}
