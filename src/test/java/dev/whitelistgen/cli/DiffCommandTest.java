@@ -89,7 +89,8 @@ class DiffCommandTest {
                 + " and ([.servers[].id] == [\"azure\"])"
                 + " and (.servers[0].changes[] | select(.field == \"networks\") | .removed == [\"193.44.77.163\"] and (.added | length) == 4)"
                 + " and ([.outputs[].path] | index(\"postfix/azure/netigate_clients.cidr\") != null)"
-                + " and (.outputs[0].diff | startswith(\"--- 1/postfix/azure/\"))";
+                + " and ([.outputs[] | select(.path == \"postfix/azure/netigate_clients.cidr\") | .diff"
+                + " | startswith(\"--- 1/postfix/azure/netigate_clients.cidr\")] == [true])";
         RealProgram.Result jq = RealProgram.run(Duration.ofSeconds(20), Map.of(), null, "jq", "-e", query, json.toString());
         assertThat(jq.exitCode()).as(jq + "\n" + result.out()).isZero();
         assertThat(jq.out().strip()).isEqualTo("true");
