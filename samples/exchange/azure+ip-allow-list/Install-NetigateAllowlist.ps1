@@ -9,6 +9,9 @@
 #     .\Install-NetigateAllowlist.ps1             (applies; a second run changes nothing)
 #     .\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script tagged)
 # -Server NAME picks the Mailbox server for the receive connector and IP Allow List (default: this one).
+# Files downloaded from a ticket or a zip carry Windows' internet mark, and the RemoteSigned execution policy
+# refuses them: run  Get-ChildItem *.ps1 | Unblock-File  in this folder first
+# (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/unblock-file).
 # What it changes, and what that weakens:
 #   - transport rule 'Netigate survey mail (whitelist-gen, azure)': SCL -1 (skip content filtering) only when the
 #     sending IP is one of 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain is

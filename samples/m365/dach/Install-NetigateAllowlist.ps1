@@ -9,6 +9,9 @@
 #     .\Install-NetigateAllowlist.ps1             (applies; a second run changes nothing)
 #     .\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script tagged)
 # Needs the ExchangeOnlineManagement module 3.0 or later; connects only when no session is open.
+# Files downloaded from a ticket or a zip carry Windows' internet mark, and the RemoteSigned execution policy
+# refuses them: run  Get-ChildItem *.ps1 | Unblock-File  in this folder first
+# (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/unblock-file).
 # What it changes, and what that weakens:
 #   - mail flow rule 'Netigate survey mail (whitelist-gen, dach)': SCL -1 (skip spam filtering) only when the
 #     connecting IP is one of 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain (header From) is

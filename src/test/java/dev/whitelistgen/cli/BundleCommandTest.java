@@ -44,9 +44,14 @@ class BundleCommandTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("left out bind: it needs --domain").contains("wrote " + zip);
         Map<String, String> entries = entries(zip);
-        assertThat(entries.keySet()).containsExactly("README.md", "postfix/apply.sh", "postfix/main.cf.snippet",
-                "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr", "postfix/netigate_sender_access",
-                "postfix/policyd-spf.conf.snippet", "postfix/undo.sh", "SHA256SUMS");
+        assertThat(entries.keySet()).containsExactly("README.md",
+                "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
+                "json/netigate-profile.json",
+                "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
+                "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
+                "rspamd/netigate-composites.conf", "rspamd/netigate-multimap.conf", "rspamd/netigate_ips.map",
+                "rspamd/netigate_sender_domains.map",
+                "spamassassin/netigate-welcomelist.cf", "SHA256SUMS");
         String readme = entries.get("README.md");
         assertThat(readme).contains("## Not included").contains("- `bind`: writes records for your own domains")
                 .contains("`whitelist-gen bundle --server dach --profile 2 --lang en`");
