@@ -22,7 +22,7 @@ class ShellIntegrationIT {
 
     private static final Path COMPLETION = Repo.path("target/whitelist-gen_completion");
     private static final Path MAN = Repo.path("target/man");
-    private static final List<String> COMMANDS = List.of("list", "bundle", "diff", "validate", "profiles");
+    private static final List<String> COMMANDS = List.of("list", "check", "bundle", "diff", "validate", "profiles");
 
     @Test
     void theCompletionScriptNamesEveryCommandAndNewFlag() throws IOException {
@@ -49,7 +49,8 @@ class ShellIntegrationIT {
         try (Stream<Path> files = Files.list(MAN)) {
             pages = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(pages).containsExactly("whitelist-gen-bundle.adoc", "whitelist-gen-diff.adoc", "whitelist-gen-list.adoc",
+        assertThat(pages).containsExactly("whitelist-gen-bundle.adoc", "whitelist-gen-check-drift.adoc", "whitelist-gen-check-spf.adoc",
+                "whitelist-gen-check-tls.adoc", "whitelist-gen-check.adoc", "whitelist-gen-diff.adoc", "whitelist-gen-list.adoc",
                 "whitelist-gen-profiles.adoc", "whitelist-gen-validate.adoc", "whitelist-gen.adoc");
         String[] convert = Stream.concat(Stream.of("asciidoctor", "--failure-level", "WARN", "-b", "manpage", "-D", out.toString()),
                 pages.stream().map(p -> MAN.resolve(p).toString())).toArray(String[]::new);
