@@ -8,6 +8,8 @@ import java.util.List;
  */
 public class UserError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public enum Kind {
         /** A flag or argument is wrong or missing. */
         USAGE,

@@ -6,6 +6,8 @@ import java.util.List;
 /** Every problem found in one profile file, not only the first. */
 public class InvalidProfileException extends UserError {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<ProfileProblem> problems;
 
     public InvalidProfileException(List<ProfileProblem> problems) {

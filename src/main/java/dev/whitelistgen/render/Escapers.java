@@ -121,6 +121,7 @@ public final class Escapers {
                 "oneline", function("oneline", Escapers::oneLine));
     }
 
+    @SuppressWarnings("rawtypes") // FreeMarker's TemplateMethodModelEx.exec takes a raw List
     private static TemplateMethodModelEx function(String name, UnaryOperator<String> escape) {
         return (List arguments) -> {
             if (arguments.size() != 1 || !(arguments.get(0) instanceof TemplateScalarModel scalar)) {

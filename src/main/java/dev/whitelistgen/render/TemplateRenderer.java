@@ -163,6 +163,8 @@ public final class TemplateRenderer {
 
     /** A template that cannot be rendered: a bug in the template, not in the user's input. */
     public static final class RenderException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
         RenderException(String message, Throwable cause) {
             super(message, cause);
         }
