@@ -2,9 +2,7 @@
 
 [#-- 'a', 'b', 'c' : a PowerShell array of single-quoted strings. --]
 [#function list values]
-[#local quoted = []]
-[#list values as v][#local quoted = quoted + [ps(v)]][/#list]
-[#return quoted?join(", ")]
+[#return values?map(v -> ps(v))?join(", ")]
 [/#function]
 
 [#-- The tag written into every object's comment, so the removal script finds exactly these objects. --]

@@ -1,6 +1,5 @@
 [#-- Values the guide, the CSV and the check share. --]
-[#assign ipList = []]
-[#list server.networks as n][#assign ipList = ipList + [n.text]][/#list]
+[#assign ipList = server.networks?map(n -> n.text)]
 [#assign allowlistValue = ipList?join(",")]
 [#assign addressListName = "Netigate survey mail (whitelist-gen, " + server.id + ")"]
 [#assign ruleName = "Netigate survey mail (whitelist-gen, " + server.id + ")"]

@@ -75,6 +75,10 @@ public final class RenderModel {
         map.put("networks", networks(server.networks()));
         map.put("ipv4Networks", networks(server.networks().stream().filter(IpNetwork::isIpv4).toList()));
         map.put("ipv6Networks", networks(server.networks().stream().filter(n -> !n.isIpv4()).toList()));
+        // Distinct, sorted /24s of the IPv4 networks (Exchange Online spoof entries take a /24 as sending
+        // infrastructure). Computed here: de-duplicating in a template is quadratic in the network count.
+        map.put("ipv4Slash24s", server.networks().stream().filter(IpNetwork::isIpv4).map(n -> n.enclosing(24))
+                .distinct().sorted().map(IpNetwork::cidr).toList());
         map.put("mailDomains", names(server.mailDomains()));
         map.put("senderDomains", names(server.senderDomains()));
         map.put("senderAddresses", server.senderAddresses().stream().map(Object::toString).toList());
