@@ -64,8 +64,10 @@ final class ListCommand implements Callable<Integer> {
     static void printProfiles(PrintWriter out, ProfileCatalog catalog) {
         out.println("Profiles:");
         for (Profile p : catalog.all()) {
+            // a profile inside the jar has no path a user could open; say where it comes from instead
+            String where = "jar".equals(p.file().toUri().getScheme()) ? "built-in " + p.file().toString().substring(1) : p.file().toString();
             out.printf("  %-4s %-11s %s (%s) %s%n", p.version(), p.status().label(), p.source().article(),
-                    p.source().language(), p.file());
+                    p.source().language(), where);
         }
     }
 }
