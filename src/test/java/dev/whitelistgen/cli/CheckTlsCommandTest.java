@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.NamedServer;
-import dev.whitelistgen.testing.PostfixServer;
+import dev.whitelistgen.testing.PostfixInstance;
+import dev.whitelistgen.testing.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckTlsCommandTest {
 
     private static final String MX = "mx.tls.example";
-    private static PostfixServer withTls;
-    private static PostfixServer withoutTls;
-    private static PostfixServer withTrustedCertificate;
+    private static PostfixInstance withTls;
+    private static PostfixInstance withoutTls;
+    private static PostfixInstance withTrustedCertificate;
     private static Path trustStore;
 
     @TempDir
@@ -35,13 +37,13 @@ class CheckTlsCommandTest {
 
     @BeforeAll
     static void startServers() throws IOException {
-        Path certificate = PostfixServer.selfSignedCertificate(certificates, MX);
+        Path certificate = TestCertificates.selfSigned(certificates, MX);
         // Postfix takes a few seconds to start (postfix-script checks its folders): start both at once.
-        CompletableFuture<PostfixServer> tls = CompletableFuture.supplyAsync(() -> start(certificate));
-        CompletableFuture<PostfixServer> plain = CompletableFuture.supplyAsync(() -> start(null));
-        Path signed = PostfixServer.caSignedCertificate(certificates, MX);
+        CompletableFuture<PostfixInstance> tls = CompletableFuture.supplyAsync(() -> start(certificate));
+        CompletableFuture<PostfixInstance> plain = CompletableFuture.supplyAsync(() -> start(null));
+        Path signed = TestCertificates.caSigned(certificates, MX);
         trustStore = signed.resolveSibling("trust.p12");
-        CompletableFuture<PostfixServer> trusted = CompletableFuture.supplyAsync(() -> start(signed));
+        CompletableFuture<PostfixInstance> trusted = CompletableFuture.supplyAsync(() -> start(signed));
         withTls = tls.join();
         withoutTls = plain.join();
         withTrustedCertificate = trusted.join();
@@ -51,11 +53,20 @@ class CheckTlsCommandTest {
                 """)));
     }
 
-    private static PostfixServer start(Path certificate) {
+    private static PostfixInstance start(Path certificate) {
+        List<String> tls = certificate == null ? List.of("smtpd_tls_security_level = none") : List.of(
+                "smtpd_tls_security_level = may",
+                "smtpd_tls_cert_file = " + certificate,
+                "smtpd_tls_key_file = " + certificate.resolveSibling("key.pem"));
         try {
-            return PostfixServer.start(certificate, certificate == null ? null : certificate.resolveSibling("key.pem"));
+            PostfixInstance postfix = new PostfixInstance(PostfixInstance.newRoot(), tls);
+            postfix.start();
+            return postfix;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -78,6 +78,10 @@ public final class PostfixInstance implements AutoCloseable {
         return config;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String configValue(String parameter) {
         RealProgram.Result result = postconf("-h", parameter);
         if (result.exitCode() != 0) {
