@@ -1,6 +1,7 @@
 package dev.whitelistgen.check;
 
-import dev.whitelistgen.render.Escapers;
+import dev.whitelistgen.output.Json;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,45 +57,6 @@ public final class ReportPrinter {
         }
         root.put("findings", findings);
         root.putAll(report.data());
-        StringBuilder out = new StringBuilder();
-        write(out, root, "");
-        return out.append('\n').toString();
-    }
-
-    private static void write(StringBuilder out, Object value, String indent) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            out.append(Escapers.json(s));
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.append(indent).append("  ").append(Escapers.json(entry.getKey().toString())).append(": ");
-                write(out, entry.getValue(), indent + "  ");
-                out.append(++i < map.size() ? ",\n" : "\n");
-            }
-            out.append(indent).append('}');
-        } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                out.append("[]");
-                return;
-            }
-            out.append("[\n");
-            for (int i = 0; i < list.size(); i++) {
-                out.append(indent).append("  ");
-                write(out, list.get(i), indent + "  ");
-                out.append(i + 1 < list.size() ? ",\n" : "\n");
-            }
-            out.append(indent).append(']');
-        } else {
-            out.append(Escapers.json(value.toString()));
-        }
+        return Json.write(root);
     }
 }

@@ -20,8 +20,8 @@ final class CheckDriftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--server"}, paramLabel = "SERVER", description = "Netigate server: azure, dach or an alias.")
-    String server;
+    @Mixin
+    ServerOptions servers;
 
     @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", description = "Profile version or file (default: current).")
     String profile;
@@ -35,7 +35,7 @@ final class CheckDriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile chosen = sources.profiles().resolve(profile);
-        return check.print(new DriftCheck(check.resolver()).run(CheckOptions.server(chosen, server), chosen.version()),
+        return check.print(new DriftCheck(check.resolver()).run(servers.single(chosen), chosen.version()),
                 spec.commandLine().getOut());
     }
 }

@@ -4,8 +4,6 @@ import dev.whitelistgen.UserError;
 import dev.whitelistgen.check.Report;
 import dev.whitelistgen.check.ReportPrinter;
 import dev.whitelistgen.dns.DnsjavaResolver;
-import dev.whitelistgen.model.Profile;
-import dev.whitelistgen.model.Server;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -41,18 +39,6 @@ final class CheckOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(UserError.Kind.USAGE, "--dns-server: " + e.getMessage());
         }
-    }
-
-    static Server server(Profile profile, String name) {
-        if (name == null) {
-            throw new UserError(UserError.Kind.USAGE, "--server is required; valid servers: " + serverNames(profile));
-        }
-        return profile.server(name).orElseThrow(() -> new UserError(UserError.Kind.USAGE,
-                "--server: unknown server '" + name + "'; valid servers: " + serverNames(profile)));
-    }
-
-    private static String serverNames(Profile profile) {
-        return ServerOptions.names(profile, false);
     }
 
     /** Prints the report; exit 0 when it passed, 1 when it found a problem. */

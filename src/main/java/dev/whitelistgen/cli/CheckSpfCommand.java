@@ -29,8 +29,8 @@ final class CheckSpfCommand implements Callable<Integer> {
     @Option(names = {"-d", "--domain"}, paramLabel = "DOMAIN", required = true, description = "The customer's domain.")
     String domain;
 
-    @Option(names = {"-s", "--server"}, paramLabel = "SERVER", description = "Netigate server: azure, dach or an alias.")
-    String server;
+    @Mixin
+    ServerOptions servers;
 
     @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", description = "Profile version or file (default: current).")
     String profile;
@@ -55,7 +55,7 @@ final class CheckSpfCommand implements Callable<Integer> {
         Duration limit = check.timeout().multipliedBy(4).compareTo(Duration.ofSeconds(20)) > 0
                 ? check.timeout().multipliedBy(4) : Duration.ofSeconds(20);
         SpfCheck spfCheck = new SpfCheck(dns, new SpfEvaluator(dns, limit, Clock.systemUTC()));
-        return check.print(spfCheck.run(customer, CheckOptions.server(chosen, server), chosen.version()),
+        return check.print(spfCheck.run(customer, servers.single(chosen), chosen.version()),
                 spec.commandLine().getOut());
     }
 }

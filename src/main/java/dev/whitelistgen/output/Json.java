@@ -22,7 +22,7 @@ public final class Json {
             out.append("null");
         } else if (value instanceof String text) {
             out.append(Escapers.json(text));
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+        } else if (value instanceof Boolean || value instanceof Number) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
