@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+/** The root command, which generates; {@link WhitelistGenCommand} adds the subcommands. */
 @Command(name = "whitelist-gen",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -31,8 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Writes ready-to-apply allowlist configuration that lets Netigate's survey mail into a mail system.",
             "Example: whitelist-gen --target postfix --server dach"},
-        subcommands = {ListCommand.class, CheckCommand.class, BundleCommand.class, DiffCommand.class, ValidateCommand.class,
-            ProfilesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -43,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "5:cannot read or write a file",
             "6:network error",
             "70:internal error (a bug)"})
-public final class GenerateCommand implements Callable<Integer> {
+public class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

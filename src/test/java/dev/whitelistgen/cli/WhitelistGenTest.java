@@ -1,0 +1,59 @@
+package dev.whitelistgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.testing.Cli;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+
+/** The main job runs on the root command alone; everything else must behave as if the whole tree were always there. */
+class WhitelistGenTest {
+
+    private static final List<String> SUBCOMMANDS = Arrays.stream(WhitelistGenCommand.class.getAnnotation(Command.class).subcommands())
+            .map(type -> type.getAnnotation(Command.class).name()).toList();
+
+    @Test
+    void helpIsRecognisedInEveryForm() {
+        assertThat(WhitelistGen.asksForHelp("--help")).isTrue();
+        assertThat(WhitelistGen.asksForHelp("--target", "postfix", "-h")).isTrue();
+        assertThat(WhitelistGen.asksForHelp("-Vh")).isTrue();
+        assertThat(WhitelistGen.asksForHelp("--target", "postfix", "--server", "dach")).isFalse();
+        assertThat(WhitelistGen.asksForHelp("--domain", "h.example")).isFalse();
+        assertThat(WhitelistGen.asksForHelp()).isFalse();
+    }
+
+    @Test
+    void everySubcommandIsReachedThoughTheRootAloneDoesNotKnowIt() {
+        assertThat(SUBCOMMANDS).containsExactly("list", "check", "bundle", "diff", "validate", "profiles");
+        for (String name : SUBCOMMANDS) {
+            Cli.Result help = Cli.run(name, "--help");
+            assertThat(help.exitCode()).as(name).isZero();
+            assertThat(help.out()).as(name).startsWith("Usage: whitelist-gen " + name);
+        }
+        Cli.Result list = Cli.run("--allow-prefix", "24", "list", "targets");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).startsWith("Targets:").contains("postfix");
+    }
+
+    @Test
+    void rootHelpListsTheSubcommands() {
+        Cli.Result help = Cli.run("-h");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Commands:");
+        SUBCOMMANDS.forEach(name -> assertThat(help.out()).contains("  " + name + " "));
+    }
+
+    @Test
+    void aMistakeIsReportedOnceWhetherOrNotItLooksLikeACommand() {
+        for (String[] args : List.of(new String[] {"lsit"}, new String[] {"--target", "postfix", "--bogus"},
+                new String[] {"check", "spff"}, new String[] {"--server"})) {
+            Cli.Result result = Cli.run(args);
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err().lines()).as(result.toString()).hasSize(1)
+                    .allMatch(line -> line.startsWith("whitelist-gen: ") && line.endsWith("(try --help)"));
+        }
+    }
+}
