@@ -22,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -93,12 +91,11 @@ public final class ProfileLoader {
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(16);
         options.setCodePointLimit((int) MAX_FILE_BYTES);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
         try {
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-            Node root = yaml.compose(reader);
+            Node root = YamlDocument.compose(reader, options);
             if (root == null) {
                 throw invalid(name, 0, "file is empty");
             }

@@ -1,9 +1,11 @@
 package dev.whitelistgen.render;
 
 import dev.whitelistgen.UserError;
+import dev.whitelistgen.profile.YamlDocument;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +17,13 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** The targets found in the template folders; a folder given with --templates-dir overrides built-in ones. */
+/**
+ * The targets found in the template folders; a folder given with --templates-dir overrides built-in ones. A
+ * target's target.yaml is read when the target is first asked for: a call reads only what it renders, and a
+ * broken target stops only the calls that use it.
+ */
 public final class TargetCatalog {
 
     private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -29,6 +33,7 @@ public final class TargetCatalog {
     private static final Set<String> LIMIT_KEYS = Set.of("name", "doc", "flag", "with_domain", "ipv4_only", "widest_prefix",
             "count", "max_count");
 
+    private final Map<String, Path> folders = new TreeMap<>();
     private final Map<String, Target> targets = new TreeMap<>();
 
     public TargetCatalog(List<Path> roots) {
@@ -39,9 +44,8 @@ public final class TargetCatalog {
             try (Stream<Path> folders = Files.list(root)) {
                 for (Path folder : folders.sorted().toList()) {
                     String name = folder.getFileName().toString().replace("/", "");
-                    Path descriptor = folder.resolve("target.yaml");
-                    if (TARGET_NAME.matcher(name).matches() && Files.isRegularFile(descriptor) && !targets.containsKey(name)) {
-                        targets.put(name, read(name, folder, descriptor));
+                    if (TARGET_NAME.matcher(name).matches() && Files.isRegularFile(folder.resolve("target.yaml"))) {
+                        this.folders.putIfAbsent(name, folder);
                     }
                 }
             } catch (IOException e) {
@@ -51,26 +55,26 @@ public final class TargetCatalog {
     }
 
     public List<Target> all() {
-        return List.copyOf(targets.values());
+        return names().stream().map(this::get).toList();
     }
 
     public List<String> names() {
-        return List.copyOf(targets.keySet());
+        return List.copyOf(folders.keySet());
     }
 
     public Target get(String name) {
-        Target target = targets.get(name);
-        if (target == null) {
+        Path folder = folders.get(name);
+        if (folder == null) {
             throw new UserError(UserError.Kind.USAGE, "--target: unknown target '" + name + "'; valid targets: "
                     + String.join(", ", names()) + ", all");
         }
-        return target;
+        return targets.computeIfAbsent(name, n -> read(n, folder, folder.resolve("target.yaml")));
     }
 
     private static Target read(String name, Path folder, Path descriptor) {
         Map<String, Object> yaml;
-        try (InputStream in = Files.newInputStream(descriptor)) {
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        try (Reader in = Files.newBufferedReader(descriptor)) {
+            Object loaded = YamlDocument.plain(YamlDocument.compose(in, new LoaderOptions()));
             if (!(loaded instanceof Map<?, ?> map)) {
                 throw bad(descriptor, "expected a mapping");
             }
@@ -80,7 +84,12 @@ public final class TargetCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (YAMLException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw bad(descriptor, "not UTF-8 text");
+            }
             throw bad(descriptor, "not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
+        } catch (IllegalArgumentException e) {
+            throw bad(descriptor, e.getMessage());
         }
         for (String key : yaml.keySet()) {
             if (!KEYS.contains(key)) {

@@ -79,12 +79,12 @@ class TargetLimitTest {
         Path target = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(target.resolve("a.txt.ftl"), "x\n");
         Files.writeString(target.resolve("target.yaml"), "description: d\nlimits:\n  - name: n\n    doc: https://example.com/x\n    max_entries: 3\n");
-        assertThatThrownBy(() -> new TargetCatalog(List.of(dir)))
+        assertThatThrownBy(() -> new TargetCatalog(List.of(dir)).all())
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("target.yaml: limits[0]: unknown key 'max_entries'");
         Files.writeString(target.resolve("target.yaml"), "description: d\nlimits:\n  - name: n\n    doc: https://example.com/x\n    count: addresses\n    max_count: 3\n");
-        assertThatThrownBy(() -> new TargetCatalog(List.of(dir))).hasMessageContaining("count: 'addresses' is not one of");
+        assertThatThrownBy(() -> new TargetCatalog(List.of(dir)).all()).hasMessageContaining("count: 'addresses' is not one of");
         Files.writeString(target.resolve("target.yaml"), "description: d\nlimits:\n  - name: n\n    ipv4_only: true\n");
-        assertThatThrownBy(() -> new TargetCatalog(List.of(dir))).hasMessageContaining("needs name and doc");
+        assertThatThrownBy(() -> new TargetCatalog(List.of(dir)).all()).hasMessageContaining("needs name and doc");
     }
 }

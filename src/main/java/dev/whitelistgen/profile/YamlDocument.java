@@ -1,0 +1,75 @@
+package dev.whitelistgen.profile;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * YAML read as a node tree only. This is what {@code Yaml.compose} does, without creating a {@code Yaml}: its
+ * object constructor, never used here, starts java.util.logging, which costs every call about 10 ms.
+ */
+public final class YamlDocument {
+
+    private YamlDocument() {
+    }
+
+    /** The single document's root node, or null for an empty file. */
+    public static Node compose(Reader reader, LoaderOptions options) {
+        return new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options).getSingleNode();
+    }
+
+    /**
+     * A node as plain values: maps with text keys, lists, text, whole numbers (Integer) and booleans. Only
+     * {@code true} and {@code false} are booleans and only decimal numbers are numbers; anything else, such as
+     * YAML 1.1's {@code yes} or {@code 0x10}, stays text, so a type check on the value rejects it.
+     *
+     * @throws IllegalArgumentException for a key given twice, naming its line
+     */
+    public static Object plain(Node node) {
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = String.valueOf(plain(tuple.getKeyNode()));
+                if (map.containsKey(key)) {
+                    throw new IllegalArgumentException("line " + (tuple.getKeyNode().getStartMark().getLine() + 1)
+                            + ": duplicate key '" + key + "'");
+                }
+                map.put(key, plain(tuple.getValueNode()));
+            }
+            return map;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> list = new ArrayList<>();
+            sequence.getValue().forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        if (node instanceof ScalarNode scalar) {
+            String value = scalar.getValue();
+            if (scalar.getTag().equals(Tag.NULL)) {
+                return null;
+            }
+            if (scalar.getTag().equals(Tag.BOOL) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
+                return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
+            }
+            if (scalar.getTag().equals(Tag.INT) && value.matches("-?[0-9]{1,9}")) {
+                return Integer.valueOf(value);
+            }
+            return value;
+        }
+        return null;
+    }
+}
