@@ -1,5 +1,5 @@
 [#import "/_common/header.ftl" as h]
-[@h.header c="#" text="jinja" title="rspamd composite: lowers the score only for Netigate's IPs AND Netigate's (or the customer's) sender domains" apply=[
+[@h.header c="#" inJinja=true title="rspamd composite: lowers the score only for Netigate's IPs AND Netigate's (or the customer's) sender domains" apply=[
   "Included from /etc/rspamd/local.d/composites.conf: see netigate-multimap.conf for how to apply and undo."] /]
 #
 # https://rspamd.com/doc/configuration/composites.html

@@ -1,5 +1,5 @@
 [#import "/_common/header.ftl" as h]
-[@h.header c="#" text="jinja" title="rspamd multimap rules: Netigate's mail-server IPs, and Netigate's (and the customer's) sender domains" apply=[
+[@h.header c="#" inJinja=true title="rspamd multimap rules: Netigate's mail-server IPs, and Netigate's (and the customer's) sender domains" apply=[
   "Apply (as root; Debian paths): copy netigate-multimap.conf, netigate-composites.conf, netigate_ips.map and",
   "  netigate_sender_domains.map into /etc/rspamd/local.d/, then add one line to each of two files there",
   "  (create them if missing; keep what they already hold):",

@@ -1,5 +1,5 @@
 [#import "/_common/header.ftl" as h]
-[@h.header c="#" text="jinja" title="rspamd map: sender domains accepted from Netigate's mail servers (used by NETIGATE_SENDER_DOMAIN)" apply=[
+[@h.header c="#" inJinja=true title="rspamd map: sender domains accepted from Netigate's mail servers (used by NETIGATE_SENDER_DOMAIN)" apply=[
   "Exact domains only (no subdomains). rspamd rereads a changed map file by itself;",
   "see netigate-multimap.conf for how to apply and undo."] /]
 # Netigate's own sender domains
