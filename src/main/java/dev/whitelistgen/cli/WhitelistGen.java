@@ -15,7 +15,7 @@ public final class WhitelistGen {
 
     public static void main(String[] args) {
         // No option has a java.time or java.sql type; without this, picocli loads and initialises about 70 such
-        // classes by reflection on every start (about 10 ms: bench/run.sh).
+        // classes by reflection on every start (-Xlog:class+load shows them).
         System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
