@@ -6,7 +6,7 @@ import dev.whitelistgen.model.IpNetwork;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.testing.Profiles;
-import dev.whitelistgen.testing.Repo;
+import dev.whitelistgen.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The profiles invent nothing: every IP, include, domain and address stands in the support article the
- * profile names. The articles are read from ../shared/seeds (or -Dwhitelistgen.seeds=DIR).
+ * profile names. The articles are third-party text the repository does not carry: given as a folder with
+ * -Dwhitelistgen.seeds=DIR or WHITELISTGEN_SEEDS, skipped without.
  */
 class ProfileSourcesTest {
 
     static Path seeds() {
-        String configured = System.getProperty("whitelistgen.seeds");
-        return configured != null ? Path.of(configured) : Repo.root().resolve("../shared/seeds").normalize();
+        return Prerequisites.externalData("whitelistgen.seeds", "WHITELISTGEN_SEEDS",
+                "Netigate's source articles (the folder of the files named in each profile's source.article)");
     }
 
     static List<Profile> profiles() {

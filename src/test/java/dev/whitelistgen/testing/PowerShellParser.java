@@ -56,10 +56,10 @@ public final class PowerShellParser {
         Path helper = helperFolder();
         if (!Files.isDirectory(helper.resolve("node_modules/web-tree-sitter"))
                 || !Files.isRegularFile(helper.resolve("node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm"))) {
-            throw new AssertionError("the PowerShell parser is not installed: run .ci/setup.d/powershell-parser.sh"
-                    + " (npm ci in src/test/powershell)");
+            throw Prerequisites.missing("the PowerShell parser is not installed: run .ci/setup.d/powershell-parser.sh"
+                    + " (npm ci in src/test/powershell; needs Debian package nodejs and npm)");
         }
-        List<String> command = new ArrayList<>(List.of("node", "--liftoff-only", helper.resolve("parse-powershell.mjs").toString()));
+        List<String> command = new ArrayList<>(List.of(RealProgram.require("node").toString(), "--liftoff-only", helper.resolve("parse-powershell.mjs").toString()));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
         RealProgram.Result result = RealProgram.run(Duration.ofSeconds(120), Map.of(), helper, command.toArray(String[]::new));
         if (result.exitCode() != 0) {

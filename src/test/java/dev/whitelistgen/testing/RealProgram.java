@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a real mail-system program (postconf, named-checkzone, ...). A missing program fails the test with
- * how to install it: these tests prove outputs against the real thing, never a stand-in.
+ * Runs a real mail-system program (postconf, named-checkzone, ...): these tests prove outputs against the real
+ * thing, never a stand-in. A missing program skips the test with the Debian package (or setup step) that brings
+ * it, or fails it under {@link Prerequisites#REQUIRE_ALL}.
  */
 public final class RealProgram {
 
@@ -36,15 +37,39 @@ public final class RealProgram {
     private RealProgram() {
     }
 
+    /** Where each program comes from: .ci/apt-packages.txt lists these packages, .ci/setup.d the steps. */
+    private static final Map<String, String> SOURCES = Map.ofEntries(
+            Map.entry("postfix", "Debian package postfix"), Map.entry("postmap", "Debian package postfix"),
+            Map.entry("postconf", "Debian package postfix"), Map.entry("postsuper", "Debian package postfix"),
+            Map.entry("policyd-spf", "Debian package postfix-policyd-spf-python"),
+            Map.entry("named", "Debian package bind9"), Map.entry("named-checkconf", "Debian package bind9-utils"),
+            Map.entry("named-checkzone", "Debian package bind9-utils"),
+            Map.entry("named-compilezone", "Debian package bind9-utils"),
+            Map.entry("spamassassin", "Debian package spamassassin"), Map.entry("sa-compile", "Debian package spamassassin"),
+            Map.entry("rspamd", "Debian package rspamd"), Map.entry("rspamadm", "Debian package rspamd"),
+            Map.entry("rspamc", "Debian package rspamd"),
+            Map.entry("exim4", "Exim, unpacked by .ci/setup.d/exim.sh into " + UNPACKED.resolve("exim")),
+            Map.entry("groff", "Debian package groff-base"), Map.entry("node", "Debian package nodejs"),
+            Map.entry("chromium", "Debian package chromium"), Map.entry("chromedriver", "Debian package chromium-driver"));
+
+    /** The program's path; skips (or, under requireAll, fails) the test when it is not installed. */
     public static Path require(String name) {
+        return find(name).orElseThrow(() -> Prerequisites.missing(name + " is not installed (" + source(name)
+                + "; .ci/run installs everything the tests need)"));
+    }
+
+    public static java.util.Optional<Path> find(String name) {
         for (String folder : SEARCH_PATH) {
             Path candidate = Path.of(folder, name);
             if (Files.isExecutable(candidate)) {
-                return candidate;
+                return java.util.Optional.of(candidate);
             }
         }
-        throw new AssertionError(name + " is not installed; .ci/run installs the Debian packages listed in"
-                + " .ci/apt-packages.txt and runs .ci/setup.d/*.sh (run it, or do what they do)");
+        return java.util.Optional.empty();
+    }
+
+    static String source(String name) {
+        return SOURCES.getOrDefault(name, "Debian package " + name);
     }
 
     public static Result run(Duration timeout, Map<String, String> environment, Path workDir, String... command) {
