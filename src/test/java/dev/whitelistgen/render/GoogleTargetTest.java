@@ -55,6 +55,7 @@ class GoogleTargetTest {
 
     @Test
     void theCheckReadsTheAllowlistAndNamesMissingIps(@TempDir Path dir) throws IOException {
+        RealProgram.require("curl");
         Path script = generate(dir, "--server", "azure").resolve("verify-allowlist.sh");
         AtomicReference<String> body = new AtomicReference<>();
         AtomicReference<String> request = new AtomicReference<>();

@@ -59,6 +59,7 @@ class AllowlistCoveragePropertyTest {
                 }
             }
         }
+        RealProgram.require("postmap");
         Path config = Files.createDirectories(temp.resolve("config"));
         Files.writeString(config.resolve("main.cf"), "compatibility_level = 3.6\n");
         Path keys = Files.write(temp.resolve("keys"), concat(inside, outside));

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,12 @@ class EximRealTest {
     static void letEximIn() throws IOException {
         // Exim gives up root for the Debian-exim user, which must reach the spool folder (JUnit's are private)
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @BeforeEach
+    void requireExim() {
+        // before anything reads Debian's configuration, which comes with the binary
+        RealProgram.require("exim4");
     }
 
     static Stream<Arguments> renderedInBothLayouts() {

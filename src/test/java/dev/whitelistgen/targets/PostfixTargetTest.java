@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -180,6 +181,9 @@ class PostfixTargetTest {
 
         @BeforeAll
         void applyAndStart() throws Exception {
+            if (RealProgram.find("postfix").isEmpty()) {
+                return; // each test below skips (or fails under requireAll) in requirePostfix
+            }
             Path root = PostfixInstance.newRoot();
             postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")));
             writeStrictTables(postfix.config());
@@ -192,9 +196,16 @@ class PostfixTargetTest {
             postfix.start();
         }
 
+        @BeforeEach
+        void requirePostfix() {
+            RealProgram.require("postfix");
+        }
+
         @AfterAll
         void stop() throws IOException {
-            postfix.close();
+            if (postfix != null) {
+                postfix.close();
+            }
         }
 
         @Test
