@@ -52,13 +52,24 @@ public final class PowerShellParser {
      * Parses all files in one node run. --liftoff-only: with V8's optimising wasm compiler node spends
      * tens of seconds compiling the 1 MB grammar in the background and waits for it at exit.
      */
-    public static List<Script> parse(List<Path> files) {
+    public static boolean installed() {
         Path helper = helperFolder();
-        if (!Files.isDirectory(helper.resolve("node_modules/web-tree-sitter"))
-                || !Files.isRegularFile(helper.resolve("node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm"))) {
+        return Files.isDirectory(helper.resolve("node_modules/web-tree-sitter"))
+                && Files.isRegularFile(helper.resolve("node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm"))
+                && RealProgram.find("node").isPresent();
+    }
+
+    /** Skips the running test (or fails it under requireAll) when the parser is not installed. */
+    public static void require() {
+        if (!installed()) {
             throw Prerequisites.missing("the PowerShell parser is not installed: run .ci/setup.d/powershell-parser.sh"
                     + " (npm ci in src/test/powershell; needs Debian package nodejs and npm)");
         }
+    }
+
+    public static List<Script> parse(List<Path> files) {
+        require();
+        Path helper = helperFolder();
         List<String> command = new ArrayList<>(List.of(RealProgram.require("node").toString(), "--liftoff-only", helper.resolve("parse-powershell.mjs").toString()));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
         RealProgram.Result result = RealProgram.run(Duration.ofSeconds(120), Map.of(), helper, command.toArray(String[]::new));
