@@ -29,7 +29,7 @@
   "      GOOGLE_ACCESS_TOKEN=$(gcloud auth application-default print-access-token) GOOGLE_QUOTA_PROJECT=PROJECT_ID sh verify-allowlist.sh",
   "    The API accepts only the scopes cloud-identity.policies.readonly and cloud-identity.policies; gcloud auth",
   "    print-access-token (without application-default) takes no --scopes. With GOOGLE_QUOTA_PROJECT set the request",
-  "    carries X-Goog-User-Project, which user credentials need. The token goes to curl on standard input, not in",
+  "    carries X-Goog-User-Project, which user credentials may need. The token goes to curl on standard input, not in",
   "    its arguments, so other users cannot see it in the process list.",
   "Exit 0: no step is not done (step 1 still needs the look in the console); 1: a step is not done;",
   "2: a step this guide asks for could not be checked (the allowlist could not be read).",
