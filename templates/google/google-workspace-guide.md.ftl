@@ -1,76 +1,105 @@
 [#include "_names.ftl"]
-# Google Workspace: let Netigate's survey invitations in ([=server.name])
+[#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Sources,
+     checked for each claim:
+     - approved senders, "Authentication required", From header only, spam still possible, DMARC still applies:
+       https://support.google.com/a/answer/2368132 (Customize spam filter settings)
+     - Email allowlist: top-level only, CIDR ranges accepted, up to 24 hours, ignored for Inbound gateway IPs:
+       https://support.google.com/a/answer/60751 ; warning banner: https://support.google.com/a/answer/60752
+     - Gmail "Settings" admin privilege: https://support.google.com/a/answer/6395507
+     - Inbound gateway: https://support.google.com/a/answer/60730
+     - the Policy API reads settings only, super administrators only:
+       https://cloud.google.com/identity/docs/concepts/overview-policies ; which settings it reads:
+       https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings --]
+# [=say("guide.title")] ([=server.name])
 
-Google documents no generally available API that writes these Gmail settings (the Cloud Identity Policy API
-reads them; whitelist-gen does not use its preview write methods), so a super administrator sets them in the
-Admin console. Paste the values exactly as shown; `google-workspace-values.csv` holds the same values.
-Afterwards run `sh verify-allowlist.sh` to print the allowlist in force and compare.
+[=say("guide.intro")]
 
-## 1. Approved senders: Netigate's mail domains, with sender authentication (do this first)
+[=say("guide.labels")]
 
-This bypasses spam filtering only for mail whose header From domain is Netigate's **and** that passes SPF
-or DKIM for that domain, so a forged From gains nothing; virus checks and the sender's DMARC policy still
-apply. It is the narrower of the two settings.
+## [=say("guide.step1.heading")]
 
-1. Admin console: **Menu > Apps > Google Workspace > Gmail > Spam, Phishing and Malware**.
-2. Select the top-level organisational unit (or the unit whose users receive surveys).
-3. **Spam** > **Configure** (or **Add another rule**). Description: `[=ruleName]`
-4. Tick **Bypass spam filters for messages received from addresses or domains within these approved senders lists**.
-5. **Create or edit list** > **Add address list**. Name: `[=addressListName]`. Add each address below,
-   and for each tick **Require sender authentication**:
+[=say("guide.step1.what")]
+[#if !customerDomains?has_content]
+
+[=say("guide.step1.own_domain")]
+[/#if]
+
+1. [=say("guide.step1.1")]
+2. [=say("guide.step1.2")]
+3. [=say("guide.step1.3", {"rule": ruleName})]
+4. [=say("guide.step1.4")]
+5. [=say("guide.step1.5", {"list": addressListName})]
+6. [=say("guide.step1.6")]
 [#list server.senderDomains as domain]
    - `[=domain]`
 [/#list]
-6. Save the list, then **Save** the setting.
+7. [=say("guide.step1.7", {"list": addressListName})]
 
-Source: Google Workspace Admin Help, "Customize spam filter settings", https://support.google.com/a/answer/2368132
+[=say("guide.source")]: Google Workspace Admin Help, "Customize spam filter settings", https://support.google.com/a/answer/2368132;
+"Delegate administrator privileges in Gmail", https://support.google.com/a/answer/6395507
+[#if ipAllowList]
 
-## 2. Email allowlist: Netigate's sending IPs
+## [=say("guide.step2.heading")]
 
-Messages from these IPs are no longer marked as spam **whatever their sender**, so this is broader than
-step 1; add it only when step 1 is not enough. It always applies to the whole domain (top-level
-organisational unit) and takes up to 24 hours. Users may still see a warning banner on such mail.
+[=say("guide.step2.what")]
 
-1. Admin console: **Menu > Apps > Google Workspace > Gmail > Spam, Phishing and Malware**.
-2. Select the **top-level** organisational unit (usually your domain).
-3. **Email allowlist**: add this value to what is there (comma-separated; keep existing entries):
+1. [=say("guide.step2.1")]
+2. [=say("guide.step2.2")]
+3. [=say("guide.step2.3")]
 
    ```
    [=allowlistValue]
    ```
 
-4. **Save**. Changes can take up to 24 hours; the Admin audit log shows them.
+4. [=say("guide.step2.4")]
 
-Do not enter these IPs under **Inbound gateway**: that setting is for your own gateways, and an IP listed
-there is ignored by the Email allowlist.
+[=say("guide.step2.gateway")]
 
-Source: Google Workspace Admin Help, "Add IP addresses to allowlists in Gmail", https://support.google.com/a/answer/60751
-[#if customerDomains?has_content]
+[=say("guide.source")]: Google Workspace Admin Help, "Add IP addresses to allowlists in Gmail", https://support.google.com/a/answer/60751
+[#else]
 
-## 3. Scenario 2: surveys sent with your own domain ([=customerDomains?join(", ")])
+## [=say("guide.step2.absent.heading")]
 
-Gmail judges such mail by SPF, DKIM and DMARC of your domain. Do not add your own domain to the approved
-senders list and do not turn off Gmail's spoofing protections; instead:
+[=say("guide.step2.absent", {"command": command})]
 
-[#list customerDomains as domain]
-- `[=domain]`: the SPF record must include Netigate: `whitelist-gen --target bind --server [=server.id] --domain [=domain]` writes the merged record.
-[/#list]
-- SPF checks only the envelope sender. The From address people see passes DMARC only with DKIM signing for
-  your domain (keys are added in your Netigate account) or an aligned SPF pass.
+[=say("guide.source")]: Google Workspace Admin Help, "Add IP addresses to allowlists in Gmail", https://support.google.com/a/answer/60751
 [/#if]
 
-## Verify
+## [=say("guide.gateway.heading")]
 
-`sh verify-allowlist.sh` (read-only) prints the Email allowlist in force, through GAM when it is installed
-or the Cloud Identity Policy API with `curl`, and says which Netigate IPs are missing.
-Expected: [=ipList?join(", ")].
+[=say("guide.gateway.text")]
 
-## Undo
+[=say("guide.source")]: Google Workspace Admin Help, "Set up an inbound mail gateway", https://support.google.com/a/answer/60730
+[#if customerDomains?has_content]
 
-1. **Email allowlist**: remove [=ipList?join(", ")] from the list, keep the other entries, **Save**.
-2. **Spam**: delete the rule `[=ruleName]` and the address list `[=addressListName]`.
+## [=say("guide.step3.heading", {"domains": customerDomains?join(", ")})]
+
+[=say("guide.step3.intro")]
+
+[#list customerDomains as domain]
+- [=say("guide.step3.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+[/#list]
+- [=say("guide.step3.dkim")]
+[/#if]
+
+## [=say("guide.verify.heading")]
+
+[=say("guide.verify.text")]
+[#if ipAllowList]
+
+[=say("guide.verify.allowlist", {"ips": ipList?join(", ")})]
+[/#if]
+
+## [=say("guide.undo.heading")]
+
+[#if ipAllowList]
+1. [=say("guide.undo.allowlist", {"ips": ipList?join(", ")})]
+2. [=say("guide.undo.spam", {"rule": ruleName, "list": addressListName})]
+[#else]
+1. [=say("guide.undo.spam", {"rule": ruleName, "list": addressListName})]
+[/#if]
 
 ---
-Generated by whitelist-gen (target google) for [=profile.vendor] server [=server.name] ([=server.id]), profile
-version [=profile.version] ([=profile.status]), from [=profile.source.article] "[=profile.source.title]".
-Reproduce: `[=command]`
+[=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
+    "status": say("guide.status." + profile.status), "article": profile.source.article, "title": profile.source.title})]
+[=say("guide.reproduce")]: `[=command]`

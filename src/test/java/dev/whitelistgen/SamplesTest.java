@@ -36,15 +36,17 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * samples/ holds what `--output samples/TARGET/SERVER` writes for every target and server of the current
  * profile (with --domain example.com), plus one folder SERVER+FLAG per target option, and samples/bundle/ the
- * README of one support bundle per language. Each sample file is an approved file: a stale one fails here.
+ * README and the google guide of one support bundle per language. Each sample file is an approved file: a stale one fails here.
  * Regenerate with bin/update-samples and review the diff.
  */
 class SamplesTest {
 
     static final String SAMPLE_DOMAIN = "example.com";
-    /** samples/bundle/README.LANG.md: the README of `bundle --server dach --domain example.com --lang LANG`. */
+    /** samples/bundle/README.LANG.md and google-workspace-guide.LANG.md: from `bundle --server dach --domain example.com --lang LANG`. */
     static final String BUNDLE_FOLDER = "bundle";
     static final String BUNDLE_SERVER = "dach";
+    /** The bundle's files written in its language: the README and the google guide (samples/bundle/NAME.LANG.md). */
+    static final List<String> BUNDLE_ENTRIES = List.of(Bundle.README, "google/google-workspace-guide.md");
     private static final boolean UPDATE = Boolean.getBoolean("samples.update");
 
     /** One sample folder and the command line that writes it. */
@@ -118,9 +120,11 @@ class SamplesTest {
             Cli.Result result = Cli.run("bundle", "--server", BUNDLE_SERVER, "--domain", SAMPLE_DOMAIN, "--lang", language,
                     "--output", zip.toString());
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            String name = "README." + language + ".md";
-            Files.writeString(out.resolve(name), zipEntry(zip, Bundle.README));
-            tests.add(DynamicTest.dynamicTest(name, () -> verify(out.resolve(name), approved.resolve(name))));
+            for (String entry : BUNDLE_ENTRIES) {
+                String name = entry.substring(entry.lastIndexOf('/') + 1).replaceFirst("\\.md$", "." + language + ".md");
+                Files.writeString(out.resolve(name), zipEntry(zip, entry));
+                tests.add(DynamicTest.dynamicTest(name, () -> verify(out.resolve(name), approved.resolve(name))));
+            }
         }
         if (UPDATE) {
             replaceFolder(out, approved);

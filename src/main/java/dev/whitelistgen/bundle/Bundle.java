@@ -71,7 +71,7 @@ public final class Bundle {
         List<Map<String, Object>> targetModels = new ArrayList<>();
         for (Target target : request.plan().included()) {
             List<RenderedFile> rendered = generator.generate(List.of(target), request.profile(), List.of(request.server()),
-                    request.domains(), request.existingSpf(), request.spfMode(), Set.of());
+                    request.domains(), request.existingSpf(), request.spfMode(), Set.of(), request.language());
             rendered.forEach(file -> targetFiles.add(new RenderedFile(target.name() + "/" + file.path(), file.content())));
             targetModels.add(targetModel(target, texts.target(target, request.language()), rendered));
         }

@@ -2,17 +2,14 @@ package dev.whitelistgen.bundle;
 
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.render.Target;
+import dev.whitelistgen.render.TargetTexts;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,9 +88,17 @@ public final class BundleTexts {
         return problems;
     }
 
-    /** What the target's texts lack in the given languages: a missing file, key or empty text, or an unknown key. */
+    /**
+     * What the target's texts lack in the given languages: a missing file, key or empty text, or an unknown key. Every
+     * language must have exactly the English keys, which are at least {@link #requiredKeys}, plus any the target's own
+     * templates read (the model's {@code texts}, e.g. the google guide's prose).
+     */
     public List<String> problems(Target target, List<String> languages) {
         Set<String> required = requiredKeys(target);
+        Path reference = file(target.folder(), REFERENCE_LANGUAGE);
+        if (Files.isRegularFile(reference)) {
+            required.addAll(load(reference).keySet());
+        }
         List<String> problems = new ArrayList<>();
         for (String language : languages) {
             Path file = file(target.folder(), language);
@@ -131,18 +136,10 @@ public final class BundleTexts {
     }
 
     static Path file(Path folder, String language) {
-        return folder.resolve("bundle_" + language + ".properties");
+        return TargetTexts.file(folder, language);
     }
 
     private static Map<String, String> load(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UserError(UserError.Kind.IO, "cannot read " + file + ": " + e.getMessage());
-        }
-        Map<String, String> texts = new TreeMap<>();
-        properties.forEach((key, value) -> texts.put((String) key, ((String) value).strip()));
-        return texts;
+        return TargetTexts.load(file);
     }
 }

@@ -26,6 +26,13 @@ public final class Generator {
     public List<RenderedFile> generate(List<Target> targets, Profile profile, List<Server> servers,
                                        List<DomainName> domains, Map<DomainName, SpfRecord> existingSpf,
                                        SpfMode spfMode, Set<String> flags) {
+        return generate(targets, profile, servers, domains, existingSpf, spfMode, flags, TargetTexts.DEFAULT_LANGUAGE);
+    }
+
+    /** As above, with the targets' prose in {@code language} (a bundle's --lang) where a target renders any. */
+    public List<RenderedFile> generate(List<Target> targets, Profile profile, List<Server> servers,
+                                       List<DomainName> domains, Map<DomainName, SpfRecord> existingSpf,
+                                       SpfMode spfMode, Set<String> flags, String language) {
         for (Target target : targets) {
             if (target.requiresDomain() && domains.isEmpty()) {
                 throw new UserError(UserError.Kind.USAGE, "--domain: target " + target.name()
@@ -43,7 +50,7 @@ public final class Generator {
         for (Target target : targets) {
             for (Server server : servers) {
                 Set<String> targetFlags = flags.stream().filter(target.flags()::contains).collect(java.util.stream.Collectors.toSet());
-                RenderRequest request = RenderRequest.of(target, profile, server, domains, existingSpf, spfMode, targetFlags);
+                RenderRequest request = RenderRequest.of(target, profile, server, domains, existingSpf, spfMode, targetFlags, language);
                 String prefix = (targets.size() > 1 ? target.name() + "/" : "") + (servers.size() > 1 ? server.id() + "/" : "");
                 for (RenderedFile file : renderer.render(target, RenderModel.of(request))) {
                     files.add(new RenderedFile(prefix + file.path(), file.content()));

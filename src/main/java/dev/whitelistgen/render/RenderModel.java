@@ -32,6 +32,8 @@ public final class RenderModel {
         model.put("customerDomains", names(request.customerDomains()));
         model.put("flags", List.copyOf(request.flags()));
         model.put("spfMode", request.spfMode().name().toLowerCase(Locale.ROOT));
+        model.put("language", request.language());
+        model.put("texts", TargetTexts.of(request.target(), request.language()));
         List<Map<String, Object>> spf = new ArrayList<>();
         if (request.target().spfRecords()) {
             List<String> vendorTerms = SpfMerger.vendorTerms(request.server(), request.spfMode(), request.profile().version());

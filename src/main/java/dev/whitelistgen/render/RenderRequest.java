@@ -22,7 +22,8 @@ public record RenderRequest(
         List<DomainName> customerDomains,
         SortedMap<DomainName, SpfRecord> existingSpf,
         SpfMode spfMode,
-        SortedSet<String> flags) {
+        SortedSet<String> flags,
+        String language) {
 
     public RenderRequest {
         customerDomains = List.copyOf(new TreeSet<>(customerDomains));
@@ -32,7 +33,13 @@ public record RenderRequest(
 
     public static RenderRequest of(Target target, Profile profile, Server server, List<DomainName> domains,
                                    Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags) {
-        return new RenderRequest(target, profile, server, domains, new TreeMap<>(existingSpf), spfMode, new TreeSet<>(flags));
+        return of(target, profile, server, domains, existingSpf, spfMode, flags, TargetTexts.DEFAULT_LANGUAGE);
+    }
+
+    /** With the language of the target's prose (a bundle's --lang); standalone output is English. */
+    public static RenderRequest of(Target target, Profile profile, Server server, List<DomainName> domains,
+                                   Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags, String language) {
+        return new RenderRequest(target, profile, server, domains, new TreeMap<>(existingSpf), spfMode, new TreeSet<>(flags), language);
     }
 
     /** The command that reproduces this output, for the header of every file (never --output or folders). */

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.render.Target;
 import dev.whitelistgen.render.TargetCatalog;
+import dev.whitelistgen.render.TargetTexts;
 import dev.whitelistgen.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,77 @@ class BundleTextsTest {
         Path swedish = root.resolve("_bundle/bundle_sv.properties");
         Files.writeString(swedish, Files.readString(swedish).replaceAll("(?m)^heading_check = .*$", ""));
         assertThat(new BundleTexts(List.of(root)).frameProblems()).containsExactly(swedish + ": missing key 'heading_check'");
+    }
+
+    /** The frame and every target folder: each language's keys are exactly the English keys (guide prose included). */
+    @TestFactory
+    Stream<DynamicTest> everyLanguageHasExactlyTheEnglishKeySet() throws IOException {
+        BundleTexts texts = new BundleTexts(ROOTS);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path folder : textFolders()) {
+            Set<String> english = TargetTexts.load(TargetTexts.file(folder, "en")).keySet();
+            for (String language : texts.languages()) {
+                Path file = TargetTexts.file(folder, language);
+                tests.add(DynamicTest.dynamicTest(folder.getFileName() + "/" + file.getFileName(), () ->
+                        assertThat(TargetTexts.load(file).keySet()).as(file.toString()).isEqualTo(english)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Swedish and German texts hold no English sentence (console labels, code and product names aside). */
+    @TestFactory
+    Stream<DynamicTest> noEnglishSentenceIsLeftInSwedishOrGerman() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path folder : textFolders()) {
+            for (String language : List.of("sv", "de")) {
+                Path file = TargetTexts.file(folder, language);
+                tests.add(DynamicTest.dynamicTest(folder.getFileName() + "/" + file.getFileName(), () -> {
+                    List<String> english = new ArrayList<>();
+                    TargetTexts.load(file).forEach((key, value) -> EnglishLeftovers.in(value).forEach(s -> english.add(key + ": " + s)));
+                    assertThat(english).as("English left in " + file).isEmpty();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void theLeftoverCheckFindsEnglishSentencesButNotLabelsCodeOrNames() {
+        assertThat(EnglishLeftovers.in("Apply only the parts for the systems you run; each part can be undone."))
+                .containsExactly("Apply only the parts for the systems you run;", "each part can be undone.");
+        assertThat(EnglishLeftovers.in("Prüfen Sie die Dateien. Check the files first.")).containsExactly("Check the files first.");
+        assertThat(EnglishLeftovers.in("Kör sedan `sh verify-allowlist.sh`.\\nIt changes nothing and reports each step."))
+                .containsExactly("It changes nothing and reports each step.");
+        assertThat(EnglishLeftovers.in("Markera **Bypass spam filters for messages received from addresses or domains within these"
+                + " approved senders lists** (hoppa över skräppostfilter), se https://support.google.com/a/answer/2368132 och "
+                + "**Spam, Phishing and Malware**; `if [ -n \"$x\" ] then echo the`; Spam, Phishing and Malware (Email allowlist)."))
+                .isEmpty();
+        assertThat(EnglishLeftovers.in("Die Einladungen werden als gefälscht (Spoofing) eingestuft, und es ist nicht mehr als nötig."))
+                .isEmpty();
+        assertThat(EnglishLeftovers.in("Be er kontakt på Netigate om den, så får ni ett paket som innehåller den här delen.")).isEmpty();
+    }
+
+    @Test
+    void aGuideKeyOnlyInEnglishIsReportedForTheOtherLanguages(@TempDir Path root) throws IOException {
+        copyFrame(root);
+        Path target = Files.createDirectories(root.resolve("prose"));
+        Files.writeString(target.resolve("target.yaml"), "description: renders prose\n");
+        Files.writeString(target.resolve("out.md.ftl"), "[=texts[\"guide.title\"]]\n");
+        String complete = "title = T\nscenario = 1\napply = a\nundo = u\nfile.out.md = f\n";
+        Files.writeString(target.resolve("bundle_en.properties"), complete + "guide.title = Title\n");
+        Files.writeString(target.resolve("bundle_de.properties"), complete + "guide.title = Titel\n");
+        Files.writeString(target.resolve("bundle_sv.properties"), complete);
+        BundleTexts texts = new BundleTexts(List.of(root));
+        assertThat(texts.problems(new TargetCatalog(List.of(root)).get("prose"), texts.languages()))
+                .containsExactly(target.resolve("bundle_sv.properties") + ": missing key 'guide.title'");
+    }
+
+    /** templates/_bundle and every target folder with texts. */
+    private static List<Path> textFolders() throws IOException {
+        try (Stream<Path> folders = Files.list(Repo.path("templates"))) {
+            return folders.filter(f -> Files.isRegularFile(TargetTexts.file(f, "en"))).sorted().toList();
+        }
     }
 
     private static void copyFrame(Path root) throws IOException {

@@ -155,6 +155,31 @@ class BundleCommandTest {
                     .contains(words.get("scenario")).contains(words.get("apply")).contains(words.get("undo"));
         }
         assertThat(readme).doesNotContain("[=").doesNotContain("[#");
+
+        // The google guide is prose for the customer's admin: in the bundle's language, headings included.
+        Map<String, String> google = texts("templates/google/bundle_" + language + ".properties");
+        String guide = entries(zip).get("google/google-workspace-guide.md");
+        assertThat(guide).startsWith("# " + google.get("guide.title") + " (DACH)\n")
+                .contains("## " + google.get("guide.step1.heading") + "\n", "## " + google.get("guide.verify.heading") + "\n",
+                        "## " + google.get("guide.undo.heading") + "\n", google.get("guide.step1.what"))
+                .doesNotContain("{rule}").doesNotContain("{list}").doesNotContain("[=");
+        if (!language.equals("en")) {
+            assertThat(guide).doesNotContain("## Verify").doesNotContain("## Undo").doesNotContain("Approved senders:");
+        }
+    }
+
+    @Test
+    void theGoogleGuideOnItsOwnIsEnglishAndTheBundleLeavesTheAllowlistOut() throws IOException {
+        Path zip = dir.resolve("ticket.zip");
+        assertThat(Cli.run("bundle", "--server", "dach", "--lang", "de", "-t", "google", "-o", zip.toString()).exitCode()).isZero();
+        String bundled = entries(zip).get("google/google-workspace-guide.md");
+        assertThat(bundled).contains("## 2. Wenn Schritt 1 nicht reicht", "**E-Mail-Zulassungsliste** (Email allowlist)",
+                "Gmail > Spam, Phishing und Malware** (Spam, Phishing and Malware)", "**Eingangsgateway** (Inbound gateway)",
+                "Adressenliste").doesNotContain("178.77.90.228,");
+        Path alone = dir.resolve("alone");
+        assertThat(Cli.run("--target", "google", "--server", "dach", "-o", alone.toString()).exitCode()).isZero();
+        assertThat(Files.readString(alone.resolve("google-workspace-guide.md")))
+                .startsWith("# Google Workspace: let Netigate's survey invitations in (DACH)\n").contains("## Verify");
     }
 
     @Test
