@@ -77,10 +77,11 @@ try {
     # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
     $recorded = @()
     if ($null -ne $rule) {
-        if ("$($rule.Comments)" -cnotmatch [=ps(recordPattern)]) {
+        if ("$($rule.Comments)" -cmatch [=ps(recordPattern)]) {
+            $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
+        } else {
             throw [=ps("A mail flow rule named '" + ruleName + "' exists that this script did not create (its comment is not " + tag + "); rename or remove it, then run again.")]
         }
-        $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
     }
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess([=ps("mail flow rule " + ruleName)], 'Create')) {

@@ -17,9 +17,9 @@
 # What it changes, and what that weakens:
 #   - --ip-allow-list: IP Allow List entries of the Connection Filtering agent for 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221,
 #     each tagged whitelist-gen:netigate:dach in its comment. WEAKENS MORE: every message from these IPs,
-#     whatever its sender, skips the other anti-spam agents of this Edge server (sender and recipient
-#     filtering, Sender ID, content filtering, sender reputation). Nothing ties it to Netigate's sender domains:
-#     the sender IP condition of transport rules is not available on Edge Transport servers.
+#     whatever its sender, skips the other anti-spam agents of this Edge server (Microsoft: "exempt from
+#     processing by other Exchange antispam agents"). Nothing ties it to Netigate's sender domains: the
+#     sender IP condition of transport rules is not available on Edge Transport servers.
 #   - An address already covered by an entry you made is left alone and not tagged, so the removal script
 #     keeps it. The script checks, and changes neither, that the Connection Filtering agent and the IP Allow
 #     List are enabled.

@@ -94,10 +94,11 @@ try {
     # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
     $recorded = @()
     if ($null -ne $rule) {
-        if ("$($rule.Comments)" -cnotmatch '^whitelist-gen:netigate:azure(?:; added by the install: (?<added>[A-Za-z0-9.:/>,-]+))?$') {
+        if ("$($rule.Comments)" -cmatch '^whitelist-gen:netigate:azure(?:; added by the install: (?<added>[A-Za-z0-9.:/>,-]+))?$') {
+            $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
+        } else {
             throw 'A mail flow rule named ''Netigate survey mail (whitelist-gen, azure)'' exists that this script did not create (its comment is not whitelist-gen:netigate:azure); rename or remove it, then run again.'
         }
-        $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
     }
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, azure)', 'Create')) {

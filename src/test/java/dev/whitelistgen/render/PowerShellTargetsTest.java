@@ -235,7 +235,7 @@ class PowerShellTargetsTest {
         for (Variant variant : variants.stream().filter(v -> v.target().equals("m365")).toList()) {
             String install = Files.readString(variant.folder().resolve(INSTALL));
             String remove = Files.readString(variant.folder().resolve(REMOVE));
-            String pattern = quoted(install, "-cnotmatch ");
+            String pattern = quoted(install, "-cmatch ");
             assertThat(quoted(remove, "-cmatch ")).as("same pattern in both scripts, " + variant).isEqualTo(pattern);
             String tag = "whitelist-gen:netigate:" + variant.server();
             java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern);
