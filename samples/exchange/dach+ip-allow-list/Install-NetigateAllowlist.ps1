@@ -17,8 +17,9 @@
 # What it changes, and what that weakens:
 #   - transport rule 'Netigate survey mail (whitelist-gen, dach)': SCL -1 only when the sending IP is one of
 #     46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain is ntgt.de
-#     or any subdomain of it (SenderDomainIs matches subdomains too). Any other sender on these IPs is
-#     treated as before. What SCL -1 does here: it keeps the message out of the Junk Email folder (the
+#     or any subdomain of it (SenderDomainIs matches subdomains too), in the From, Sender or Reply-To
+#     header (what Exchange Server reads by default; it offers no From-only choice). Any other sender on
+#     these IPs is treated as before. What SCL -1 does here: it keeps the message out of the Junk Email folder (the
 #     mailbox junk threshold). It does NOT stop the anti-spam agents: where they run (installed on the
 #     Mailbox servers, or on an Edge Transport server) the Content Filter agent acts when the message is
 #     received, before the Transport Rule agent sees it, and can still reject or quarantine it.
@@ -71,7 +72,8 @@ try {
     }
 
     # Transport rule, conditions ANDed: sender IP AND sender domain (SenderIpRanges is available on Mailbox
-    # servers only; SenderDomainIs "matches domains and subdomains").
+    # servers only; SenderDomainIs "matches domains and subdomains"; SenderAddressLocation's default Header means
+    # "the From, Sender, or Reply-To fields" on-premises, and no value narrows it to From).
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-transportrule?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
     # What SCL -1 achieves on-premises: the Content Filter agent and the other anti-spam agents act while the
