@@ -56,16 +56,13 @@ try {
     if ($owned) {
         $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
     }
-[#if !ipAllowList]
-    if (@($recorded | Where-Object { $_ -like 'ip:*' }).Count -gt 0) {
-        throw [=ps("The rule records IP Allow List entries that the install added (generated with --ip-allow-list); run the removal script generated with --ip-allow-list, so they are removed too.")]
+    # Anything recorded that this script does not cover (the install ran with other options) would be lost with
+    # the rule: stop before changing anything.
+    $covered = @([#if recordTokens?has_content][=p.list(recordTokens)][/#if])
+    $uncovered = @($recorded | Where-Object { $covered -notcontains $_ })
+    if ($uncovered.Count -gt 0) {
+        throw ('The rule records entries the install added that this removal script does not cover (' + ($uncovered -join ', ') + '): run the removal script generated with the same command line as the install, so they are removed too.')
     }
-[/#if]
-[#if !customerDomains?has_content]
-    if (@($recorded | Where-Object { $_ -like 'spoof:*' }).Count -gt 0) {
-        throw [=ps("The rule records spoof allow pairs that the install added (generated with --domain); run the removal script generated with the same --domain, so they are removed too.")]
-    }
-[/#if]
 [#if tlsConnector]
 
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-inboundconnector?view=exchange-ps

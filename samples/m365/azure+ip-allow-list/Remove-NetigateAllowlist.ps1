@@ -66,6 +66,13 @@ try {
     if ($owned) {
         $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
     }
+    # Anything recorded that this script does not cover (the install ran with other options) would be lost with
+    # the rule: stop before changing anything.
+    $covered = @('ip:46.254.11.92', 'ip:86.107.243.139', 'ip:89.45.227.195', 'ip:89.45.227.221', 'spoof:example.com>46.254.11.0/24', 'spoof:example.com>86.107.243.0/24', 'spoof:example.com>89.45.227.0/24')
+    $uncovered = @($recorded | Where-Object { $covered -notcontains $_ })
+    if ($uncovered.Count -gt 0) {
+        throw ('The rule records entries the install added that this removal script does not cover (' + ($uncovered -join ', ') + '): run the removal script generated with the same command line as the install, so they are removed too.')
+    }
 
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-inboundconnector?view=exchange-ps
     if (Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail TLS (whitelist-gen, azure)' -and "$($_.Comment)" -eq 'whitelist-gen:netigate:azure' }) {

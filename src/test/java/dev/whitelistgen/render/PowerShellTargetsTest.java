@@ -219,6 +219,27 @@ class PowerShellTargetsTest {
                 }
             }
             assertThat(removes).as(variant.toString()).isEqualTo(adds);
+            // Whatever else the rule records (an install with other options) stops the removal before any change.
+            Set<String> tokens = new TreeSet<>();
+            remove.commands().forEach(c -> c.conditions().forEach(condition -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\$recorded -contains '([^']+)'$").matcher(condition);
+                if (m.matches()) {
+                    tokens.add(m.group(1));
+                }
+            }));
+            String text = String.join("\n", remove.commands().stream().map(Command::toString).toList());
+            java.util.regex.Matcher covered = java.util.regex.Pattern.compile("\\$covered = @\\((.*)\\)").matcher(readUnchecked(remove.file()));
+            assertThat(covered.find()).as(variant.toString()).isTrue();
+            Set<String> listed = new TreeSet<>();
+            java.util.regex.Matcher item = java.util.regex.Pattern.compile("'([^']*)'").matcher(covered.group(1));
+            while (item.find()) {
+                listed.add(item.group(1));
+            }
+            assertThat(listed).as("tokens the removal covers, " + variant + "\n" + text).isEqualTo(tokens);
+            int guard = readUnchecked(remove.file()).indexOf("$uncovered.Count -gt 0");
+            int firstChange = remove.commands().stream().filter(c -> c.function().equals("-") && (c.name().startsWith("Remove-")
+                    || c.name().startsWith("Set-"))).mapToInt(Command::line).min().orElseThrow();
+            assertThat(lineOf(readUnchecked(remove.file()), guard)).as(variant.toString()).isLessThan(firstChange);
             if (variant.ipAllowList() || variant.domain()) {
                 assertThat(adds).as(variant.toString()).isPositive();
             }
@@ -255,6 +276,19 @@ class PowerShellTargetsTest {
                 assertThat(regex.matcher(foreign).matches()).as("not ours: " + foreign).isFalse();
             }
         }
+    }
+
+    private static String readUnchecked(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int lineOf(String text, int index) {
+        assertThat(index).isNotNegative();
+        return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static String quoted(String text, String after) {

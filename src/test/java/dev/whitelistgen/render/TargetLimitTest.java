@@ -58,8 +58,14 @@ class TargetLimitTest {
 
     @Test
     void moreThan1024SpoofPairsAreRefused() {
-        // Profile version 2 has three distinct /24s: 341 domains need 1023 pairs, 342 need 1026.
-        assertThat(Cli.run(withDomains(341)).exitCode()).isZero();
+        // Profile version 2 has three distinct /24s: 341 domains need 1023 pairs, 342 need 1026. The 1023 pairs
+        // would fit the list, but the install records each pair it adds in the rule's comment (issue 15), which
+        // holds 1024 characters: that refuses first, with its own reason.
+        Cli.Result tooLongARecord = Cli.run(withDomains(341));
+        assertThat(tooLongARecord.exitCode()).as(tooLongARecord.toString()).isEqualTo(4);
+        assertThat(tooLongARecord.err()).contains("target m365: the install records what it adds in the mail flow rule's Comments,"
+                + " which hold at most 1024 characters").contains("give fewer --domain");
+        assertThat(Cli.run(withDomains(8)).exitCode()).isZero();
         Cli.Result refused = Cli.run(withDomains(342));
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
         assertThat(refused.err()).contains("spoof allow entries (New-TenantAllowBlockListSpoofItems -SendingInfrastructure IP/24)"
