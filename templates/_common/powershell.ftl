@@ -31,3 +31,33 @@ catch {
     exit 1
 }
 [/#macro]
+
+[#-- Exchange Online session: module 3.0 or later, and a connection that is Exchange Online's own (not a Security &
+     Compliance one, IsEopSession, nor one opened with -Prefix, whose cmdlets carry other names). Install and
+     removal check the same. --]
+[#macro exchangeOnlineSession]
+    # Session: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/connect-exchangeonline?view=exchange-ps
+    # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-connectioninformation?view=exchange-ps
+    # (IsEopSession is true for Connect-IPPSSession; ModulePrefix is set by -Prefix).
+    $module = Get-Module -ListAvailable -Name 'ExchangeOnlineManagement' | Sort-Object -Property 'Version' -Descending | Select-Object -First 1
+    if ($null -eq $module -or $module.Version -lt [version]'3.0.0') {
+        throw 'The ExchangeOnlineManagement module 3.0 or later is missing: Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser'
+    }
+    Import-Module -Name 'ExchangeOnlineManagement' -MinimumVersion '3.0.0' -ErrorAction Stop
+    $sessions = @(Get-ConnectionInformation -ErrorAction Stop | Where-Object { $_.State -eq 'Connected' -and -not $_.IsEopSession -and [string]::IsNullOrEmpty($_.ModulePrefix) })
+    if ($sessions.Count -eq 0) {
+        Connect-ExchangeOnline -ShowBanner:$false -ErrorAction Stop
+    }
+[/#macro]
+
+[#-- Writes what the install just added into the tagged rule's comment at once, so a later failure cannot lose it. --]
+[#macro addRecordFunction ruleName prefix]
+# Records what this script added in the tagged rule's comment, at once (a later failure cannot lose it); the
+# removal script removes only what is recorded there. Comments hold at most 1024 characters (checked when generated).
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
+function Add-NetigateRecord {
+    param([string]$Token)
+    $script:recorded = @(@($script:recorded) + $Token | Sort-Object -Unique)
+    Set-TransportRule -Identity [=ps(ruleName)] -Comments ([=ps(prefix)] + ($script:recorded -join ',')) -ErrorAction Stop
+}
+[/#macro]

@@ -1,4 +1,4 @@
-[#-- Names and values both exchange scripts use, so install and removal always agree. --]
+[#-- Names and values the exchange scripts use, so install and removal always agree. --]
 [#import "/_common/powershell.ftl" as ps_]
 [#assign tag = ps_.tag()]
 [#assign ruleName = "Netigate survey mail (whitelist-gen, " + server.id + ")"]
@@ -7,5 +7,9 @@
 [#assign headerValue = "netigate-" + server.id]
 [#assign ips = server.networks?map(n -> n.text)]
 [#assign ipAllowList = flags?seq_contains("ip-allow-list")]
-[#assign anonymous = "NT AUTHORITY\\ANONYMOUS LOGON"]
+[#-- Well-known SID of NT AUTHORITY\ANONYMOUS LOGON; its name is localised (NT-AUTORITAET\ANONYMOUS-ANMELDUNG),
+     so the scripts translate the SID at run time. --]
+[#assign anonymousSid = "S-1-5-7"]
 [#assign authoritativeRight = "ms-Exch-SMTP-Accept-Authoritative-Domain-Sender"]
+[#assign bypassRight = "ms-Exch-Bypass-Anti-Spam"]
+[#assign relayRight = "ms-Exch-SMTP-Accept-Any-Recipient"]

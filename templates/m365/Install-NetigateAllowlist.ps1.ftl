@@ -5,16 +5,23 @@
   "Run in Windows PowerShell 5.1 or PowerShell 7 as an Exchange administrator, from this folder:",
   "    .\\Install-NetigateAllowlist.ps1 -WhatIf     (shows what it would change, changes nothing)",
   "    .\\Install-NetigateAllowlist.ps1             (applies; a second run changes nothing)",
-  "    .\\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script tagged)",
-  "Needs the ExchangeOnlineManagement module 3.0 or later; connects only when no session is open.",
+  "    .\\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script added)",
+  "Needs the ExchangeOnlineManagement module 3.0 or later. Connects only when no Exchange Online session is open",
+  "(a Security & Compliance session, or one opened with -Prefix, does not count). Every Exchange command runs",
+  "with -ErrorAction Stop: the first error stops the script.",
   "Files downloaded from a ticket or a zip carry Windows' internet mark, and the RemoteSigned execution policy",
   "refuses them: run  Get-ChildItem *.ps1 | Unblock-File  in this folder first",
   "(https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/unblock-file).",
   "What it changes, and what that weakens:",
-  "  - mail flow rule '" + ruleName + "': SCL -1 (skip spam filtering) only when the",
+  "  - mail flow rule '" + ruleName + "': SCL -1 (bypass spam filtering) only when the",
   "    connecting IP is one of " + ips?join(", ") + " AND the sender domain (header From) is",
-  "    " + server.senderDomains?join(", ") + ". Malware, high-confidence phishing and the other rules still apply.",
-  "    Any other sender on these IPs, or these domains from any other IP, is filtered as before."]]
+  "    " + server.senderDomains?join(", ") + " or any subdomain of it (SenderDomainIs matches subdomains too).",
+  "    SCL -1 also overrides ordinary phishing verdicts (not high-confidence phishing). Malware and",
+  "    high-confidence phishing are still caught, and the other rules still apply. Any other sender on these",
+  "    IPs, or these domains from any other IP, is filtered as before.",
+  "  - If your MX points to a filtering gateway or an on-premises server, Exchange Online sees the gateway's IP,",
+  "    not Netigate's, and the rule never matches: the script looks for such inbound connectors and says what",
+  "    to do (README: \"If your mail passes a gateway first\"). It changes no connector of yours."]]
 [#if tlsConnector]
 [#assign changes = changes + [
   "  - inbound Partner connector '" + connectorName + "' for sender domains " + server.senderDomains?join(", ") + "",
@@ -24,72 +31,103 @@
 [#assign changes = changes + [
   "  - --ip-allow-list: adds " + ips?join(", ") + " to the Default connection filter policy's IP Allow List.",
   "    WEAKENS MORE: every message from these IPs, whatever its sender, skips spam filtering AND the",
-  "    SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want this list empty."]]
+  "    SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want this list empty.",
+  "    Entries already in the list stay as they are and are never removed by the removal script; the ones",
+  "    this script adds are recorded in the rule's comment, and only those are removed."]]
 [/#if]
 [#if customerDomains?has_content]
 [#assign changes = changes + [
-  "  - scenario 2: spoof allow entries (Tenant Allow/Block List, SpoofType Internal) for " + customerDomains?join(", "),
+  "  - scenario 2: spoof allow pairs (Tenant Allow/Block List) for " + customerDomains?join(", "),
   "    sent from " + nets24?join(", ") + ". Each /24 is 256 addresses of Netigate's hosting",
-  "    provider, not only Netigate's servers: mail from those /24s that claims these domains is no",
-  "    longer flagged as internal spoofing. Entries never expire; remove them with the removal script."]]
+  "    provider, not only Netigate's servers: mail from those /24s that claims these domains is no longer",
+  "    flagged as spoofing. SpoofType is decided at run time: Internal for a domain that is one of your",
+  "    accepted domains (Get-AcceptedDomain), External otherwise; the script prints which. The sending",
+  "    infrastructure is the /24, as Microsoft names a source without a PTR record; Netigate's data give no",
+  "    PTR names, and the script warns if an IP has one (then Microsoft names the source by that domain and",
+  "    the /24 pair may not match). Pairs never expire; the ones this script adds are recorded in the rule's",
+  "    comment, and only those are removed."]]
 [/#if]
 [@h.header c="#" title="Exchange Online: lets Netigate's survey invitations in, and nothing else" apply=changes /]
 [@h.unknowns c="#" /]
 [CmdletBinding(SupportsShouldProcess = $true)]
 param()
 
+# A preference set here does not reach the ExchangeOnlineManagement module's functions (they run in the
+# module's own scope), so every Exchange command below also carries -ErrorAction Stop.
+# https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_preference_variables
+# https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_commonparameters
 $ErrorActionPreference = 'Stop'
 
 [@p.sameValuesFunction /]
+[#if ipAllowList || customerDomains?has_content]
+
+[@p.addRecordFunction ruleName=ruleName prefix=(tag + recordLabel) /]
+[/#if]
 
 try {
-    # Session: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/connect-exchangeonline?view=exchange-ps
-    # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-connectioninformation?view=exchange-ps
-    $module = Get-Module -ListAvailable -Name 'ExchangeOnlineManagement' | Sort-Object -Property 'Version' -Descending | Select-Object -First 1
-    if ($null -eq $module -or $module.Version -lt [version]'3.0.0') {
-        throw 'The ExchangeOnlineManagement module 3.0 or later is missing: Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser'
-    }
-    Import-Module -Name 'ExchangeOnlineManagement'
-    if (-not (Get-ConnectionInformation | Where-Object { $_.State -eq 'Connected' })) {
-        Connect-ExchangeOnline -ShowBanner:$false
-    }
+[@p.exchangeOnlineSession /]
 
     # Mail flow rule, conditions ANDed: sender IP AND sender domain. Microsoft ranks mail flow rules above the
     # connection filter IP Allow List: https://learn.microsoft.com/en-us/defender-office-365/create-safe-sender-lists-in-office-365
     # Parameters: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-transportrule?view=exchange-ps
     # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
-    $rule = Get-TransportRule | Where-Object { $_.Name -eq [=ps(ruleName)] }
+    # (SenderDomainIs "matches domains and subdomains"). What SCL -1 still lets filtering catch:
+    # https://learn.microsoft.com/en-us/defender-office-365/secure-by-default
+    $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq [=ps(ruleName)] }
+    # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
+    $recorded = @()
+    if ($null -ne $rule) {
+        if ("$($rule.Comments)" -cmatch [=ps(recordPattern)]) {
+            $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
+        } else {
+            throw [=ps("A mail flow rule named '" + ruleName + "' exists that this script did not create (its comment is not " + tag + "); rename or remove it, then run again.")]
+        }
+    }
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess([=ps("mail flow rule " + ruleName)], 'Create')) {
-            New-TransportRule -Name [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [=p.list(ips)] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] | Out-Null
+            New-TransportRule -Name [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [=p.list(ips)] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] -ErrorAction Stop | Out-Null
             Write-Host [=ps("Created mail flow rule " + ruleName)]
         }
-    } elseif ("$($rule.Comments)" -ne [=ps(tag)]) {
-        throw [=ps("A mail flow rule named '" + ruleName + "' exists that this script did not create (its comment is not " + tag + "); rename or remove it, then run again.")]
     } elseif (-not (Test-SameValues $rule.SenderIpRanges @([=p.list(ips)])) -or -not (Test-SameValues $rule.SenderDomainIs @([=p.list(server.senderDomains)])) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne [=ps(headerName)] -or "$($rule.SetHeaderValue)" -ne [=ps(headerValue)]) {
         if ($PSCmdlet.ShouldProcess([=ps("mail flow rule " + ruleName)], 'Update')) {
-            Set-TransportRule -Identity [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [=p.list(ips)] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)]
+            # The comment is kept as it is: it records what earlier runs added.
+            Set-TransportRule -Identity [=ps(ruleName)] -SenderIpRanges [=p.list(ips)] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] -ErrorAction Stop
             Write-Host [=ps("Updated mail flow rule " + ruleName)]
         }
     } else {
         Write-Host [=ps("Unchanged: mail flow rule " + ruleName)]
+    }
+
+    # Behind a gateway the connecting IP is the gateway's, and SenderIpRanges never sees Netigate's IPs. Inbound
+    # connectors of type OnPremises, or Partner connectors for all sender domains (*) restricted to sender IPs,
+    # are the usual sign of one.
+    # Enhanced Filtering for Connectors (skip listing) lets Exchange Online find the real source IP:
+    # https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/enhanced-filtering-for-connectors
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-inboundconnector?view=exchange-ps
+    $gateways = @(Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Enabled -and "$($_.Comment)" -ne [=ps(tag)] -and ("$($_.ConnectorType)" -eq 'OnPremises' -or ("$($_.ConnectorType)" -eq 'Partner' -and $_.RestrictDomainsToIPAddresses -and @($_.SenderIPAddresses).Count -gt 0 -and @($_.SenderDomains | Where-Object { ("$_" -replace '^smtp:', '' -replace ';\d+$', '') -eq '*' }).Count -gt 0)) })
+    foreach ($gateway in $gateways) {
+        if ($gateway.EFSkipLastIP -or @($gateway.EFSkipIPs).Count -gt 0) {
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") has Enhanced Filtering on: Exchange Online then filters by the real source IP. Microsoft's pages do not say whether a mail flow rule's sender IP condition uses that IP too: after the first survey, check that the message carries the header " + [=ps(headerName + ": " + headerValue)] + '.')
+        } else {
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") suggests your mail passes a gateway or an on-premises server first. Then the connecting IP is that server's and the rule above never matches Netigate's IPs. Remedy: allowlist Netigate in the gateway itself, or turn on Enhanced Filtering for Connectors on that connector (Set-InboundConnector -Identity '" + $gateway.Name + "' -EFSkipLastIP `$true, or -EFSkipIPs with the gateway's IPs), and then check for the header " + [=ps(headerName + ": " + headerValue)] + ' after the first survey.')
+        }
     }
 [#if tlsConnector]
 
     # Partner connector: TLS required for Netigate's sender domains (the source article asks for TLS). It
     # relaxes no filtering. https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-inboundconnector?view=exchange-ps
     # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-inboundconnector?view=exchange-ps
-    $connector = Get-InboundConnector | Where-Object { $_.Name -eq [=ps(connectorName)] }
+    $connector = Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Name -eq [=ps(connectorName)] }
     if ($null -eq $connector) {
         if ($PSCmdlet.ShouldProcess([=ps("inbound connector " + connectorName)], 'Create')) {
-            New-InboundConnector -Name [=ps(connectorName)] -Comment [=ps(tag)] -ConnectorType 'Partner' -SenderDomains [=p.list(server.senderDomains)] -RequireTls $true -Enabled $true | Out-Null
+            New-InboundConnector -Name [=ps(connectorName)] -Comment [=ps(tag)] -ConnectorType 'Partner' -SenderDomains [=p.list(server.senderDomains)] -RequireTls $true -Enabled $true -ErrorAction Stop | Out-Null
             Write-Host [=ps("Created inbound connector " + connectorName)]
         }
     } elseif ("$($connector.Comment)" -ne [=ps(tag)]) {
         throw [=ps("An inbound connector named '" + connectorName + "' exists that this script did not create (its comment is not " + tag + "); rename or remove it, then run again.")]
     } elseif ("$($connector.ConnectorType)" -ne 'Partner' -or -not (Test-SameValues $connector.SenderDomains @([=p.list(server.senderDomains)])) -or -not $connector.RequireTls -or -not $connector.Enabled) {
         if ($PSCmdlet.ShouldProcess([=ps("inbound connector " + connectorName)], 'Update')) {
-            Set-InboundConnector -Identity [=ps(connectorName)] -Comment [=ps(tag)] -ConnectorType 'Partner' -SenderDomains [=p.list(server.senderDomains)] -RequireTls $true -Enabled $true
+            Set-InboundConnector -Identity [=ps(connectorName)] -Comment [=ps(tag)] -ConnectorType 'Partner' -SenderDomains [=p.list(server.senderDomains)] -RequireTls $true -Enabled $true -ErrorAction Stop
             Write-Host [=ps("Updated inbound connector " + connectorName)]
         }
     } else {
@@ -105,39 +143,64 @@ try {
     # IPv4 only, /24 to /32, at most 1273 entries (checked when this script was generated):
     # https://learn.microsoft.com/en-us/defender-office-365/connection-filter-policies-configure
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-hostedconnectionfilterpolicy?view=exchange-ps
+    # An entry that was in the list before is left alone and not recorded, so the removal script keeps it.
     Write-Warning 'The connection filter IP Allow List lets every message from these IPs skip spam filtering and the SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want it empty. The mail flow rule above is the safer way; keep this only if it is not enough.'
-    $policy = Get-HostedConnectionFilterPolicy -Identity 'Default'
+    $policy = Get-HostedConnectionFilterPolicy -Identity 'Default' -ErrorAction Stop
 [#list ips as ip]
     if (@($policy.IPAllowList) -notcontains [=ps(ip)]) {
         if ($PSCmdlet.ShouldProcess([=ps("connection filter IP Allow List entry " + ip)], 'Add')) {
-            Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = [=ps(ip)]}
-            Write-Host [=ps("Added " + ip + " to the connection filter IP Allow List")]
+            Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = [=ps(ip)]} -ErrorAction Stop
+            Add-NetigateRecord -Token [=ps(ipToken(ip))]
+            Write-Host [=ps("Added " + ip + " to the connection filter IP Allow List (recorded in the rule's comment)")]
         }
+    } elseif ($recorded -contains [=ps(ipToken(ip))]) {
+        Write-Host [=ps("Unchanged: " + ip + " is in the connection filter IP Allow List (added by an earlier run)")]
     } else {
-        Write-Host [=ps("Unchanged: " + ip + " is already in the connection filter IP Allow List")]
+        Write-Host [=ps("Unchanged: " + ip + " was in the connection filter IP Allow List before; the removal script leaves it")]
     }
 [/#list]
 [/#if]
 [#if customerDomains?has_content]
 
-    # Scenario 2: surveys sent as the customer's own domain. One spoof allow pair per domain and Netigate /24
-    # (SendingInfrastructure takes a domain from the PTR record or IP/24; the profile has no PTR names, so /24).
-    # A /24 is 256 addresses of the hosting provider, not only Netigate's. SpoofType Internal: the domain is
-    # one of this tenant's accepted domains. At most 1024 spoof entries (checked when generated); they never expire.
-    # SpoofedUser takes an email address or a domain; the domain covers every sender address of it, from these /24s only.
+    # Scenario 2: surveys sent as the customer's own domain. One spoof allow pair per domain and Netigate /24.
+    # SpoofType: "Internal" is for your own accepted domains, "External" for others; decided here, per domain.
+    # SendingInfrastructure is the domain of the source's PTR record, or "<source IP>/24 if the source IP address
+    # has no PTR record"; Netigate's data give no PTR names, so the /24 (256 addresses of the hosting provider, not
+    # only Netigate's). SpoofedUser: a domain (covers every address of it); Microsoft's cmdlet page asks for the
+    # full address for intra-org entries, while the Tenant Allow/Block List page accepts a domain for both, so
+    # check the spoof intelligence insight after the first survey. At most 1024 entries (checked when generated).
     # https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-tenantallowblocklistspoofitems?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-tenantallowblocklistspoofitems?view=exchange-ps
-    $spoofItems = @(Get-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType 'Internal')
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-accepteddomain?view=exchange-ps
+    # https://learn.microsoft.com/en-us/powershell/module/dnsclient/resolve-dnsname
+    $accepted = @(Get-AcceptedDomain -ErrorAction Stop | ForEach-Object { "$($_.DomainName)".ToLowerInvariant() })
+    if (Get-Command -Name 'Resolve-DnsName' -ErrorAction SilentlyContinue) {
+        foreach ($ip in @([=p.list(server.ipv4Networks?filter(n -> n.single)?map(n -> n.address))])) {
+            $ptr = @(Resolve-DnsName -Name $ip -Type 'PTR' -DnsOnly -ErrorAction SilentlyContinue | Where-Object { $_.Type -eq 'PTR' })
+            if ($ptr.Count -gt 0) {
+                Write-Warning ("Netigate's IP $ip has the PTR record " + $ptr[0].NameHost + ': Microsoft then names the sending infrastructure by that domain, and the /24 pairs below may not match. After the first survey, compare with the spoof intelligence insight (Get-SpoofIntelligenceInsight).')
+            }
+        }
+    }
+    $spoofItems = @(Get-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -ErrorAction Stop)
 [#list customerDomains as domain]
+    $spoofType = 'External'
+    if ($accepted -contains [=ps(domain)]) {
+        $spoofType = 'Internal'
+    }
+    Write-Host ([=ps(domain + ": SpoofType ")] + $spoofType + $(if ($spoofType -eq 'Internal') { ' (one of your accepted domains)' } else { ' (not one of your accepted domains)' }))
 [#list nets24 as net]
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq [=ps(domain)] -and $_.SendingInfrastructure -eq [=ps(net)] })) {
-        if ($PSCmdlet.ShouldProcess([=ps("spoof allow entry " + domain + " from " + net)], 'Create')) {
-            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType 'Internal' -SpoofedUser [=ps(domain)] -SendingInfrastructure [=ps(net)] | Out-Null
-            Write-Host [=ps("Created spoof allow entry " + domain + " from " + net)]
+        if ($PSCmdlet.ShouldProcess([=ps("spoof allow pair " + domain + " from " + net)], 'Create')) {
+            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser [=ps(domain)] -SendingInfrastructure [=ps(net)] -ErrorAction Stop | Out-Null
+            Add-NetigateRecord -Token [=ps(spoofToken(domain, net))]
+            Write-Host [=ps("Created spoof allow pair " + domain + " from " + net + " with that SpoofType (recorded in the rule's comment)")]
         }
+    } elseif ($recorded -contains [=ps(spoofToken(domain, net))]) {
+        Write-Host [=ps("Unchanged: spoof allow pair " + domain + " from " + net + " (added by an earlier run)")]
     } else {
-        Write-Host [=ps("Unchanged: spoof allow entry " + domain + " from " + net + " (pairs carry no tag: the removal script removes this pair whoever added it)")]
+        Write-Host [=ps("Unchanged: spoof allow pair " + domain + " from " + net + " existed before; the removal script leaves it")]
     }
 [/#list]
 [/#list]
@@ -149,6 +212,6 @@ try {
 [/#if]
 
     Write-Host ''
-    Write-Host 'Done. Check: Get-TransportRule | Where-Object Comments -eq [=tag?replace("'", "''")]'
+    Write-Host [=ps("Done. Check: Get-TransportRule | Where-Object Comments -like '" + tag + "*'")]
 }
 [@p.failureHandler what="Install-NetigateAllowlist.ps1" /]

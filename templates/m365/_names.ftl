@@ -9,3 +9,18 @@
 [#assign nets24 = server.ipv4Slash24s]
 [#assign ipAllowList = flags?seq_contains("ip-allow-list")]
 [#assign tlsConnector = profile.tls.inboundRequired]
+[#-- The tagged rule's comment records what the install added to lists that carry no tag of their own (the
+     IP Allow List, the spoof allow pairs), so that removal takes out exactly that: "TAG" or
+     "TAG; added by the install: ip:1.2.3.4,spoof:example.com>1.2.3.0/24". Tokens hold no ',' or ';'. --]
+[#assign recordLabel = "; added by the install: "]
+[#assign recordPattern = "^" + tag + "(?:" + recordLabel + "(?<added>[A-Za-z0-9.:/>,-]+))?$"]
+[#function ipToken ip][#return "ip:" + ip][/#function]
+[#function spoofToken domain net][#return "spoof:" + domain + ">" + net][/#function]
+[#-- The longest record (every IP and every spoof pair) must fit Comments' 1024 characters. --]
+[#assign recordTokens = []]
+[#if ipAllowList][#list ips as ip][#assign recordTokens = recordTokens + [ipToken(ip)]][/#list][/#if]
+[#list customerDomains as d][#list nets24 as n][#assign recordTokens = recordTokens + [spoofToken(d, n)]][/#list][/#list]
+[#assign longestRecord = tag + recordLabel + recordTokens?join(",")]
+[#if longestRecord?length > 1024]
+[#stop "the install records what it adds in the mail flow rule's Comments, which hold at most 1024 characters (https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-transportrule?view=exchange-ps); " + longestRecord?length + " would be needed: give fewer --domain"]
+[/#if]

@@ -4,46 +4,33 @@
 # Reproduce: whitelist-gen --target exchange --server azure --profile 2 --domain example.com --ip-allow-list
 # Regenerate rather than edit: the same command always writes the same bytes.
 #
-# Run in the Exchange Management Shell as an Exchange administrator (same -Server as the install):
+# Run in the Exchange Management Shell of a Mailbox server as an Exchange administrator (same -Server as the
+# install):
 #     .\Remove-NetigateAllowlist.ps1 -WhatIf     (shows what it would remove)
 #     .\Remove-NetigateAllowlist.ps1             (removes; a second run changes nothing)
 # It removes only objects with the names and the comment tag whitelist-gen:netigate:azure that
-# Install-NetigateAllowlist.ps1 (same command line) creates:
+# Install-NetigateAllowlist.ps1 (same command line) creates; every Exchange command runs with -ErrorAction Stop:
 #   - transport rule 'Netigate survey mail (whitelist-gen, azure)'
-#   - the IP Allow List entries for 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 that carry the tag (other entries stay)
-#   - receive connector 'Netigate survey mail (whitelist-gen, azure)' on -Server (its permissions go with it)
+#   - receive connector 'Netigate survey mail (whitelist-gen, azure)' on -Server, if there is one (scenario 2 or
+#     -BypassAntiSpamAgents); its permissions go with it
+# The Edge servers' IP Allow List entries are removed by Remove-NetigateEdgeAllowlist.ps1, on each Edge server.
 [CmdletBinding(SupportsShouldProcess = $true)]
 param([string]$Server = $env:COMPUTERNAME)
 
+# A preference set here does not reach the functions of the Exchange Management Shell's remote session (they
+# run in a module's scope), so every Exchange command below also carries -ErrorAction Stop.
+# https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_preference_variables
 $ErrorActionPreference = 'Stop'
-
-# Removes the tagged IP Allow List entry for one address or network (entries others made stay).
-# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-ipallowlistentry?view=exchange-ps
-function Remove-NetigateIPAllowListEntry {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Entry)
-    $address = ($Entry -split '/')[0]
-    $entries = @(Get-IPAllowListEntry -Server $Server -IPAddress $address | Where-Object { "$($_.Comment)" -eq 'whitelist-gen:netigate:azure' })
-    foreach ($found in $entries) {
-        if ($PSCmdlet.ShouldProcess("IP Allow List entry $Entry", 'Remove')) {
-            Remove-IPAllowListEntry -Server $Server -Identity $found.Identity -Confirm:$false
-            Write-Host "Removed $Entry from the IP Allow List"
-        }
-    }
-    if ($entries.Count -eq 0) {
-        Write-Host "Not present (or not tagged): $Entry in the IP Allow List"
-    }
-}
 
 # Removes the tagged receive connector of this name on -Server.
 # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-receiveconnector?view=exchange-ps
 function Remove-NetigateReceiveConnector {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string]$Name)
-    $found = @(Get-ReceiveConnector -Server $Server | Where-Object { $_.Name -eq $Name -and "$($_.Comment)" -eq 'whitelist-gen:netigate:azure' })
+    $found = @(Get-ReceiveConnector -Server $Server -ErrorAction Stop | Where-Object { $_.Name -eq $Name -and "$($_.Comment)" -eq 'whitelist-gen:netigate:azure' })
     foreach ($connector in $found) {
         if ($PSCmdlet.ShouldProcess("receive connector $Name", 'Remove')) {
-            Remove-ReceiveConnector -Identity $connector.Identity -Confirm:$false
+            Remove-ReceiveConnector -Identity $connector.Identity -Confirm:$false -ErrorAction Stop
             Write-Host "Removed receive connector $Name"
         }
     }
@@ -58,25 +45,19 @@ try {
     }
 
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-transportrule?view=exchange-ps
-    if (Get-TransportRule | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' -and "$($_.Comments)" -eq 'whitelist-gen:netigate:azure' }) {
+    if (Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' -and "$($_.Comments)" -eq 'whitelist-gen:netigate:azure' }) {
         if ($PSCmdlet.ShouldProcess('transport rule Netigate survey mail (whitelist-gen, azure)', 'Remove')) {
-            Remove-TransportRule -Identity 'Netigate survey mail (whitelist-gen, azure)' -Confirm:$false
+            Remove-TransportRule -Identity 'Netigate survey mail (whitelist-gen, azure)' -Confirm:$false -ErrorAction Stop
             Write-Host 'Removed transport rule Netigate survey mail (whitelist-gen, azure)'
         }
     } else {
         Write-Host 'Not present (or not tagged whitelist-gen:netigate:azure): transport rule Netigate survey mail (whitelist-gen, azure)'
     }
 
-    if (Get-Command -Name 'Get-IPAllowListEntry' -ErrorAction SilentlyContinue) {
-        Remove-NetigateIPAllowListEntry -Entry '46.254.11.92'
-        Remove-NetigateIPAllowListEntry -Entry '86.107.243.139'
-        Remove-NetigateIPAllowListEntry -Entry '89.45.227.195'
-        Remove-NetigateIPAllowListEntry -Entry '89.45.227.221'
-    } else {
-        Write-Host 'No IP Allow List cmdlets here (anti-spam agents not installed): nothing to remove there.'
-    }
-
     Remove-NetigateReceiveConnector -Name 'Netigate survey mail (whitelist-gen, azure)'
+
+    Write-Host ''
+    Write-Host 'The IP Allow List entries on the Edge Transport servers are removed by Remove-NetigateEdgeAllowlist.ps1, run on each Edge server.'
 
     Write-Host ''
     Write-Host 'Done: the Netigate allowlist is removed.'

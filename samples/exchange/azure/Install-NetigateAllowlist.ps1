@@ -4,31 +4,54 @@
 # Reproduce: whitelist-gen --target exchange --server azure --profile 2 --domain example.com
 # Regenerate rather than edit: the same command always writes the same bytes.
 #
-# Run in the Exchange Management Shell (Exchange Server 2013 or later) as an Exchange administrator:
+# Run in the Exchange Management Shell of a Mailbox server (Exchange Server 2013 or later) as an Exchange
+# administrator:
 #     .\Install-NetigateAllowlist.ps1 -WhatIf     (shows what it would change, changes nothing)
 #     .\Install-NetigateAllowlist.ps1             (applies; a second run changes nothing)
-#     .\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script tagged)
-# -Server NAME picks the Mailbox server for the receive connector and IP Allow List (default: this one).
+#     .\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script created)
+# -Server NAME picks the Mailbox server for the receive connector (default: this one). Every Exchange command
+# runs with -ErrorAction Stop: the first error stops the script.
 # Files downloaded from a ticket or a zip carry Windows' internet mark, and the RemoteSigned execution policy
 # refuses them: run  Get-ChildItem *.ps1 | Unblock-File  in this folder first
 # (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/unblock-file).
 # What it changes, and what that weakens:
-#   - transport rule 'Netigate survey mail (whitelist-gen, azure)': SCL -1 (skip content filtering) only when the
-#     sending IP is one of 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain is
-#     netigate.se. Any other sender on these IPs is filtered as before.
+#   - transport rule 'Netigate survey mail (whitelist-gen, azure)': SCL -1 only when the sending IP is one of
+#     46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain is netigate.se
+#     or any subdomain of it (SenderDomainIs matches subdomains too), in the From, Sender or Reply-To
+#     header (what Exchange Server reads by default; it offers no From-only choice). Any other sender on
+#     these IPs is treated as before. What SCL -1 does here: it keeps the message out of the Junk Email folder (the
+#     mailbox junk threshold). It does NOT stop the anti-spam agents: where they run (installed on the
+#     Mailbox servers, or on an Edge Transport server) the Content Filter agent acts when the message is
+#     received, before the Transport Rule agent sees it, and can still reject or quarantine it.
+#   - with -BypassAntiSpamAgents only (opt-in, for organisations that run the anti-spam agents on their
+#     Mailbox servers): the receive connector below also gets ms-Exch-Bypass-Anti-Spam for anonymous
+#     senders, so the anti-spam agents skip sessions from Netigate's IPs. TRADE-OFF: this is tied to the IPs
+#     only, not to Netigate's sender domains: every message from these IPs skips anti-spam filtering,
+#     whatever its sender. Microsoft's pages do not say how the right set on a Front End Transport connector
+#     reaches the agents in the Transport service: check the agent log (Get-AgentLog) after the first survey.
+#     A later run without the switch takes the right away again.
 #   - scenario 2: a receive connector 'Netigate survey mail (whitelist-gen, azure)' on -Server, port 25,
-#     for these IPs only, anonymous senders, which may use your accepted domains (example.com) as
-#     sender (ms-Exch-SMTP-Accept-Authoritative-Domain-Sender). It never grants relaying
-#     (ms-Exch-SMTP-Accept-Any-Recipient) and never uses ExternalAuthoritative; the script refuses to finish
-#     if the connector would allow relaying. It cannot limit the sender to these domains: any accepted domain.
+#     for these IPs only, PermissionGroups AnonymousUsers, protocol logging Verbose. AnonymousUsers already
+#     grants ms-Exch-SMTP-Accept-Authoritative-Domain-Sender (your accepted domains as sender) and
+#     ms-Exch-SMTP-Accept-Any-Sender, as on the Default Frontend connector; so the connector matters where
+#     that right was taken off the default connector (anti-spoofing hardening): it gives it back to Netigate's
+#     IPs only. It cannot limit the sender to example.com: any accepted domain.
+#     It never grants relaying (ms-Exch-SMTP-Accept-Any-Recipient) and never uses
+#     ExternalAuthoritative; the script stops if the connector would allow relaying.
+#   - If your MX points to a filtering gateway, a cloud service or an Edge Transport server, this server sees
+#     that server's IP, not Netigate's. The script names how to check and what to do (README: "If your mail
+#     passes a gateway first"); it changes nothing for it.
 # What the source leaves open:
 #   - The article lists four mail-server IPs without saying which server sends from which; every IP is allowed for both servers.
 #   - The article gives no DKIM selector or key; keys are added in the customer's Netigate account.
 #   - The article lists no web domains; the login host (netigate.se or ntgt.de) tells which server a customer is on.
 #   - The article gives no date; it is ordered after version 1 by inference only.
 [CmdletBinding(SupportsShouldProcess = $true)]
-param([string]$Server = $env:COMPUTERNAME)
+param([string]$Server = $env:COMPUTERNAME, [switch]$BypassAntiSpamAgents)
 
+# A preference set here does not reach the functions of the Exchange Management Shell's remote session (they
+# run in a module's scope), so every Exchange command below also carries -ErrorAction Stop.
+# https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_preference_variables
 $ErrorActionPreference = 'Stop'
 
 function Test-SameValues {
@@ -43,67 +66,114 @@ try {
         throw 'Run this script in the Exchange Management Shell: the Exchange cmdlets are not loaded.'
     }
     if (-not (Get-Command -Name 'New-TransportRule').Parameters.ContainsKey('SenderIpRanges')) {
-        throw 'This Exchange version has no SenderIpRanges condition for transport rules (Exchange 2013 or later needed).'
+        throw 'This shell offers no SenderIpRanges condition: run the script on a Mailbox server of Exchange 2013 or later (an Edge Transport server takes Install-NetigateEdgeAllowlist.ps1).'
     }
 
-    # Transport rule, conditions ANDed: sender IP AND sender domain (SenderIpRanges works on Mailbox servers).
+    # Transport rule, conditions ANDed: sender IP AND sender domain (SenderIpRanges is available on Mailbox
+    # servers only; SenderDomainIs "matches domains and subdomains"; SenderAddressLocation's default Header means
+    # "the From, Sender, or Reply-To fields" on-premises, and no value narrows it to From).
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-transportrule?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
-    $rule = Get-TransportRule | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' }
+    # What SCL -1 achieves on-premises: the Content Filter agent and the other anti-spam agents act while the
+    # message is received (SMTP events), the Transport Rule agent later, on the categorized message; the SCL
+    # then counts against the mailbox junk threshold (Junk Email folder).
+    # https://learn.microsoft.com/en-us/exchange/antispam-and-antimalware/antispam-protection/antispam-protection
+    # https://learn.microsoft.com/en-us/exchange/mail-flow/transport-agents/transport-agents
+    # https://learn.microsoft.com/en-us/exchange/antispam-and-antimalware/antispam-protection/scl
+    $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' }
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess('transport rule Netigate survey mail (whitelist-gen, azure)', 'Create')) {
-            New-TransportRule -Name 'Netigate survey mail (whitelist-gen, azure)' -Comments 'whitelist-gen:netigate:azure' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'netigate.se' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-azure' | Out-Null
+            New-TransportRule -Name 'Netigate survey mail (whitelist-gen, azure)' -Comments 'whitelist-gen:netigate:azure' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'netigate.se' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-azure' -ErrorAction Stop | Out-Null
             Write-Host 'Created transport rule Netigate survey mail (whitelist-gen, azure)'
         }
     } elseif ("$($rule.Comments)" -ne 'whitelist-gen:netigate:azure') {
         throw 'A transport rule named ''Netigate survey mail (whitelist-gen, azure)'' exists that this script did not create (its comment is not whitelist-gen:netigate:azure); rename or remove it, then run again.'
     } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('netigate.se')) -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-azure') {
         if ($PSCmdlet.ShouldProcess('transport rule Netigate survey mail (whitelist-gen, azure)', 'Update')) {
-            Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, azure)' -Comments 'whitelist-gen:netigate:azure' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'netigate.se' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-azure'
+            Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, azure)' -Comments 'whitelist-gen:netigate:azure' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'netigate.se' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-azure' -ErrorAction Stop
             Write-Host 'Updated transport rule Netigate survey mail (whitelist-gen, azure)'
         }
     } else {
         Write-Host 'Unchanged: transport rule Netigate survey mail (whitelist-gen, azure)'
     }
 
-    # Scenario 2: a receive connector for Netigate's IPs only. Usage Custom with PermissionGroups AnonymousUsers
-    # gives anonymous senders the right to use accepted domains as sender; relaying and ExternalAuthoritative
-    # are never granted. https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-receiveconnector?view=exchange-ps
-    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-receiveconnector?view=exchange-ps
+    # A dedicated receive connector for Netigate's IPs only: Custom usage with PermissionGroups AnonymousUsers,
+    # whose rights are ms-Exch-Accept-Headers-Routing, ms-Exch-SMTP-Accept-Any-Sender,
+    # ms-Exch-SMTP-Accept-Authoritative-Domain-Sender and ms-Exch-SMTP-Submit (so no Add-ADPermission is needed
+    # for scenario 2); relaying and ExternalAuthoritative are never granted. Protocol logging Verbose, so a failed
+    # delivery can be traced. The most specific RemoteIPRanges wins among connectors on the same binding.
     # https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/receive-connectors
-    $receive = Get-ReceiveConnector -Server $Server | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' }
-    if ($null -eq $receive) {
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-receiveconnector?view=exchange-ps
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-receiveconnector?view=exchange-ps
+    # https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/configure-protocol-logging
+    $wantConnector = $true
+    $receive = Get-ReceiveConnector -Server $Server -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' }
+    if ($null -ne $receive -and "$($receive.Comment)" -ne 'whitelist-gen:netigate:azure') {
+        throw 'A receive connector named ''Netigate survey mail (whitelist-gen, azure)'' exists that this script did not create (its comment is not whitelist-gen:netigate:azure); rename or remove it, then run again.'
+    }
+    if (-not $wantConnector) {
+        if ($null -ne $receive) {
+            Write-Warning 'Receive connector ''Netigate survey mail (whitelist-gen, azure)'' is left from a run with -BypassAntiSpamAgents and still lets these IPs skip the anti-spam agents: run Remove-NetigateAllowlist.ps1, or this script with -BypassAntiSpamAgents to keep it.'
+        }
+    } elseif ($null -eq $receive) {
         if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, azure)', 'Create')) {
-            New-ReceiveConnector -Name 'Netigate survey mail (whitelist-gen, azure)' -Server $Server -TransportRole 'FrontendTransport' -Usage 'Custom' -Bindings '0.0.0.0:25' -RemoteIPRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $true -Comment 'whitelist-gen:netigate:azure' | Out-Null
+            New-ReceiveConnector -Name 'Netigate survey mail (whitelist-gen, azure)' -Server $Server -TransportRole 'FrontendTransport' -Usage 'Custom' -Bindings '0.0.0.0:25' -RemoteIPRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $true -ProtocolLoggingLevel 'Verbose' -Comment 'whitelist-gen:netigate:azure' -ErrorAction Stop | Out-Null
             Write-Host 'Created receive connector Netigate survey mail (whitelist-gen, azure)'
         }
-    } elseif ("$($receive.Comment)" -ne 'whitelist-gen:netigate:azure') {
-        throw 'A receive connector named ''Netigate survey mail (whitelist-gen, azure)'' exists that this script did not create (its comment is not whitelist-gen:netigate:azure); rename or remove it, then run again.'
-    } elseif (-not (Test-SameValues $receive.RemoteIPRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or "$($receive.PermissionGroups)" -ne 'AnonymousUsers' -or "$($receive.AuthMechanism)" -ne 'Tls' -or $receive.RequireTLS -ne $true) {
+    } elseif (-not (Test-SameValues $receive.RemoteIPRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or "$($receive.PermissionGroups)" -ne 'AnonymousUsers' -or "$($receive.AuthMechanism)" -ne 'Tls' -or $receive.RequireTLS -ne $true -or "$($receive.ProtocolLoggingLevel)" -ne 'Verbose') {
         if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, azure)', 'Update')) {
-            Set-ReceiveConnector -Identity $receive.Identity -RemoteIPRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $true -Comment 'whitelist-gen:netigate:azure'
+            Set-ReceiveConnector -Identity $receive.Identity -RemoteIPRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $true -ProtocolLoggingLevel 'Verbose' -Comment 'whitelist-gen:netigate:azure' -ErrorAction Stop
             Write-Host 'Updated receive connector Netigate survey mail (whitelist-gen, azure)'
         }
     } else {
         Write-Host 'Unchanged: receive connector Netigate survey mail (whitelist-gen, azure)'
     }
 
-    # The connector must let anonymous senders use accepted domains and must never let them relay.
+    # The connector must never let anonymous senders relay; the only right this script grants itself is the
+    # opt-in ms-Exch-Bypass-Anti-Spam ("allows SMTP clients or servers to bypass antispam filtering").
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-adpermission?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-adpermission?view=exchange-ps
-    $receive = Get-ReceiveConnector -Server $Server | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' }
-    if ($null -ne $receive) {
-        $anonymous = @(Get-ADPermission -Identity $receive.Identity | Where-Object { "$($_.User)" -eq 'NT AUTHORITY\ANONYMOUS LOGON' -and -not $_.Deny })
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-adpermission?view=exchange-ps
+    $receive = Get-ReceiveConnector -Server $Server -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' }
+    if ($wantConnector -and $null -ne $receive) {
+        $anonymousName = (New-Object -TypeName 'System.Security.Principal.SecurityIdentifier' -ArgumentList 'S-1-5-7').Translate([System.Security.Principal.NTAccount]).Value
+        $anonymous = @(Get-ADPermission -Identity $receive.Identity -ErrorAction Stop | Where-Object { "$($_.User)" -eq $anonymousName -and -not $_.Deny })
         if ($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-SMTP-Accept-Any-Recipient' }) {
             throw 'Receive connector ''Netigate survey mail (whitelist-gen, azure)'' lets anonymous senders relay (ms-Exch-SMTP-Accept-Any-Recipient). Remove that right (Remove-ADPermission) or run Remove-NetigateAllowlist.ps1.'
         }
         if (-not ($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-SMTP-Accept-Authoritative-Domain-Sender' })) {
-            if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, azure)', 'Grant ms-Exch-SMTP-Accept-Authoritative-Domain-Sender')) {
-                Add-ADPermission -Identity $receive.Identity -User 'NT AUTHORITY\ANONYMOUS LOGON' -ExtendedRights 'ms-Exch-SMTP-Accept-Authoritative-Domain-Sender' | Out-Null
-                Write-Host 'Granted ms-Exch-SMTP-Accept-Authoritative-Domain-Sender on receive connector Netigate survey mail (whitelist-gen, azure)'
+            Write-Warning 'Receive connector ''Netigate survey mail (whitelist-gen, azure)'' does not (yet) show ms-Exch-SMTP-Accept-Authoritative-Domain-Sender for anonymous senders, which PermissionGroups AnonymousUsers grants; check with Get-ADPermission once Active Directory has replicated.'
+        }
+        $bypass = @($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-Bypass-Anti-Spam' })
+        if ($BypassAntiSpamAgents -and $bypass.Count -eq 0) {
+            if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, azure)', 'Grant ms-Exch-Bypass-Anti-Spam')) {
+                Add-ADPermission -Identity $receive.Identity -User $anonymousName -ExtendedRights 'ms-Exch-Bypass-Anti-Spam' -ErrorAction Stop | Out-Null
+                Write-Host 'Granted ms-Exch-Bypass-Anti-Spam on receive connector Netigate survey mail (whitelist-gen, azure): sessions from Netigate''s IPs skip the anti-spam agents, whatever the sender'
+            }
+        } elseif (-not $BypassAntiSpamAgents -and $bypass.Count -gt 0) {
+            if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, azure)', 'Revoke ms-Exch-Bypass-Anti-Spam')) {
+                Remove-ADPermission -Identity $receive.Identity -User $anonymousName -ExtendedRights 'ms-Exch-Bypass-Anti-Spam' -Confirm:$false -ErrorAction Stop
+                Write-Host 'Revoked ms-Exch-Bypass-Anti-Spam on receive connector Netigate survey mail (whitelist-gen, azure) (run with -BypassAntiSpamAgents to keep it)'
             }
         }
     }
+
+    # Behind a gateway: Exchange sees the last server's IP. An Edge subscription means mail arrives from the Edge
+    # Transport servers; MX records are looked up outside Exchange.
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-edgesubscription?view=exchange-ps
+    # https://learn.microsoft.com/en-us/exchange/antispam-and-antimalware/antispam-protection/antispam-on-mailbox-servers
+    $edges = @(Get-EdgeSubscription -ErrorAction Stop)
+    if ($edges.Count -gt 0) {
+        Write-Warning ('This organisation has Edge Transport subscriptions (' + (@($edges | ForEach-Object { "$($_.Name)" }) -join ', ') + '): internet mail reaches this server from the Edge, whose anti-spam agents filter it first. The Edge IP Allow List (--ip-allow-list, Install-NetigateEdgeAllowlist.ps1 on each Edge) is the documented exemption there; the transport rule above cannot undo an Edge rejection.')
+    }
+    Write-Host ''
+    Write-Host 'Check where your mail comes from: Resolve-DnsName -Type MX <your domain> (or: whitelist-gen check tls --domain <your domain>).'
+    Write-Host 'If the MX names a filtering gateway or cloud service rather than this organisation, this server sees the'
+    Write-Host "gateway's IP, not Netigate's, and the rule's sender IP condition never matches: allowlist Netigate in the"
+    Write-Host 'gateway itself. Where the anti-spam agents run behind it, list the gateway in Set-TransportConfig'
+    Write-Host '-InternalSMTPServers so that they find the original IP. Microsoft does not say whether the transport'
+    Write-Host 'rule''s sender IP condition then sees Netigate''s IP: check a survey for the header X-Whitelist-Gen: netigate-azure.'
+
     Write-Host ''
     Write-Host 'Scenario 2 also needs, outside Exchange:'
     Write-Host '  - the SPF record of example.com must include Netigate (whitelist-gen --target bind --server azure --domain example.com);'

@@ -4,16 +4,21 @@
 # Reproduce: whitelist-gen --target exchange --server dach --profile 2 --domain example.com
 # Regenerate rather than edit: the same command always writes the same bytes.
 #
-# Run in the Exchange Management Shell as an Exchange administrator (same -Server as the install):
+# Run in the Exchange Management Shell of a Mailbox server as an Exchange administrator (same -Server as the
+# install):
 #     .\Remove-NetigateAllowlist.ps1 -WhatIf     (shows what it would remove)
 #     .\Remove-NetigateAllowlist.ps1             (removes; a second run changes nothing)
 # It removes only objects with the names and the comment tag whitelist-gen:netigate:dach that
-# Install-NetigateAllowlist.ps1 (same command line) creates:
+# Install-NetigateAllowlist.ps1 (same command line) creates; every Exchange command runs with -ErrorAction Stop:
 #   - transport rule 'Netigate survey mail (whitelist-gen, dach)'
-#   - receive connector 'Netigate survey mail (whitelist-gen, dach)' on -Server (its permissions go with it)
+#   - receive connector 'Netigate survey mail (whitelist-gen, dach)' on -Server, if there is one (scenario 2 or
+#     -BypassAntiSpamAgents); its permissions go with it
 [CmdletBinding(SupportsShouldProcess = $true)]
 param([string]$Server = $env:COMPUTERNAME)
 
+# A preference set here does not reach the functions of the Exchange Management Shell's remote session (they
+# run in a module's scope), so every Exchange command below also carries -ErrorAction Stop.
+# https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_preference_variables
 $ErrorActionPreference = 'Stop'
 
 # Removes the tagged receive connector of this name on -Server.
@@ -21,10 +26,10 @@ $ErrorActionPreference = 'Stop'
 function Remove-NetigateReceiveConnector {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string]$Name)
-    $found = @(Get-ReceiveConnector -Server $Server | Where-Object { $_.Name -eq $Name -and "$($_.Comment)" -eq 'whitelist-gen:netigate:dach' })
+    $found = @(Get-ReceiveConnector -Server $Server -ErrorAction Stop | Where-Object { $_.Name -eq $Name -and "$($_.Comment)" -eq 'whitelist-gen:netigate:dach' })
     foreach ($connector in $found) {
         if ($PSCmdlet.ShouldProcess("receive connector $Name", 'Remove')) {
-            Remove-ReceiveConnector -Identity $connector.Identity -Confirm:$false
+            Remove-ReceiveConnector -Identity $connector.Identity -Confirm:$false -ErrorAction Stop
             Write-Host "Removed receive connector $Name"
         }
     }
@@ -39,9 +44,9 @@ try {
     }
 
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-transportrule?view=exchange-ps
-    if (Get-TransportRule | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' -and "$($_.Comments)" -eq 'whitelist-gen:netigate:dach' }) {
+    if (Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' -and "$($_.Comments)" -eq 'whitelist-gen:netigate:dach' }) {
         if ($PSCmdlet.ShouldProcess('transport rule Netigate survey mail (whitelist-gen, dach)', 'Remove')) {
-            Remove-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Confirm:$false
+            Remove-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Confirm:$false -ErrorAction Stop
             Write-Host 'Removed transport rule Netigate survey mail (whitelist-gen, dach)'
         }
     } else {

@@ -7,22 +7,34 @@
 # Run in Windows PowerShell 5.1 or PowerShell 7 as an Exchange administrator, from this folder:
 #     .\Install-NetigateAllowlist.ps1 -WhatIf     (shows what it would change, changes nothing)
 #     .\Install-NetigateAllowlist.ps1             (applies; a second run changes nothing)
-#     .\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script tagged)
-# Needs the ExchangeOnlineManagement module 3.0 or later; connects only when no session is open.
+#     .\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script added)
+# Needs the ExchangeOnlineManagement module 3.0 or later. Connects only when no Exchange Online session is open
+# (a Security & Compliance session, or one opened with -Prefix, does not count). Every Exchange command runs
+# with -ErrorAction Stop: the first error stops the script.
 # Files downloaded from a ticket or a zip carry Windows' internet mark, and the RemoteSigned execution policy
 # refuses them: run  Get-ChildItem *.ps1 | Unblock-File  in this folder first
 # (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/unblock-file).
 # What it changes, and what that weakens:
-#   - mail flow rule 'Netigate survey mail (whitelist-gen, dach)': SCL -1 (skip spam filtering) only when the
+#   - mail flow rule 'Netigate survey mail (whitelist-gen, dach)': SCL -1 (bypass spam filtering) only when the
 #     connecting IP is one of 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain (header From) is
-#     ntgt.de. Malware, high-confidence phishing and the other rules still apply.
-#     Any other sender on these IPs, or these domains from any other IP, is filtered as before.
+#     ntgt.de or any subdomain of it (SenderDomainIs matches subdomains too).
+#     SCL -1 also overrides ordinary phishing verdicts (not high-confidence phishing). Malware and
+#     high-confidence phishing are still caught, and the other rules still apply. Any other sender on these
+#     IPs, or these domains from any other IP, is filtered as before.
+#   - If your MX points to a filtering gateway or an on-premises server, Exchange Online sees the gateway's IP,
+#     not Netigate's, and the rule never matches: the script looks for such inbound connectors and says what
+#     to do (README: "If your mail passes a gateway first"). It changes no connector of yours.
 #   - inbound Partner connector 'Netigate survey mail TLS (whitelist-gen, dach)' for sender domains ntgt.de
 #     with RequireTls: mail from these domains that arrives without TLS is rejected. Relaxes nothing.
-#   - scenario 2: spoof allow entries (Tenant Allow/Block List, SpoofType Internal) for example.com
+#   - scenario 2: spoof allow pairs (Tenant Allow/Block List) for example.com
 #     sent from 46.254.11.0/24, 86.107.243.0/24, 89.45.227.0/24. Each /24 is 256 addresses of Netigate's hosting
-#     provider, not only Netigate's servers: mail from those /24s that claims these domains is no
-#     longer flagged as internal spoofing. Entries never expire; remove them with the removal script.
+#     provider, not only Netigate's servers: mail from those /24s that claims these domains is no longer
+#     flagged as spoofing. SpoofType is decided at run time: Internal for a domain that is one of your
+#     accepted domains (Get-AcceptedDomain), External otherwise; the script prints which. The sending
+#     infrastructure is the /24, as Microsoft names a source without a PTR record; Netigate's data give no
+#     PTR names, and the script warns if an IP has one (then Microsoft names the source by that domain and
+#     the /24 pair may not match). Pairs never expire; the ones this script adds are recorded in the rule's
+#     comment, and only those are removed.
 # What the source leaves open:
 #   - The article lists four mail-server IPs without saying which server sends from which; every IP is allowed for both servers.
 #   - The article gives no DKIM selector or key; keys are added in the customer's Netigate account.
@@ -31,6 +43,10 @@
 [CmdletBinding(SupportsShouldProcess = $true)]
 param()
 
+# A preference set here does not reach the ExchangeOnlineManagement module's functions (they run in the
+# module's own scope), so every Exchange command below also carries -ErrorAction Stop.
+# https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_preference_variables
+# https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_commonparameters
 $ErrorActionPreference = 'Stop'
 
 function Test-SameValues {
@@ -40,91 +56,154 @@ function Test-SameValues {
     return (($have -join ',') -eq ($want -join ','))
 }
 
+# Records what this script added in the tagged rule's comment, at once (a later failure cannot lose it); the
+# removal script removes only what is recorded there. Comments hold at most 1024 characters (checked when generated).
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
+function Add-NetigateRecord {
+    param([string]$Token)
+    $script:recorded = @(@($script:recorded) + $Token | Sort-Object -Unique)
+    Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Comments ('whitelist-gen:netigate:dach; added by the install: ' + ($script:recorded -join ',')) -ErrorAction Stop
+}
+
 try {
     # Session: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/connect-exchangeonline?view=exchange-ps
     # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-connectioninformation?view=exchange-ps
+    # (IsEopSession is true for Connect-IPPSSession; ModulePrefix is set by -Prefix).
     $module = Get-Module -ListAvailable -Name 'ExchangeOnlineManagement' | Sort-Object -Property 'Version' -Descending | Select-Object -First 1
     if ($null -eq $module -or $module.Version -lt [version]'3.0.0') {
         throw 'The ExchangeOnlineManagement module 3.0 or later is missing: Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser'
     }
-    Import-Module -Name 'ExchangeOnlineManagement'
-    if (-not (Get-ConnectionInformation | Where-Object { $_.State -eq 'Connected' })) {
-        Connect-ExchangeOnline -ShowBanner:$false
+    Import-Module -Name 'ExchangeOnlineManagement' -MinimumVersion '3.0.0' -ErrorAction Stop
+    $sessions = @(Get-ConnectionInformation -ErrorAction Stop | Where-Object { $_.State -eq 'Connected' -and -not $_.IsEopSession -and [string]::IsNullOrEmpty($_.ModulePrefix) })
+    if ($sessions.Count -eq 0) {
+        Connect-ExchangeOnline -ShowBanner:$false -ErrorAction Stop
     }
 
     # Mail flow rule, conditions ANDed: sender IP AND sender domain. Microsoft ranks mail flow rules above the
     # connection filter IP Allow List: https://learn.microsoft.com/en-us/defender-office-365/create-safe-sender-lists-in-office-365
     # Parameters: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-transportrule?view=exchange-ps
     # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
-    $rule = Get-TransportRule | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
+    # (SenderDomainIs "matches domains and subdomains"). What SCL -1 still lets filtering catch:
+    # https://learn.microsoft.com/en-us/defender-office-365/secure-by-default
+    $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
+    # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
+    $recorded = @()
+    if ($null -ne $rule) {
+        if ("$($rule.Comments)" -cmatch '^whitelist-gen:netigate:dach(?:; added by the install: (?<added>[A-Za-z0-9.:/>,-]+))?$') {
+            $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
+        } else {
+            throw 'A mail flow rule named ''Netigate survey mail (whitelist-gen, dach)'' exists that this script did not create (its comment is not whitelist-gen:netigate:dach); rename or remove it, then run again.'
+        }
+    }
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Create')) {
-            New-TransportRule -Name 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' | Out-Null
+            New-TransportRule -Name 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -ErrorAction Stop | Out-Null
             Write-Host 'Created mail flow rule Netigate survey mail (whitelist-gen, dach)'
         }
-    } elseif ("$($rule.Comments)" -ne 'whitelist-gen:netigate:dach') {
-        throw 'A mail flow rule named ''Netigate survey mail (whitelist-gen, dach)'' exists that this script did not create (its comment is not whitelist-gen:netigate:dach); rename or remove it, then run again.'
     } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('ntgt.de')) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-dach') {
         if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Update')) {
-            Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach'
+            # The comment is kept as it is: it records what earlier runs added.
+            Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -ErrorAction Stop
             Write-Host 'Updated mail flow rule Netigate survey mail (whitelist-gen, dach)'
         }
     } else {
         Write-Host 'Unchanged: mail flow rule Netigate survey mail (whitelist-gen, dach)'
     }
 
+    # Behind a gateway the connecting IP is the gateway's, and SenderIpRanges never sees Netigate's IPs. Inbound
+    # connectors of type OnPremises, or Partner connectors for all sender domains (*) restricted to sender IPs,
+    # are the usual sign of one.
+    # Enhanced Filtering for Connectors (skip listing) lets Exchange Online find the real source IP:
+    # https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/enhanced-filtering-for-connectors
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-inboundconnector?view=exchange-ps
+    $gateways = @(Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Enabled -and "$($_.Comment)" -ne 'whitelist-gen:netigate:dach' -and ("$($_.ConnectorType)" -eq 'OnPremises' -or ("$($_.ConnectorType)" -eq 'Partner' -and $_.RestrictDomainsToIPAddresses -and @($_.SenderIPAddresses).Count -gt 0 -and @($_.SenderDomains | Where-Object { ("$_" -replace '^smtp:', '' -replace ';\d+$', '') -eq '*' }).Count -gt 0)) })
+    foreach ($gateway in $gateways) {
+        if ($gateway.EFSkipLastIP -or @($gateway.EFSkipIPs).Count -gt 0) {
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") has Enhanced Filtering on: Exchange Online then filters by the real source IP. Microsoft's pages do not say whether a mail flow rule's sender IP condition uses that IP too: after the first survey, check that the message carries the header " + 'X-Whitelist-Gen: netigate-dach' + '.')
+        } else {
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") suggests your mail passes a gateway or an on-premises server first. Then the connecting IP is that server's and the rule above never matches Netigate's IPs. Remedy: allowlist Netigate in the gateway itself, or turn on Enhanced Filtering for Connectors on that connector (Set-InboundConnector -Identity '" + $gateway.Name + "' -EFSkipLastIP `$true, or -EFSkipIPs with the gateway's IPs), and then check for the header " + 'X-Whitelist-Gen: netigate-dach' + ' after the first survey.')
+        }
+    }
+
     # Partner connector: TLS required for Netigate's sender domains (the source article asks for TLS). It
     # relaxes no filtering. https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-inboundconnector?view=exchange-ps
     # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-inboundconnector?view=exchange-ps
-    $connector = Get-InboundConnector | Where-Object { $_.Name -eq 'Netigate survey mail TLS (whitelist-gen, dach)' }
+    $connector = Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail TLS (whitelist-gen, dach)' }
     if ($null -eq $connector) {
         if ($PSCmdlet.ShouldProcess('inbound connector Netigate survey mail TLS (whitelist-gen, dach)', 'Create')) {
-            New-InboundConnector -Name 'Netigate survey mail TLS (whitelist-gen, dach)' -Comment 'whitelist-gen:netigate:dach' -ConnectorType 'Partner' -SenderDomains 'ntgt.de' -RequireTls $true -Enabled $true | Out-Null
+            New-InboundConnector -Name 'Netigate survey mail TLS (whitelist-gen, dach)' -Comment 'whitelist-gen:netigate:dach' -ConnectorType 'Partner' -SenderDomains 'ntgt.de' -RequireTls $true -Enabled $true -ErrorAction Stop | Out-Null
             Write-Host 'Created inbound connector Netigate survey mail TLS (whitelist-gen, dach)'
         }
     } elseif ("$($connector.Comment)" -ne 'whitelist-gen:netigate:dach') {
         throw 'An inbound connector named ''Netigate survey mail TLS (whitelist-gen, dach)'' exists that this script did not create (its comment is not whitelist-gen:netigate:dach); rename or remove it, then run again.'
     } elseif ("$($connector.ConnectorType)" -ne 'Partner' -or -not (Test-SameValues $connector.SenderDomains @('ntgt.de')) -or -not $connector.RequireTls -or -not $connector.Enabled) {
         if ($PSCmdlet.ShouldProcess('inbound connector Netigate survey mail TLS (whitelist-gen, dach)', 'Update')) {
-            Set-InboundConnector -Identity 'Netigate survey mail TLS (whitelist-gen, dach)' -Comment 'whitelist-gen:netigate:dach' -ConnectorType 'Partner' -SenderDomains 'ntgt.de' -RequireTls $true -Enabled $true
+            Set-InboundConnector -Identity 'Netigate survey mail TLS (whitelist-gen, dach)' -Comment 'whitelist-gen:netigate:dach' -ConnectorType 'Partner' -SenderDomains 'ntgt.de' -RequireTls $true -Enabled $true -ErrorAction Stop
             Write-Host 'Updated inbound connector Netigate survey mail TLS (whitelist-gen, dach)'
         }
     } else {
         Write-Host 'Unchanged: inbound connector Netigate survey mail TLS (whitelist-gen, dach)'
     }
 
-    # Scenario 2: surveys sent as the customer's own domain. One spoof allow pair per domain and Netigate /24
-    # (SendingInfrastructure takes a domain from the PTR record or IP/24; the profile has no PTR names, so /24).
-    # A /24 is 256 addresses of the hosting provider, not only Netigate's. SpoofType Internal: the domain is
-    # one of this tenant's accepted domains. At most 1024 spoof entries (checked when generated); they never expire.
-    # SpoofedUser takes an email address or a domain; the domain covers every sender address of it, from these /24s only.
+    # Scenario 2: surveys sent as the customer's own domain. One spoof allow pair per domain and Netigate /24.
+    # SpoofType: "Internal" is for your own accepted domains, "External" for others; decided here, per domain.
+    # SendingInfrastructure is the domain of the source's PTR record, or "<source IP>/24 if the source IP address
+    # has no PTR record"; Netigate's data give no PTR names, so the /24 (256 addresses of the hosting provider, not
+    # only Netigate's). SpoofedUser: a domain (covers every address of it); Microsoft's cmdlet page asks for the
+    # full address for intra-org entries, while the Tenant Allow/Block List page accepts a domain for both, so
+    # check the spoof intelligence insight after the first survey. At most 1024 entries (checked when generated).
     # https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-tenantallowblocklistspoofitems?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-tenantallowblocklistspoofitems?view=exchange-ps
-    $spoofItems = @(Get-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType 'Internal')
-    if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '46.254.11.0/24' })) {
-        if ($PSCmdlet.ShouldProcess('spoof allow entry example.com from 46.254.11.0/24', 'Create')) {
-            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType 'Internal' -SpoofedUser 'example.com' -SendingInfrastructure '46.254.11.0/24' | Out-Null
-            Write-Host 'Created spoof allow entry example.com from 46.254.11.0/24'
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-accepteddomain?view=exchange-ps
+    # https://learn.microsoft.com/en-us/powershell/module/dnsclient/resolve-dnsname
+    $accepted = @(Get-AcceptedDomain -ErrorAction Stop | ForEach-Object { "$($_.DomainName)".ToLowerInvariant() })
+    if (Get-Command -Name 'Resolve-DnsName' -ErrorAction SilentlyContinue) {
+        foreach ($ip in @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) {
+            $ptr = @(Resolve-DnsName -Name $ip -Type 'PTR' -DnsOnly -ErrorAction SilentlyContinue | Where-Object { $_.Type -eq 'PTR' })
+            if ($ptr.Count -gt 0) {
+                Write-Warning ("Netigate's IP $ip has the PTR record " + $ptr[0].NameHost + ': Microsoft then names the sending infrastructure by that domain, and the /24 pairs below may not match. After the first survey, compare with the spoof intelligence insight (Get-SpoofIntelligenceInsight).')
+            }
         }
+    }
+    $spoofItems = @(Get-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -ErrorAction Stop)
+    $spoofType = 'External'
+    if ($accepted -contains 'example.com') {
+        $spoofType = 'Internal'
+    }
+    Write-Host ('example.com: SpoofType ' + $spoofType + $(if ($spoofType -eq 'Internal') { ' (one of your accepted domains)' } else { ' (not one of your accepted domains)' }))
+    if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '46.254.11.0/24' })) {
+        if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 46.254.11.0/24', 'Create')) {
+            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '46.254.11.0/24' -ErrorAction Stop | Out-Null
+            Add-NetigateRecord -Token 'spoof:example.com>46.254.11.0/24'
+            Write-Host 'Created spoof allow pair example.com from 46.254.11.0/24 with that SpoofType (recorded in the rule''s comment)'
+        }
+    } elseif ($recorded -contains 'spoof:example.com>46.254.11.0/24') {
+        Write-Host 'Unchanged: spoof allow pair example.com from 46.254.11.0/24 (added by an earlier run)'
     } else {
-        Write-Host 'Unchanged: spoof allow entry example.com from 46.254.11.0/24 (pairs carry no tag: the removal script removes this pair whoever added it)'
+        Write-Host 'Unchanged: spoof allow pair example.com from 46.254.11.0/24 existed before; the removal script leaves it'
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '86.107.243.0/24' })) {
-        if ($PSCmdlet.ShouldProcess('spoof allow entry example.com from 86.107.243.0/24', 'Create')) {
-            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType 'Internal' -SpoofedUser 'example.com' -SendingInfrastructure '86.107.243.0/24' | Out-Null
-            Write-Host 'Created spoof allow entry example.com from 86.107.243.0/24'
+        if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 86.107.243.0/24', 'Create')) {
+            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '86.107.243.0/24' -ErrorAction Stop | Out-Null
+            Add-NetigateRecord -Token 'spoof:example.com>86.107.243.0/24'
+            Write-Host 'Created spoof allow pair example.com from 86.107.243.0/24 with that SpoofType (recorded in the rule''s comment)'
         }
+    } elseif ($recorded -contains 'spoof:example.com>86.107.243.0/24') {
+        Write-Host 'Unchanged: spoof allow pair example.com from 86.107.243.0/24 (added by an earlier run)'
     } else {
-        Write-Host 'Unchanged: spoof allow entry example.com from 86.107.243.0/24 (pairs carry no tag: the removal script removes this pair whoever added it)'
+        Write-Host 'Unchanged: spoof allow pair example.com from 86.107.243.0/24 existed before; the removal script leaves it'
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '89.45.227.0/24' })) {
-        if ($PSCmdlet.ShouldProcess('spoof allow entry example.com from 89.45.227.0/24', 'Create')) {
-            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType 'Internal' -SpoofedUser 'example.com' -SendingInfrastructure '89.45.227.0/24' | Out-Null
-            Write-Host 'Created spoof allow entry example.com from 89.45.227.0/24'
+        if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 89.45.227.0/24', 'Create')) {
+            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '89.45.227.0/24' -ErrorAction Stop | Out-Null
+            Add-NetigateRecord -Token 'spoof:example.com>89.45.227.0/24'
+            Write-Host 'Created spoof allow pair example.com from 89.45.227.0/24 with that SpoofType (recorded in the rule''s comment)'
         }
+    } elseif ($recorded -contains 'spoof:example.com>89.45.227.0/24') {
+        Write-Host 'Unchanged: spoof allow pair example.com from 89.45.227.0/24 (added by an earlier run)'
     } else {
-        Write-Host 'Unchanged: spoof allow entry example.com from 89.45.227.0/24 (pairs carry no tag: the removal script removes this pair whoever added it)'
+        Write-Host 'Unchanged: spoof allow pair example.com from 89.45.227.0/24 existed before; the removal script leaves it'
     }
     Write-Host ''
     Write-Host 'Scenario 2 also needs, outside Exchange Online:'
@@ -133,7 +212,7 @@ try {
     Write-Host '    DKIM signing for your domain in your Netigate account (or an aligned SPF pass).'
 
     Write-Host ''
-    Write-Host 'Done. Check: Get-TransportRule | Where-Object Comments -eq whitelist-gen:netigate:dach'
+    Write-Host 'Done. Check: Get-TransportRule | Where-Object Comments -like ''whitelist-gen:netigate:dach*'''
 }
 catch {
     Write-Host ''

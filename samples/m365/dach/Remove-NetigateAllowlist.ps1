@@ -7,66 +7,107 @@
 # Run as an Exchange administrator, from this folder:
 #     .\Remove-NetigateAllowlist.ps1 -WhatIf     (shows what it would remove)
 #     .\Remove-NetigateAllowlist.ps1             (removes; a second run changes nothing)
-# It removes only objects with the names and the comment tag whitelist-gen:netigate:dach that
-# Install-NetigateAllowlist.ps1 (same command line) creates:
-#   - mail flow rule 'Netigate survey mail (whitelist-gen, dach)'
-#   - inbound connector 'Netigate survey mail TLS (whitelist-gen, dach)'
-#   - the spoof allow pairs of example.com from 46.254.11.0/24, 86.107.243.0/24, 89.45.227.0/24
+# Needs the ExchangeOnlineManagement module 3.0 or later, like the install; every Exchange command runs with
+# -ErrorAction Stop. It removes only what Install-NetigateAllowlist.ps1 (same command line) added:
+#   - mail flow rule 'Netigate survey mail (whitelist-gen, dach)' (found by name and the comment tag whitelist-gen:netigate:dach)
+#   - inbound connector 'Netigate survey mail TLS (whitelist-gen, dach)' (name and tag)
+#   - of the spoof allow pairs of example.com from 46.254.11.0/24, 86.107.243.0/24, 89.45.227.0/24, only those the
+#     install recorded in the rule's comment as added by it; pairs that existed before stay
+# The rule goes last, since its comment is the record.
 [CmdletBinding(SupportsShouldProcess = $true)]
 param()
 
+# A preference set here does not reach the ExchangeOnlineManagement module's functions (they run in the
+# module's own scope), so every Exchange command below also carries -ErrorAction Stop.
+# https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_preference_variables
 $ErrorActionPreference = 'Stop'
 
-# Removes one spoof pair; entries have no comment field, so the pair itself (domain, /24, Internal, Allow) is the key.
+# Removes one spoof pair; entries have no comment field, so the pair (domain, /24, Allow) is the key, and only a
+# pair the install recorded as added by it is removed (see below).
 # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-tenantallowblocklistspoofitems?view=exchange-ps
+# (Identity: the policy; Ids: the Identity values from Get-TenantAllowBlockListSpoofItems; Remove-* cmdlets ask
+# for confirmation unless -Confirm:$false)
 function Remove-NetigateSpoofPair {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([string]$SpoofedUser, [string]$SendingInfrastructure)
-    $items = @(Get-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType 'Internal' | Where-Object { $_.SpoofedUser -eq $SpoofedUser -and $_.SendingInfrastructure -eq $SendingInfrastructure })
+    $items = @(Get-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -ErrorAction Stop | Where-Object { $_.SpoofedUser -eq $SpoofedUser -and $_.SendingInfrastructure -eq $SendingInfrastructure })
     foreach ($item in $items) {
-        if ($PSCmdlet.ShouldProcess("spoof allow entry $SpoofedUser from $SendingInfrastructure", 'Remove')) {
-            Remove-TenantAllowBlockListSpoofItems -Identity 'Default' -Ids $item.Identity
-            Write-Host "Removed spoof allow entry $SpoofedUser from $SendingInfrastructure"
+        if ($PSCmdlet.ShouldProcess("spoof allow pair $SpoofedUser from $SendingInfrastructure", 'Remove')) {
+            Remove-TenantAllowBlockListSpoofItems -Identity 'Default' -Ids $item.Identity -Confirm:$false -ErrorAction Stop
+            Write-Host "Removed spoof allow pair $SpoofedUser from $SendingInfrastructure"
         }
     }
     if ($items.Count -eq 0) {
-        Write-Host "Not present: spoof allow entry $SpoofedUser from $SendingInfrastructure"
+        Write-Host "Not present: spoof allow pair $SpoofedUser from $SendingInfrastructure"
     }
 }
 
 try {
-    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-connectioninformation?view=exchange-ps
-    if (-not (Get-Module -ListAvailable -Name 'ExchangeOnlineManagement')) {
-        throw 'The ExchangeOnlineManagement module is missing: Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser'
+    # Session: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/connect-exchangeonline?view=exchange-ps
+    # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-connectioninformation?view=exchange-ps
+    # (IsEopSession is true for Connect-IPPSSession; ModulePrefix is set by -Prefix).
+    $module = Get-Module -ListAvailable -Name 'ExchangeOnlineManagement' | Sort-Object -Property 'Version' -Descending | Select-Object -First 1
+    if ($null -eq $module -or $module.Version -lt [version]'3.0.0') {
+        throw 'The ExchangeOnlineManagement module 3.0 or later is missing: Install-Module -Name ExchangeOnlineManagement -Scope CurrentUser'
     }
-    Import-Module -Name 'ExchangeOnlineManagement'
-    if (-not (Get-ConnectionInformation | Where-Object { $_.State -eq 'Connected' })) {
-        Connect-ExchangeOnline -ShowBanner:$false
+    Import-Module -Name 'ExchangeOnlineManagement' -MinimumVersion '3.0.0' -ErrorAction Stop
+    $sessions = @(Get-ConnectionInformation -ErrorAction Stop | Where-Object { $_.State -eq 'Connected' -and -not $_.IsEopSession -and [string]::IsNullOrEmpty($_.ModulePrefix) })
+    if ($sessions.Count -eq 0) {
+        Connect-ExchangeOnline -ShowBanner:$false -ErrorAction Stop
     }
 
-    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-transportrule?view=exchange-ps
-    if (Get-TransportRule | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' -and "$($_.Comments)" -eq 'whitelist-gen:netigate:dach' }) {
-        if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Remove')) {
-            Remove-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Confirm:$false
-            Write-Host 'Removed mail flow rule Netigate survey mail (whitelist-gen, dach)'
-        }
-    } else {
-        Write-Host 'Not present (or not tagged whitelist-gen:netigate:dach): mail flow rule Netigate survey mail (whitelist-gen, dach)'
+    # What the install added is recorded in the tagged rule's comment (same pattern as the install script).
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-transportrule?view=exchange-ps
+    $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
+    $owned = $null -ne $rule -and "$($rule.Comments)" -cmatch '^whitelist-gen:netigate:dach(?:; added by the install: (?<added>[A-Za-z0-9.:/>,-]+))?$'
+    $recorded = @()
+    if ($owned) {
+        $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
+    }
+    # Anything recorded that this script does not cover (the install ran with other options) would be lost with
+    # the rule: stop before changing anything.
+    $covered = @('spoof:example.com>46.254.11.0/24', 'spoof:example.com>86.107.243.0/24', 'spoof:example.com>89.45.227.0/24')
+    $uncovered = @($recorded | Where-Object { $covered -notcontains $_ })
+    if ($uncovered.Count -gt 0) {
+        throw ('The rule records entries the install added that this removal script does not cover (' + ($uncovered -join ', ') + '): run the removal script generated with the same command line as the install, so they are removed too.')
     }
 
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-inboundconnector?view=exchange-ps
-    if (Get-InboundConnector | Where-Object { $_.Name -eq 'Netigate survey mail TLS (whitelist-gen, dach)' -and "$($_.Comment)" -eq 'whitelist-gen:netigate:dach' }) {
+    if (Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail TLS (whitelist-gen, dach)' -and "$($_.Comment)" -eq 'whitelist-gen:netigate:dach' }) {
         if ($PSCmdlet.ShouldProcess('inbound connector Netigate survey mail TLS (whitelist-gen, dach)', 'Remove')) {
-            Remove-InboundConnector -Identity 'Netigate survey mail TLS (whitelist-gen, dach)' -Confirm:$false
+            Remove-InboundConnector -Identity 'Netigate survey mail TLS (whitelist-gen, dach)' -Confirm:$false -ErrorAction Stop
             Write-Host 'Removed inbound connector Netigate survey mail TLS (whitelist-gen, dach)'
         }
     } else {
         Write-Host 'Not present (or not tagged whitelist-gen:netigate:dach): inbound connector Netigate survey mail TLS (whitelist-gen, dach)'
     }
 
-    Remove-NetigateSpoofPair -SpoofedUser 'example.com' -SendingInfrastructure '46.254.11.0/24'
-    Remove-NetigateSpoofPair -SpoofedUser 'example.com' -SendingInfrastructure '86.107.243.0/24'
-    Remove-NetigateSpoofPair -SpoofedUser 'example.com' -SendingInfrastructure '89.45.227.0/24'
+    if ($recorded -contains 'spoof:example.com>46.254.11.0/24') {
+        Remove-NetigateSpoofPair -SpoofedUser 'example.com' -SendingInfrastructure '46.254.11.0/24'
+    } else {
+        Write-Host 'Left alone: spoof allow pair example.com from 46.254.11.0/24 (the install did not record adding it)'
+    }
+    if ($recorded -contains 'spoof:example.com>86.107.243.0/24') {
+        Remove-NetigateSpoofPair -SpoofedUser 'example.com' -SendingInfrastructure '86.107.243.0/24'
+    } else {
+        Write-Host 'Left alone: spoof allow pair example.com from 86.107.243.0/24 (the install did not record adding it)'
+    }
+    if ($recorded -contains 'spoof:example.com>89.45.227.0/24') {
+        Remove-NetigateSpoofPair -SpoofedUser 'example.com' -SendingInfrastructure '89.45.227.0/24'
+    } else {
+        Write-Host 'Left alone: spoof allow pair example.com from 89.45.227.0/24 (the install did not record adding it)'
+    }
+
+    # Last, as its comment is the record of what else to remove.
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-transportrule?view=exchange-ps
+    if ($owned) {
+        if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Remove')) {
+            Remove-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Confirm:$false -ErrorAction Stop
+            Write-Host 'Removed mail flow rule Netigate survey mail (whitelist-gen, dach)'
+        }
+    } else {
+        Write-Host 'Not present (or not tagged whitelist-gen:netigate:dach): mail flow rule Netigate survey mail (whitelist-gen, dach)'
+    }
 
     Write-Host ''
     Write-Host 'Done: the Netigate allowlist is removed.'

@@ -10,6 +10,8 @@
 //   FUNC  name  param...                 a function defined in the file and its parameter names
 //   CMD   line  function  name  guard    a command call (function: the enclosing function, or '-'; guard:
 //                                        'should-process' inside an if ($PSCmdlet.ShouldProcess(...)) block, else '-')
+//   COND  text                           one per if / elseif whose then-block encloses the command (innermost
+//                                        first): the condition's text; right after its CMD
 //   ARG   parameter  kind  value...      its arguments in order (parameter '-' for a positional one)
 // kinds: string (single-quoted), expandable (double-quoted), int, bool, variable, bareword, array,
 //        hashtable (values 'Key=value'), switch (a parameter with no value), expression
@@ -104,6 +106,19 @@ function guard(node) {
     return '-';
 }
 
+// The conditions of the if / elseif clauses whose then-block encloses the node, innermost first.
+function conditions(node) {
+    const texts = [];
+    for (let n = node.parent; n; n = n.parent) {
+        const parent = n.parent;
+        if (n.type === 'statement_block' && parent && (parent.type === 'if_statement' || parent.type === 'elseif_clause')) {
+            const condition = parent.childForFieldName('condition');
+            if (condition) texts.push(condition.text);
+        }
+    }
+    return texts;
+}
+
 function enclosingFunction(node) {
     for (let n = node.parent; n; n = n.parent) {
         if (n.type === 'function_statement') {
@@ -141,6 +156,7 @@ for (const path of process.argv.slice(2)) {
         const name = command.childForFieldName('command_name');
         if (!name) continue;
         emit('CMD', command.startPosition.row + 1, enclosingFunction(command), name.text, guard(command));
+        for (const text of conditions(command)) emit('COND', text);
         const elements = command.childForFieldName('command_elements');
         if (!elements) continue;
         const parts = elements.namedChildren.filter(c => c.type !== 'command_argument_sep' && c.type !== 'comment');

@@ -59,6 +59,29 @@ public final class TlsCheck {
         return hosts;
     }
 
+    /**
+     * Exchange Online's inbound hosts (Microsoft 365 URLs and IP address ranges, Exchange Online, ID 10:
+     * *.mail.protection.outlook.com and, with DNSSEC, *.mx.microsoft;
+     * https://learn.microsoft.com/en-us/microsoft-365/enterprise/urls-and-ip-address-ranges).
+     */
+    private static final List<String> EXCHANGE_ONLINE_MX = List.of(".mail.protection.outlook.com", ".mx.microsoft");
+
+    /**
+     * What the MX says about the way mail takes: a filtering gateway in front of Microsoft 365 or Exchange Server
+     * shows the mail system the gateway's IP, and the m365 and exchange rules, tied to Netigate's IPs, never match.
+     */
+    public static Finding mxHint(DomainName domain, List<String> hosts) {
+        String names = String.join(", ", hosts);
+        boolean exchangeOnline = hosts.stream().map(h -> h.toLowerCase(Locale.ROOT))
+                .allMatch(h -> EXCHANGE_ONLINE_MX.stream().anyMatch(h::endsWith));
+        if (exchangeOnline) {
+            return Finding.info("MX of " + domain.name() + ": " + names + " (Exchange Online itself: no gateway in front)");
+        }
+        return Finding.info("MX of " + domain.name() + ": " + names + " (not Exchange Online's *.mail.protection.outlook.com):"
+                + " if that is a filtering gateway or cloud service in front of Microsoft 365 or Exchange Server, the mail"
+                + " system sees the gateway's IP, not Netigate's; see \"If your mail passes a gateway first\" in the README");
+    }
+
     /** A client that exposes the TLS session and lets the TLS host name differ from the address used. */
     private static final class ProbeClient extends SMTPSClient {
         ProbeClient() {
@@ -76,7 +99,12 @@ public final class TlsCheck {
     }
 
     public Report run(List<String> hosts) {
-        List<Finding> findings = new ArrayList<>();
+        return run(hosts, List.of());
+    }
+
+    /** @param context findings printed before the hosts' own (the MX hint for --domain) */
+    public Report run(List<String> hosts, List<Finding> context) {
+        List<Finding> findings = new ArrayList<>(context);
         List<Object> results = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         boolean allPass = true;

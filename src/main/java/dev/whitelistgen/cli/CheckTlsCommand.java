@@ -1,6 +1,7 @@
 package dev.whitelistgen.cli;
 
 import dev.whitelistgen.UserError;
+import dev.whitelistgen.check.Finding;
 import dev.whitelistgen.check.TlsCheck;
 import dev.whitelistgen.model.DomainName;
 import java.time.Instant;
@@ -48,17 +49,21 @@ final class CheckTlsCommand implements Callable<Integer> {
         }
         TlsCheck tls = new TlsCheck(check.resolver(), new TlsCheck.Options(port, check.timeout(), strict), Instant.now());
         List<String> hosts = new ArrayList<>();
+        List<Finding> context = new ArrayList<>();
         if (domain != null) {
+            DomainName parsed;
             try {
-                hosts.addAll(tls.mxHosts(DomainName.parse(domain)));
+                parsed = DomainName.parse(domain);
             } catch (IllegalArgumentException e) {
                 throw new UserError(UserError.Kind.INVALID_INPUT, "--domain: " + e.getMessage());
             }
+            hosts.addAll(tls.mxHosts(parsed));
+            context.add(TlsCheck.mxHint(parsed, hosts));
         }
         for (String host : mx) {
             hosts.add(validHost(host));
         }
-        return check.print(tls.run(hosts), spec.commandLine().getOut());
+        return check.print(tls.run(hosts, context), spec.commandLine().getOut());
     }
 
     private static String validHost(String host) {

@@ -73,6 +73,9 @@ public final class TemplateRenderer {
         for (String template : target.templates()) {
             String output = Target.outputName(template);
             String text = process(target.name() + "/" + template, model, "target " + target.name());
+            if (text.isEmpty()) {
+                continue; // a template that renders to nothing writes no file (an output that only some options need)
+            }
             if (target.ascii(output)) {
                 text = ascii(text, "target " + target.name() + ", " + output);
             }

@@ -89,10 +89,25 @@ final class PowerShellCmdlets {
 
     static final Map<String, Cmdlet> CMDLETS = new LinkedHashMap<>();
 
+    /** Exchange's own cmdlets (documented under EXO); each call must carry -ErrorAction Stop. */
+    static boolean exchange(Cmdlet cmdlet) {
+        return cmdlet.doc().startsWith(EXO);
+    }
+
+    /**
+     * -ErrorAction Stop (a common parameter): $ErrorActionPreference set in the script does not reach the
+     * functions of the ExchangeOnlineManagement module or of the Exchange Management Shell's implicit remoting
+     * session, which run in a module's scope (about_Preference_Variables), so each Exchange call names it.
+     */
+    static final String COMMON = PS + "microsoft.powershell.core/about/about_commonparameters";
+
     private static void cmdlet(String name, String doc, boolean changes, Parameter... parameters) {
         Map<String, Parameter> map = new LinkedHashMap<>();
         for (Parameter p : parameters) {
             map.put(p.name(), p);
+        }
+        if (doc.startsWith(EXO)) {
+            map.put("ErrorAction", p("ErrorAction", Set.of("bareword"), "Stop (" + COMMON + ")", oneOf("Stop")));
         }
         CMDLETS.put(name, new Cmdlet(name, doc, changes, map));
     }
@@ -103,7 +118,8 @@ final class PowerShellCmdlets {
 
     private static Parameter[] transportRule(Parameter first) {
         return new Parameter[] {first,
-            p("Comments", STRING, "the tag; Comments holds at most 1024 characters", TAG.and(maxLength(1024))),
+            p("Comments", Set.of("string", "expression"), "the tag, or (m365) an expression of the tag and the record of what"
+                    + " the install added; Comments holds at most 1024 characters", TAG.and(maxLength(1024))),
             p("SenderIpRanges", STRINGS, "single IPv4 address, range or CIDR", IPV4),
             p("SenderDomainIs", STRINGS, "domains", DOMAIN),
             p("SenderAddressLocation", STRING, "Header | Envelope | HeaderOrEnvelope", oneOf("Header", "Envelope", "HeaderOrEnvelope")),
@@ -154,28 +170,39 @@ final class PowerShellCmdlets {
         cmdlet("Get-TenantAllowBlockListSpoofItems", EXO + "get-tenantallowblocklistspoofitems" + VIEW, false,
                 p("Identity", STRING, "Default", oneOf("Default")), p("Action", STRING, "Allow | Block", oneOf("Allow", "Block")),
                 p("SpoofType", STRING, "Internal | External", oneOf("Internal", "External")));
+        // SpoofType: Internal for the organisation's accepted domains, External otherwise, decided at run time
+        // from Get-AcceptedDomain, so the scripts pass a variable.
         cmdlet("New-TenantAllowBlockListSpoofItems", EXO + "new-tenantallowblocklistspoofitems" + VIEW, true,
                 p("Identity", STRING, "Default", oneOf("Default")), p("Action", STRING, "Allow (never Block here)", oneOf("Allow")),
-                p("SpoofType", STRING, "Internal | External", oneOf("Internal", "External")),
+                p("SpoofType", Set.of("string", "variable"), "Internal | External (a variable set from Get-AcceptedDomain)",
+                        oneOf("Internal", "External")),
                 p("SpoofedUser", STRING, "an email address or domain", DOMAIN_OR_ADDRESS),
                 p("SendingInfrastructure", STRING, "a domain or IP/24", SLASH24_OR_DOMAIN));
+        // Identity is the policy, Ids the entries' Identity values; a Remove-* cmdlet asks for confirmation.
         cmdlet("Remove-TenantAllowBlockListSpoofItems", EXO + "remove-tenantallowblocklistspoofitems" + VIEW, true,
-                p("Identity", STRING, "Default", oneOf("Default")), p("Ids", OBJECT, "the entry's Identity", ANY));
+                p("Identity", STRING, "Default", oneOf("Default")), p("Ids", OBJECT, "the entry's Identity", ANY),
+                p("Confirm", SWITCH, "switch", ANY));
+        cmdlet("Get-AcceptedDomain", EXO + "get-accepteddomain" + VIEW, false);
 
         // Exchange Online PowerShell session.
         cmdlet("Get-ConnectionInformation", EXO + "get-connectioninformation" + VIEW, false);
         cmdlet("Connect-ExchangeOnline", EXO + "connect-exchangeonline" + VIEW, false, p("ShowBanner", SWITCH, "switch", ANY));
 
-        // Exchange Server: Connection Filtering agent's IP Allow List (Edge, or Mailbox with the anti-spam agents).
+        // Exchange Server Edge Transport: the Connection Filtering agent and its IP Allow List exist only on Edge
+        // Transport servers (https://learn.microsoft.com/en-us/exchange/antispam-and-antimalware/antispam-protection/antispam-on-mailbox-servers);
+        // the Edge scripts run in the Edge server's own shell, so no -Server. Get-TransportAgent has no -Server.
+        cmdlet("Get-ExchangeServer", EXO + "get-exchangeserver" + VIEW, false,
+                p("Identity", Set.of("variable"), "$env:COMPUTERNAME", oneOf("$env:COMPUTERNAME")));
         cmdlet("Get-TransportAgent", EXO + "get-transportagent" + VIEW, false);
+        cmdlet("Get-IPAllowListConfig", EXO + "get-ipallowlistconfig" + VIEW, false);
         cmdlet("Get-IPAllowListEntry", EXO + "get-ipallowlistentry" + VIEW, false,
-                p("Server", OBJECT, "$Server", ANY),
                 p("IPAddress", Set.of("string", "variable"), "one IP address (a variable inside the removal helper)", SINGLE_IP));
         cmdlet("Add-IPAllowListEntry", EXO + "add-ipallowlistentry" + VIEW, true,
-                p("Server", OBJECT, "$Server", ANY), p("IPAddress", STRING, "one IP address", SINGLE_IP),
+                p("IPAddress", STRING, "one IP address", SINGLE_IP),
                 p("IPRange", STRING, "a CIDR range", IP_OR_CIDR), p("Comment", STRING, "the tag", TAG));
         cmdlet("Remove-IPAllowListEntry", EXO + "remove-ipallowlistentry" + VIEW, true,
-                p("Server", OBJECT, "$Server", ANY), p("Identity", OBJECT, "the entry's Identity", ANY), p("Confirm", SWITCH, "switch", ANY));
+                p("Identity", OBJECT, "the entry's Identity", ANY), p("Confirm", SWITCH, "switch", ANY));
+        cmdlet("Get-EdgeSubscription", EXO + "get-edgesubscription" + VIEW, false);
 
         // Exchange Server: receive connector for scenario 2; AnonymousUsers only, never ExternalAuthoritative.
         Parameter[] receive = {
@@ -183,6 +210,7 @@ final class PowerShellCmdlets {
             p("PermissionGroups", STRING, "AnonymousUsers only (never ExchangeServers or Partners)", oneOf("AnonymousUsers")),
             p("AuthMechanism", STRING, "Tls or None (never ExternalAuthoritative)", oneOf("Tls", "None")),
             p("RequireTLS", BOOL, "$true or $false", ANY),
+            p("ProtocolLoggingLevel", STRING, "Verbose (so a failed delivery can be traced)", oneOf("Verbose")),
             p("Comment", STRING, "the tag", TAG)};
         cmdlet("Get-ReceiveConnector", EXO + "get-receiveconnector" + VIEW, false, p("Server", OBJECT, "$Server", ANY));
         cmdlet("New-ReceiveConnector", EXO + "new-receiveconnector" + VIEW, true, concat(receive,
@@ -196,17 +224,32 @@ final class PowerShellCmdlets {
         cmdlet("Remove-ReceiveConnector", EXO + "remove-receiveconnector" + VIEW, true,
                 p("Identity", OBJECT, "the connector's Identity", ANY), p("Confirm", SWITCH, "switch", ANY));
         cmdlet("Get-ADPermission", EXO + "get-adpermission" + VIEW, false, p("Identity", OBJECT, "the connector's Identity", ANY));
-        cmdlet("Add-ADPermission", EXO + "add-adpermission" + VIEW, true,
-                p("Identity", OBJECT, "the connector's Identity", ANY),
-                p("User", STRING, "NT AUTHORITY\\ANONYMOUS LOGON", oneOf("NT AUTHORITY\\ANONYMOUS LOGON")),
-                p("ExtendedRights", STRING, "ms-Exch-SMTP-Accept-Authoritative-Domain-Sender only (never Accept-Any-Recipient: relay)",
-                        oneOf("ms-Exch-SMTP-Accept-Authoritative-Domain-Sender")));
+        // PermissionGroups AnonymousUsers already grants ms-Exch-SMTP-Accept-Authoritative-Domain-Sender
+        // (https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/receive-connectors), so the only right
+        // the scripts grant or revoke is the opt-in ms-Exch-Bypass-Anti-Spam; never Accept-Any-Recipient (relay).
+        // User: the localised name of NT AUTHORITY\ANONYMOUS LOGON, translated from its SID at run time.
+        Parameter[] permission = {
+            p("Identity", OBJECT, "the connector's Identity", ANY),
+            p("User", Set.of("variable"), "$anonymousName (S-1-5-7 translated)", oneOf("$anonymousName")),
+            p("ExtendedRights", STRING, "ms-Exch-Bypass-Anti-Spam only", oneOf("ms-Exch-Bypass-Anti-Spam"))};
+        cmdlet("Add-ADPermission", EXO + "add-adpermission" + VIEW, true, permission);
+        cmdlet("Remove-ADPermission", EXO + "remove-adpermission" + VIEW, true,
+                concat(permission, p("Confirm", SWITCH, "switch", ANY)));
 
         // PowerShell's own cmdlets the scripts use.
         cmdlet("Get-Module", PS + "microsoft.powershell.core/get-module", false,
                 p("ListAvailable", Set.of("switch"), "switch", ANY), p("Name", STRING, "module name", oneOf("ExchangeOnlineManagement")));
         cmdlet("Import-Module", PS + "microsoft.powershell.core/import-module", false,
-                p("Name", STRING, "module name", oneOf("ExchangeOnlineManagement")));
+                p("Name", STRING, "module name", oneOf("ExchangeOnlineManagement")),
+                p("MinimumVersion", STRING, "3.0.0", oneOf("3.0.0")),
+                p("ErrorAction", Set.of("bareword"), "Stop", oneOf("Stop")));
+        cmdlet("New-Object", PS + "microsoft.powershell.utility/new-object", false,
+                p("TypeName", STRING, "SecurityIdentifier", oneOf("System.Security.Principal.SecurityIdentifier")),
+                p("ArgumentList", STRING, "the anonymous SID", oneOf("S-1-5-7")));
+        cmdlet("Resolve-DnsName", PS + "dnsclient/resolve-dnsname", false,
+                p("Name", Set.of("variable"), "$ip", ANY), p("Type", STRING, "PTR", oneOf("PTR")),
+                p("DnsOnly", Set.of("switch"), "switch", ANY),
+                p("ErrorAction", Set.of("bareword"), "SilentlyContinue: a missing PTR record is an answer", oneOf("SilentlyContinue")));
         cmdlet("Get-Command", PS + "microsoft.powershell.core/get-command", false,
                 p("Name", STRING, "a command of this table", CMDLETS::containsKey),
                 p("ErrorAction", Set.of("bareword"), "SilentlyContinue", oneOf("SilentlyContinue")));
@@ -218,7 +261,7 @@ final class PowerShellCmdlets {
         cmdlet("Write-Host", PS + "microsoft.powershell.utility/write-host", false,
                 p("-", Set.of("string", "expandable", "expression"), "text", ANY),
                 p("ForegroundColor", Set.of("bareword"), "a console colour", oneOf("Red")));
-        cmdlet("Write-Warning", PS + "microsoft.powershell.utility/write-warning", false, p("-", STRING, "text", ANY));
+        cmdlet("Write-Warning", PS + "microsoft.powershell.utility/write-warning", false, p("-", Set.of("string", "expression"), "text", ANY));
         cmdlet("Out-Null", PS + "microsoft.powershell.core/out-null", false);
 
         // Functions the scripts define themselves.
@@ -228,6 +271,8 @@ final class PowerShellCmdlets {
                 p("SendingInfrastructure", STRING, "a domain or IP/24", SLASH24_OR_DOMAIN));
         cmdlet("Remove-NetigateIPAllowListEntry", "script-local", true, p("Entry", STRING, "IP or CIDR", IP_OR_CIDR));
         cmdlet("Remove-NetigateReceiveConnector", "script-local", true, p("Name", STRING, "connector name", NAME));
+        cmdlet("Add-NetigateRecord", "script-local", true,
+                p("Token", STRING, "ip:ADDRESS or spoof:DOMAIN>NET/24", v -> v.matches("ip:[0-9./]+|spoof:[a-z0-9.-]+>[0-9.]+/24")));
     }
 
     private PowerShellCmdlets() {

@@ -58,12 +58,26 @@ class TargetLimitTest {
 
     @Test
     void moreThan1024SpoofPairsAreRefused() {
-        // Profile version 2 has three distinct /24s: 341 domains need 1023 pairs, 342 need 1026.
-        assertThat(Cli.run(withDomains(341)).exitCode()).isZero();
+        // Profile version 2 has three distinct /24s: 341 domains need 1023 pairs, 342 need 1026. The 1023 pairs
+        // would fit the list, but the install records each pair it adds in the rule's comment (issue 15), which
+        // holds 1024 characters: that refuses first, with its own reason.
+        Cli.Result tooLongARecord = Cli.run(withDomains(341));
+        assertThat(tooLongARecord.exitCode()).as(tooLongARecord.toString()).isEqualTo(4);
+        assertThat(tooLongARecord.err()).contains("target m365: the install records what it adds in the mail flow rule's Comments,"
+                + " which hold at most 1024 characters").contains("give fewer --domain");
+        // README: with --ip-allow-list, 9 customer domains fit the record, the 10th is refused.
+        assertThat(Cli.run(withFlag(withDomains(9))).exitCode()).isZero();
+        assertThat(Cli.run(withFlag(withDomains(10))).exitCode()).isEqualTo(4);
         Cli.Result refused = Cli.run(withDomains(342));
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
         assertThat(refused.err()).contains("spoof allow entries (New-TenantAllowBlockListSpoofItems -SendingInfrastructure IP/24)"
                 + " holds at most 1024 entries; this request needs 1026 for server azure");
+    }
+
+    private static String[] withFlag(String[] args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--ip-allow-list");
+        return all.toArray(String[]::new);
     }
 
     private static String[] withDomains(int count) {

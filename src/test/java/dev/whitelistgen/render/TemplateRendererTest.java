@@ -44,6 +44,14 @@ class TemplateRendererTest {
     }
 
     @Test
+    void aTemplateThatRendersToNothingWritesNoFile() throws IOException {
+        Target t = target("t", "always.txt.ftl", "here\n", "sometimes.txt.ftl", "[#if on]\nonly with the option\n[/#if]\n");
+        assertThat(render(t, Map.of("on", false))).containsExactly(new RenderedFile("always.txt", "here\n"));
+        assertThat(render(t, Map.of("on", true))).containsExactly(
+                new RenderedFile("always.txt", "here\n"), new RenderedFile("sometimes.txt", "only with the option\n"));
+    }
+
+    @Test
     void aMissingValueIsAnErrorNotAnEmptyString() throws IOException {
         Target t = target("t", "out.txt.ftl", "value: [=missing]");
         assertThatThrownBy(() -> render(t, Map.of()))

@@ -25,9 +25,11 @@ public final class PowerShellParser {
 
     /**
      * One command call; function is the script function it sits in, or "-"; shouldProcess is true when it runs
-     * only inside an if ($PSCmdlet.ShouldProcess(...)) block, so -WhatIf skips it.
+     * only inside an if ($PSCmdlet.ShouldProcess(...)) block, so -WhatIf skips it; conditions are the texts of
+     * the if / elseif conditions whose then-block holds it, innermost first.
      */
-    public record Command(int line, String function, String name, boolean shouldProcess, List<Argument> arguments) {
+    public record Command(int line, String function, String name, boolean shouldProcess, List<String> conditions,
+            List<Argument> arguments) {
         public Optional<Argument> argument(String parameter) {
             return arguments.stream().filter(a -> a.parameter().equalsIgnoreCase(parameter)).findFirst();
         }
@@ -107,7 +109,8 @@ public final class PowerShellParser {
                 case "ERROR" -> errors.add(fields.get(1) + " " + fields.get(2) + ": " + fields.get(3));
                 case "FUNC" -> functions.put(fields.get(1), List.copyOf(fields.subList(2, fields.size())));
                 case "CMD" -> commands.add(new Command(Integer.parseInt(fields.get(1)), fields.get(2), fields.get(3),
-                        fields.get(4).equals("should-process"), new ArrayList<>()));
+                        fields.get(4).equals("should-process"), new ArrayList<>(), new ArrayList<>()));
+                case "COND" -> commands.get(commands.size() - 1).conditions().add(fields.get(1));
                 case "ARG" -> commands.get(commands.size() - 1).arguments()
                         .add(new Argument(fields.get(1), fields.get(2), List.copyOf(fields.subList(3, fields.size()))));
                 case "END" -> scripts.add(new Script(file, List.copyOf(errors), Map.copyOf(functions), List.copyOf(commands)));

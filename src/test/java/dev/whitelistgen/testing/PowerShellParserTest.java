@@ -48,6 +48,18 @@ class PowerShellParserTest {
     }
 
     @Test
+    void eachCommandNamesTheConditionsThatMustHoldForItToRun(@TempDir Path dir) throws IOException {
+        Script script = parse(dir, String.join("\r\n",
+                "if ($recorded -contains 'ip:1.2.3.4') {",
+                "    if ($PSCmdlet.ShouldProcess('t', 'Remove')) { Set-A }",
+                "} elseif ($z) { Set-B } else { Set-C }",
+                "Set-D", "")).get(0);
+        assertThat(script.commands()).extracting(c -> c.name() + "=" + c.conditions()).containsExactly(
+                "Set-A=[$PSCmdlet.ShouldProcess('t', 'Remove'), $recorded -contains 'ip:1.2.3.4']",
+                "Set-B=[$z]", "Set-C=[]", "Set-D=[]");
+    }
+
+    @Test
     void commandsParametersAndValuesAreReadExactly(@TempDir Path dir) throws IOException {
         Script script = parse(dir, String.join("\r\n",
                 "function Remove-Thing {",
