@@ -62,8 +62,9 @@ final class ListCommand implements Callable<Integer> {
 
     /** Every profile version with its status and source; also what the `profiles` command prints. */
     static void printProfiles(PrintWriter out, ProfileCatalog catalog) {
+        List<Profile> versions = catalog.all(); // before printing: a catalogue problem leaves standard output empty
         out.println("Profiles:");
-        for (Profile p : catalog.all()) {
+        for (Profile p : versions) {
             // a profile inside the jar has no path a user could open; say where it comes from instead
             String where = "jar".equals(p.file().toUri().getScheme()) ? "built-in " + p.file().toString().substring(1) : p.file().toString();
             out.printf("  %-4s %-11s %s (%s) %s%n", p.version(), p.status().label(), p.source().article(),

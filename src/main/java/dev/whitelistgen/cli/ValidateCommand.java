@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Checks profile files and reports every problem in each (file:line: field: what is wrong), not only the first.",
-            "Valid files are listed on standard output; exit 3 when any file is invalid."})
+            "Then checks the profile versions together (--profiles-dir and the built-in ones): exactly one current,",
+            "no version twice in one folder, every supersedes naming a version.",
+            "Valid files are listed on standard output; exit 3 when any file is invalid or the versions together are not."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -47,8 +49,17 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        // a file can be valid alone and still break the set it joins (a second current version, a supersedes
+        // naming no version); every other run would stop on that, so validate says it now
+        List<String> together = sources.profiles().problems().stream().filter(line -> !problems.contains(line)).toList();
         if (invalid > 0) {
             problems.add(invalid + " of " + files.size() + " files invalid, " + (problems.size()) + " problems");
+        }
+        if (!together.isEmpty()) {
+            problems.addAll(together);
+            problems.add("the profile versions together: " + together.size() + (together.size() == 1 ? " problem" : " problems"));
+        }
+        if (!problems.isEmpty()) {
             throw new UserError(UserError.Kind.INVALID_INPUT, problems);
         }
         return ExitCodes.OK;
