@@ -67,8 +67,7 @@ final class ListCommand implements Callable<Integer> {
         for (Profile p : versions) {
             // a profile inside the jar has no path a user could open; say where it comes from instead
             String where = "jar".equals(p.file().toUri().getScheme()) ? "built-in " + p.file().toString().substring(1) : p.file().toString();
-            out.printf("  %-4s %-11s %s (%s) %s%n", p.version(), p.status().label(), p.source().article(),
-                    p.source().language(), where);
+            out.printf("  %-4s %-11s %s %s%n", p.version(), p.status().label(), p.source().citation(), where);
         }
     }
 }

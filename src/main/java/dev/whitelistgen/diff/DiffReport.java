@@ -80,7 +80,7 @@ public record DiffReport(String fromLabel, Profile from, String toLabel, Profile
         map.put("argument", label);
         map.put("version", profile.version());
         map.put("status", profile.status().label());
-        map.put("article", profile.source().article());
+        map.put("source", profile.source().citation());
         return map;
     }
 

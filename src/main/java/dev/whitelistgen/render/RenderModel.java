@@ -52,10 +52,13 @@ public final class RenderModel {
         map.put("version", profile.version());
         map.put("status", profile.status().label());
         map.put("supersedes", profile.supersedes().orElse(""));
+        // source.file is left out on purpose: an internal name no reader of an output can look up
         map.put("source", Map.of(
-                "article", profile.source().article(),
+                "publisher", profile.source().publisher(),
                 "title", profile.source().title(),
                 "language", profile.source().language(),
+                "languageName", profile.source().languageName(),
+                "citation", profile.source().citation(),
                 "dated", profile.source().dated(),
                 "summary", profile.source().summary()));
         map.put("unknowns", profile.unknowns());

@@ -19,8 +19,8 @@ class ProfilesCommandTest {
         assertThat(profiles.out()).isEqualTo(Cli.run("list", "profiles").out());
         assertThat(profiles.out().lines().toList()).hasSize(3).satisfies(lines -> {
             assertThat(lines.get(0)).isEqualTo("Profiles:");
-            assertThat(lines.get(1)).matches("  1 +superseded +002_6acbaf2db4eca01c\\.txt \\(de\\) .*v1\\.yaml");
-            assertThat(lines.get(2)).matches("  2 +current +000_6afcee558a5cded8\\.txt \\(sv\\) .*v2\\.yaml");
+            assertThat(lines.get(1)).matches("  1 +superseded +Netigate Success Center, article 'Das Problem: E-Mail im Spam-Ordner gelandet' \\(German\\) .*v1\\.yaml");
+            assertThat(lines.get(2)).matches("  2 +current +Netigate Success Center, article 'Jag får inga e-postutskick' \\(Swedish\\) .*v2\\.yaml");
         });
     }
 
