@@ -41,6 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "4:refused: the target cannot express the request safely",
             "5:cannot read or write a file",
             "6:network error",
+            "7:diff: some targets refuse a profile (listed; the rest is compared)",
             "70:internal error (a bug)"})
 public class GenerateCommand implements Callable<Integer> {
 
