@@ -68,6 +68,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void anInvalidFileOfTheCatalogueIsReportedOnceWhateverPathNamesIt() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Repo.path("profiles/netigate/v2.yaml")).replace("status: current", "status: draft"));
+        Cli.Result result = Cli.run("validate", dir.resolve(".").resolve("bad.yaml").toString(), "--profiles-dir", dir.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.err().lines().filter(line -> line.contains("'draft' is not a status"))).hasSize(1);
+        assertThat(result.err().lines().toList()).as("the problem and the count (no line twice)").hasSize(2);
+    }
+
+    @Test
     void needsAtLeastOneFile() {
         Cli.Result result = Cli.run("validate");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
