@@ -28,7 +28,7 @@ class ProfilesCommandTest {
     void twoCurrentVersionsAreAProblemNotAList(@TempDir Path dir) throws IOException {
         Path v3 = Files.writeString(dir.resolve("v3.yaml"), Files.readString(Repo.path("profiles/netigate/v2.yaml"))
                 .replace("version: \"2\"", "version: \"3\"").replace("supersedes: \"1\"", "supersedes: \"2\""));
-        for (String[] command : new String[][] {{"profiles"}, {"list", "profiles"}}) {
+        for (String[] command : new String[][] {{"profiles"}, {"list", "profiles"}, {"list"}}) {
             Cli.Result result = Cli.run(concat(command, "--profiles-dir", dir.toString()));
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
             assertThat(result.out()).isEmpty();
