@@ -3,8 +3,10 @@
 #   (a) one target, start to exit, against a bare "hello world" JVM on the same machine
 #   (b) every target for every server in one call, against (a)
 #   (c) generated profiles of 1,000 / 10,000 / 100,000 networks, rendered for every target
-# Usage: bench/run.sh [RUNS] [startup]   (default 10 runs per measurement; the median is reported;
-#        "startup" measures (a) and (b) only, in about a minute)
+#   (d) memory: 100,000 networks, every target in one call, in a 256 MiB heap: exit code, time, and the most heap
+#       still in use after a garbage collection (from -Xlog:gc); the goal is exit 0 within 256 MiB
+# Usage: bench/run.sh [RUNS] [startup|memory]   (default 10 runs per measurement; the median is reported;
+#        "startup" measures (a) and (b) only, in about a minute; "memory" only (d))
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
@@ -13,6 +15,34 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 bin/whitelist-gen --version >/dev/null   # builds the jar (and its CDS archive) if needed
+
+# a profile of $1 /32 networks from 11.0.0.0 on (public space), shared by both servers
+profile_of() {
+	awk -v n="$1" '
+		/^networks:/ { print; for (i = 0; i < n; i++) printf "  - 11.%d.%d.%d\n", int(i / 65536), int(i / 256) % 256, i % 256; skip = 1; next }
+		/^servers:/ { skip = 0 }
+		!skip { sub(/^version: "2"/, "version: \"bench\""); print }' profiles/netigate/v2.yaml >"$2"
+}
+
+# (d) as the launcher runs the jar, with the heap capped; the GC log says how much was live at most
+memory() {
+	local count=100000 heap=256 profile="$work/memory.yaml" code=0 start end peak
+	profile_of "$count" "$profile"
+	start=$(date +%s%N)
+	java -Xmx${heap}m -Xlog:gc:file="$work/gc.log" -XX:TieredStopAtLevel=1 -Dwhitelistgen.home="$PWD" \
+		-cp target/whitelist-gen.jar dev.whitelistgen.cli.WhitelistGen --target all --server azure \
+		--domain example.com --profile "$profile" --output "$work/memory-out" >/dev/null 2>"$work/memory.err" || code=$?
+	end=$(date +%s%N)
+	peak=$(grep -o '[0-9]*M->[0-9]*M' "$work/gc.log" | awk -F'->' '{ v = $2 + 0; if (v > m) m = v } END { print m + 0 }')
+	printf '%-58s %8s\n' "(d) $count networks, --target all, -Xmx${heap}m: exit" "$code"
+	printf '%-58s %8d\n' "(d) time (ms)" "$(((end - start) / 1000000))"
+	printf '%-58s %8d   (goal: exit 0 within %d)\n' "(d) most heap in use after a GC (MiB)" "$peak" "$heap"
+	printf '%-58s %8s\n' "(d) output (all files)" "$(du -sh "$work/memory-out" 2>/dev/null | cut -f1)"
+}
+if [[ $only_startup == memory ]]; then
+	memory
+	exit 0
+fi
 
 mkdir -p "$work/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
@@ -62,10 +92,7 @@ printf '%-58s %8s   (goal <= 1.50)\n' "(b) ratio to (a)" "$(awk -v a="$all" -v b
 # (c) profiles of N /32 networks from 11.0.0.0 on (public space), every target, one server
 for count in 1000 10000 100000; do
 	profile="$work/profile-$count.yaml"
-	awk -v n="$count" '
-		/^networks:/ { print; for (i = 0; i < n; i++) printf "  - 11.%d.%d.%d\n", int(i / 65536), int(i / 256) % 256, i % 256; skip = 1; next }
-		/^servers:/ { skip = 0 }
-		!skip { sub(/^version: "2"/, "version: \"bench\""); print }' profiles/netigate/v2.yaml > "$profile"
+	profile_of "$count" "$profile"
 	for target in $(bin/whitelist-gen list targets | awk 'NR > 1 { print $1 }'); do
 		ms=$(median_ms bin/whitelist-gen --target "$target" --server azure --domain example.com --profile "$profile" --output "$work/out-$count-$target")
 		code=0
@@ -75,3 +102,5 @@ for count in 1000 10000 100000; do
 		printf '%-58s %8d%s\n' "(c) $count networks, --target $target" "$ms" "$note"
 	done
 done
+
+memory

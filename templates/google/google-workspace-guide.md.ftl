@@ -101,5 +101,6 @@
 
 ---
 [=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
-    "status": say("guide.status." + profile.status), "article": profile.source.article, "title": profile.source.title})]
+    "status": say("guide.status." + profile.status), "publisher": profile.source.publisher, "title": profile.source.title,
+    "language": say("guide.language." + profile.source.language)})]
 [=say("guide.reproduce")]: `[=command]`

@@ -16,7 +16,7 @@
     "status": [=json(profile.status)],
     "supersedes": [@text profile.supersedes /],
     "source": {
-      "article": [=json(profile.source.article)],
+      "publisher": [=json(profile.source.publisher)],
       "title": [=json(profile.source.title)],
       "language": [=json(profile.source.language)],
       "dated": [=json(profile.source.dated)],

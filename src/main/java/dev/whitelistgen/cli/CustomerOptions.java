@@ -14,10 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** What the customer tells about their own domains (scenario 2), shared by every command that renders. */
 final class CustomerOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = {"-d", "--domain"}, paramLabel = "DOMAIN",
             description = "A domain of the customer's own that surveys are sent as (repeatable).")
@@ -104,7 +109,17 @@ final class CustomerOptions {
             DnsResolver dns = CheckOptions.resolver(dnsServer, Duration.ofSeconds(5));
             for (DomainName domain : customerDomains) {
                 if (!records.containsKey(domain)) {
-                    PublishedSpf.lookup(dns, domain).toMerge().ifPresent(found -> {
+                    PublishedSpf published = PublishedSpf.lookup(dns, domain);
+                    if (!published.exists()) {
+                        // merging into "no record" would hide a mistyped --domain behind a record for a name nobody uses
+                        throw new UserError(UserError.Kind.NETWORK, "--existing-spf-from-dns: " + domain
+                                + " does not exist in DNS (NXDOMAIN); check the --domain spelling");
+                    }
+                    if (published.records().isEmpty()) {
+                        command.commandLine().getErr().println("whitelist-gen: warning: " + domain
+                                + " publishes no SPF record; the record written for it is a new one (ending in ?all)");
+                    }
+                    published.toMerge().ifPresent(found -> {
                         try {
                             records.put(domain, SpfRecord.parseForOutput(found.text()));
                         } catch (IllegalArgumentException e) {

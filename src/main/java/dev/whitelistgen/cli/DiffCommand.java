@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {
             "Shows what changed between two profiles: first the data per server (IPs, SPF include, domains added or"
-                    + " removed), then a unified diff of each generated file that changed. Exit 0: no difference, 1: differences.",
+                    + " removed), then the targets that refuse a profile, with why (not compared), then a unified diff of each"
+                    + " generated file that changed. Exit 0: no difference, 1: differences, 7: some targets refuse a profile.",
             "Example: whitelist-gen diff --from 1 --to 2 --target postfix --server dach"})
 final class DiffCommand implements Callable<Integer> {
 
@@ -68,12 +69,12 @@ final class DiffCommand implements Callable<Integer> {
         List<Target> chosen = TargetSelection.of(sources.targets(), targets, !domains.isEmpty()).included();
         Generator generator = new Generator(sources.renderer());
         OutputDiff outputs = OutputDiff.between(
-                OutputDiff.render(generator, chosen, before, serverId, domains, existing, mode),
-                OutputDiff.render(generator, chosen, after, serverId, domains, existing, mode), from, toLabel);
+                OutputDiff.render(generator, chosen, before, from, serverId, domains, existing, mode),
+                OutputDiff.render(generator, chosen, after, toLabel, serverId, domains, existing, mode), from, toLabel);
         DiffReport report = new DiffReport(from, before, toLabel, after, ProfileDiff.between(before, after, serverId), outputs);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.json() : report.text());
         out.flush();
-        return report.different() ? ExitCodes.DIFFERENT : ExitCodes.OK;
+        return report.someRefused() ? ExitCodes.DIFF_SOME_REFUSED : report.different() ? ExitCodes.DIFFERENT : ExitCodes.OK;
     }
 }

@@ -14,6 +14,11 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int REFUSED = 4;
     public static final int IO = 5;
     public static final int NETWORK = 6;
+    /**
+     * diff: some targets refuse one of the two profiles (listed, with why); the data and the other targets were
+     * compared and printed all the same. Not 4: the diff did run, and a script must still see its output.
+     */
+    public static final int DIFF_SOME_REFUSED = 7;
     /** A bug: a broken built-in template or an unexpected exception. */
     public static final int SOFTWARE = 70;
 

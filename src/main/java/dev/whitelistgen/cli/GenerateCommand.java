@@ -6,6 +6,7 @@ import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.output.OutputWriter;
 import dev.whitelistgen.render.Generator;
+import dev.whitelistgen.render.Progress;
 import dev.whitelistgen.render.RenderedFile;
 import dev.whitelistgen.render.Target;
 import dev.whitelistgen.render.TargetCatalog;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "4:refused: the target cannot express the request safely",
             "5:cannot read or write a file",
             "6:network error",
+            "7:diff: some targets refuse a profile (listed; the rest is compared)",
             "70:internal error (a bug)"})
 public class GenerateCommand implements Callable<Integer> {
 
@@ -87,8 +89,14 @@ public class GenerateCommand implements Callable<Integer> {
         if (ipAllowList) {
             flags.add("ip-allow-list");
         }
-        List<RenderedFile> files = new Generator(sources.renderer())
-                .generate(targets, chosen, servers, customerDomains, existing, customer.spfMode(), flags);
+        Progress progress = TerminalProgress.forStandardError(spec.commandLine().getErr());
+        List<RenderedFile> files;
+        try {
+            files = new Generator(sources.renderer(), progress)
+                    .generate(targets, chosen, servers, customerDomains, existing, customer.spfMode(), flags);
+        } finally {
+            TerminalProgress.finish(progress);
+        }
         if (output == null) {
             OutputWriter.print(spec.commandLine().getOut(), files);
         } else {

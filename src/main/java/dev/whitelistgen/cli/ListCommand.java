@@ -37,6 +37,11 @@ final class ListCommand implements Callable<Integer> {
         if (what != null && !List.of("targets", "servers", "profiles").contains(what)) {
             throw new UserError(UserError.Kind.USAGE, "list: unknown '" + what + "'; expected targets, servers or profiles");
         }
+        ProfileCatalog catalog = null;
+        if (what == null || !what.equals("targets")) {
+            catalog = sources.profiles();
+            catalog.all(); // a problem of the profile versions stops the run before anything is printed
+        }
         if (what == null || what.equals("targets")) {
             out.println("Targets:");
             for (Target target : sources.targets().all()) {
@@ -44,7 +49,7 @@ final class ListCommand implements Callable<Integer> {
             }
         }
         if (what == null || what.equals("servers")) {
-            Profile chosen = sources.profiles().resolve(profile);
+            Profile chosen = catalog.resolve(profile);
             out.println("Servers (profile " + chosen.version() + "):");
             for (Server server : chosen.servers()) {
                 out.printf("  %-8s %-18s aliases: %s; SPF include: %s; networks: %s%n", server.id(), server.name(),
@@ -54,7 +59,7 @@ final class ListCommand implements Callable<Integer> {
             }
         }
         if (what == null || what.equals("profiles")) {
-            printProfiles(out, sources.profiles());
+            printProfiles(out, catalog);
         }
         out.flush();
         return ExitCodes.OK;
@@ -62,12 +67,12 @@ final class ListCommand implements Callable<Integer> {
 
     /** Every profile version with its status and source; also what the `profiles` command prints. */
     static void printProfiles(PrintWriter out, ProfileCatalog catalog) {
+        List<Profile> versions = catalog.all(); // before printing: a catalogue problem leaves standard output empty
         out.println("Profiles:");
-        for (Profile p : catalog.all()) {
+        for (Profile p : versions) {
             // a profile inside the jar has no path a user could open; say where it comes from instead
             String where = "jar".equals(p.file().toUri().getScheme()) ? "built-in " + p.file().toString().substring(1) : p.file().toString();
-            out.printf("  %-4s %-11s %s (%s) %s%n", p.version(), p.status().label(), p.source().article(),
-                    p.source().language(), where);
+            out.printf("  %-4s %-11s %s %s%n", p.version(), p.status().label(), p.source().citation(), where);
         }
     }
 }

@@ -23,7 +23,17 @@ public final class WhitelistGen {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(out, err, args, asksForHelp(args));
+        try {
+            return run(out, err, args, asksForHelp(args));
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through. Once the stack has unwound the request's data is garbage, so there
+            // is room for one line; a stack trace and exit 1 (diff's "differences") would tell the user nothing.
+            err.println("whitelist-gen: out of memory (Java heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB). Give Java more (JAVA_TOOL_OPTIONS=-Xmx2g) or ask for fewer targets"
+                    + " or servers per call");
+            err.flush();
+            return ExitCodes.SOFTWARE;
+        }
     }
 
     private static int run(PrintWriter out, PrintWriter err, String[] args, boolean wholeTree) {

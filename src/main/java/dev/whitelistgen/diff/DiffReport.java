@@ -12,12 +12,17 @@ import java.util.Map;
 public record DiffReport(String fromLabel, Profile from, String toLabel, Profile to, ProfileDiff data, OutputDiff outputs) {
 
     public boolean different() {
-        return !data.isEmpty() || !outputs.isEmpty();
+        return !data.isEmpty() || !outputs.files().isEmpty();
     }
 
-    /** Nothing when there is no difference, as diff(1) prints nothing. */
+    /** Some target refuses one of the profiles for some server: its outputs were not compared. */
+    public boolean someRefused() {
+        return !outputs.refused().isEmpty();
+    }
+
+    /** Nothing when there is no difference and nothing refused, as diff(1) prints nothing. */
     public String text() {
-        if (!different()) {
+        if (!different() && !someRefused()) {
             return "";
         }
         StringBuilder out = new StringBuilder();
@@ -30,6 +35,18 @@ public record DiffReport(String fromLabel, Profile from, String toLabel, Profile
             for (ProfileDiff.FieldChange field : server.changes()) {
                 field.removed().forEach(v -> out.append("  - ").append(field.field()).append(": ").append(v).append('\n'));
                 field.added().forEach(v -> out.append("  + ").append(field.field()).append(": ").append(v).append('\n'));
+            }
+        }
+        if (someRefused()) {
+            // before the outputs: a refused target's files are missing from them, and this says why
+            int count = outputs.refused().size();
+            out.append("== refused: ").append(count).append(count == 1 ? " target/server refuses" : " target/server pairs refuse")
+                    .append(" a profile; not compared\n");
+            for (OutputDiff.Refusal refusal : outputs.refused()) {
+                Profile profile = refusal.profileLabel().equals(fromLabel) ? from : to;
+                out.append(refusal.target()).append('/').append(refusal.server()).append(": refuses profile ")
+                        .append(describe(refusal.profileLabel(), profile)).append('\n');
+                refusal.reasons().forEach(reason -> out.append("  ").append(reason).append('\n'));
             }
         }
         out.append("== outputs:");
@@ -72,6 +89,16 @@ public record DiffReport(String fromLabel, Profile from, String toLabel, Profile
             files.add(f);
         }
         root.put("outputs", files);
+        List<Object> refused = new ArrayList<>();
+        for (OutputDiff.Refusal refusal : outputs.refused()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("target", refusal.target());
+            r.put("server", refusal.server());
+            r.put("profile", refusal.profileLabel());
+            r.put("reasons", refusal.reasons());
+            refused.add(r);
+        }
+        root.put("refused", refused);
         return Json.write(root);
     }
 
@@ -80,7 +107,7 @@ public record DiffReport(String fromLabel, Profile from, String toLabel, Profile
         map.put("argument", label);
         map.put("version", profile.version());
         map.put("status", profile.status().label());
-        map.put("article", profile.source().article());
+        map.put("source", profile.source().citation());
         return map;
     }
 

@@ -24,8 +24,24 @@ public record Profile(
         }
     }
 
-    /** Where the data comes from: an article, its language, and what can be said about its date. */
-    public record Source(String article, String title, String language, String dated, String summary) { }
+    /**
+     * Where the data comes from: the article as a reader can find it (publisher, title, language) and what can be
+     * said about its date. {@code file} is provenance only, the article's file among the collected articles that
+     * the profile tests read (empty when not given): no customer or support agent can look it up, so no output
+     * names it.
+     */
+    public record Source(String publisher, String title, String language, String file, String dated, String summary) {
+
+        /** The language's English name ("Swedish"), or the code where the JDK knows no name for it. */
+        public String languageName() {
+            return new java.util.Locale(language).getDisplayLanguage(java.util.Locale.ENGLISH);
+        }
+
+        /** How a reader finds the article: "Netigate Success Center, article 'Jag får inga e-postutskick' (Swedish)". */
+        public String citation() {
+            return publisher + ", article '" + title + "' (" + languageName() + ")";
+        }
+    }
 
     public record Tls(boolean inboundRequired, String note) { }
 

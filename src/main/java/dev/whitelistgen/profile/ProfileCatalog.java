@@ -33,13 +33,17 @@ public final class ProfileCatalog {
         return List.copyOf(versions().values());
     }
 
+    /** The one version with status current (the catalogue refuses to load with none or several). */
     public Profile current() {
-        List<Profile> current = all().stream().filter(p -> p.status() == Profile.Status.CURRENT).toList();
-        if (current.size() != 1) {
-            throw new UserError(UserError.Kind.INVALID_INPUT, "profiles: exactly one version must have status current, found "
-                    + current.size() + (current.isEmpty() ? "" : " (" + String.join(", ", current.stream().map(Profile::version).toList()) + ")"));
-        }
-        return current.get(0);
+        return versions().values().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
+    }
+
+    /**
+     * Every problem of the catalogue, without stopping at the first: files that do not load, and what no single
+     * file can show (two current versions, a version given twice in one folder, a supersedes naming no version).
+     */
+    public List<String> problems() {
+        return load().problems();
     }
 
     /** A version name such as "2", or the path of a profile file. */
@@ -66,27 +70,67 @@ public final class ProfileCatalog {
         if (byVersion != null) {
             return byVersion;
         }
+        Loaded loaded = load();
+        if (!loaded.problems().isEmpty()) {
+            throw new UserError(UserError.Kind.INVALID_INPUT, loaded.problems());
+        }
+        byVersion = loaded.byVersion();
+        return byVersion;
+    }
+
+    private record Loaded(Map<String, Profile> byVersion, List<String> problems) { }
+
+    private Loaded load() {
         Map<String, Profile> found = new LinkedHashMap<>();
-        List<UserError> errors = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path root : roots) {
+            // a folder given with --profiles-dir overrides a built-in version on purpose; twice in one folder is a mistake
+            Map<String, Profile> inThisRoot = new LinkedHashMap<>();
             for (Path file : profileFiles(root)) {
                 try {
                     Profile profile = loader.load(file);
+                    Profile twin = inThisRoot.putIfAbsent(profile.version(), profile);
+                    if (twin != null) {
+                        problems.add(file + ": version: '" + profile.version() + "' is also the version of " + twin.file()
+                                + "; give each file its own version");
+                    }
                     found.putIfAbsent(profile.version(), profile);
                 } catch (InvalidProfileException e) {
-                    errors.add(e);
+                    problems.addAll(e.lines());
                 }
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new UserError(UserError.Kind.INVALID_INPUT, errors.stream().flatMap(e -> e.lines().stream()).toList());
         }
         Map<String, Profile> sorted = new LinkedHashMap<>();
         found.values().stream()
                 .sorted(Comparator.comparing(Profile::version, ProfileCatalog::compareVersions))
                 .forEach(p -> sorted.put(p.version(), p));
-        byVersion = sorted;
-        return byVersion;
+        if (problems.isEmpty()) {
+            problems.addAll(catalogueProblems(sorted));
+        }
+        return new Loaded(sorted, problems);
+    }
+
+    /** What the versions must satisfy together; each line names the file to change. */
+    private static List<String> catalogueProblems(Map<String, Profile> byVersion) {
+        List<String> problems = new ArrayList<>();
+        List<Profile> current = byVersion.values().stream().filter(p -> p.status() == Profile.Status.CURRENT).toList();
+        if (current.isEmpty()) {
+            Profile newest = byVersion.values().stream().reduce((a, b) -> b).orElse(null);
+            problems.add((newest == null ? "profiles" : newest.file() + ": status") + ": exactly one version must have status current, found 0"
+                    + (newest == null ? "" : "; set the newest version's status to current"));
+        } else if (current.size() > 1) {
+            Profile newest = current.get(current.size() - 1);
+            problems.add(newest.file() + ": status: exactly one version must have status current, found " + current.size() + " ("
+                    + String.join(", ", current.stream().map(p -> p.version() + " in " + p.file()).toList())
+                    + "); set the older versions' status to superseded");
+        }
+        for (Profile profile : byVersion.values()) {
+            profile.supersedes().filter(v -> !byVersion.containsKey(v)).ifPresent(v -> problems.add(profile.file()
+                    + ": supersedes: '" + v + "' names no version; known versions: " + String.join(", ", byVersion.keySet())));
+            profile.supersedes().filter(v -> v.equals(profile.version())).ifPresent(v -> problems.add(profile.file()
+                    + ": supersedes: a version cannot supersede itself"));
+        }
+        return problems;
     }
 
     private static List<Path> profileFiles(Path root) {

@@ -176,13 +176,14 @@ public final class ProfileLoader {
     }
 
     private static Profile.Source source(YamlTree tree, YamlTree.Mapping m) {
-        m.allowOnly(Set.of("article", "title", "language", "dated", "summary"));
-        String article = freeText(tree, m, "article", true).orElse("");
+        m.allowOnly(Set.of("publisher", "title", "language", "file", "dated", "summary"));
+        String publisher = freeText(tree, m, "publisher", true).orElse("");
         String title = freeText(tree, m, "title", true).orElse("");
         String language = matching(tree, m, "language", LANGUAGE, "a two-letter ISO 639-1 code").orElse("");
+        String file = freeText(tree, m, "file", false).orElse("");
         String dated = freeText(tree, m, "dated", true).orElse("");
         String summary = freeText(tree, m, "summary", true).orElse("");
-        return new Profile.Source(article, title, language, dated, summary);
+        return new Profile.Source(publisher, title, language, file, dated, summary);
     }
 
     private List<Server> servers(YamlTree tree, YamlTree.Mapping servers, List<IpNetwork> shared) {

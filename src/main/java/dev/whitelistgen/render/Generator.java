@@ -18,9 +18,15 @@ import java.util.Set;
 public final class Generator {
 
     private final TemplateRenderer renderer;
+    private final Progress progress;
 
     public Generator(TemplateRenderer renderer) {
+        this(renderer, Progress.NONE);
+    }
+
+    public Generator(TemplateRenderer renderer, Progress progress) {
         this.renderer = renderer;
+        this.progress = progress;
     }
 
     public List<RenderedFile> generate(List<Target> targets, Profile profile, List<Server> servers,
@@ -47,6 +53,7 @@ public final class Generator {
         }
         checkLimits(targets, servers, domains, flags);
         List<RenderedFile> files = new ArrayList<>();
+        int done = 0;
         for (Target target : targets) {
             for (Server server : servers) {
                 Set<String> targetFlags = flags.stream().filter(target.flags()::contains).collect(java.util.stream.Collectors.toSet());
@@ -55,6 +62,7 @@ public final class Generator {
                 for (RenderedFile file : renderer.render(target, RenderModel.of(request))) {
                     files.add(new RenderedFile(prefix + file.path(), file.content()));
                 }
+                progress.rendered(++done, targets.size() * servers.size(), target.name() + "/" + server.id());
             }
         }
         return files;

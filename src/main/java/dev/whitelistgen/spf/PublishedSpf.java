@@ -6,8 +6,11 @@ import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.model.DomainName;
 import java.util.List;
 
-/** The v=spf1 TXT records a domain publishes now, as DNS answers them (none, one, or wrongly several). */
-public record PublishedSpf(DomainName domain, List<String> records) {
+/**
+ * The v=spf1 TXT records a domain publishes now, as DNS answers them (none, one, or wrongly several), and whether
+ * the domain exists at all (NXDOMAIN: a mistyped domain, not one without a record).
+ */
+public record PublishedSpf(DomainName domain, boolean exists, List<String> records) {
 
     public PublishedSpf {
         records = List.copyOf(records);
@@ -19,7 +22,8 @@ public record PublishedSpf(DomainName domain, List<String> records) {
         if (answer.failed()) {
             throw new UserError(UserError.Kind.NETWORK, "cannot look up the SPF record of " + domain + ": " + answer.problem());
         }
-        return new PublishedSpf(domain, answer.records().stream().filter(SpfRecord::isSpf).toList());
+        return new PublishedSpf(domain, answer.status() != DnsAnswer.Status.NXDOMAIN,
+                answer.records().stream().filter(SpfRecord::isSpf).toList());
     }
 
     /** The one record to merge into, or none when the domain has none. @throws UserError when it cannot be used */

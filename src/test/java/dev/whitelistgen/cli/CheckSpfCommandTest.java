@@ -47,6 +47,7 @@ class CheckSpfCommandTest {
                 heavy\tIN\tTXT\t"v=spf1 include:_spf.netigate.se include:nine.problems.example ptr +all"
                 nine\tIN\tTXT\t"v=spf1 a a a a a a a a a -all"
                 broken\tIN\tTXT\t"v=spf1 include:_spf.netigate.se ip4:1.2.3 -all"
+                nospf\tIN\tTXT\t"an unrelated TXT record"
                 """));
         named = NamedServer.start(zones);
     }
@@ -118,6 +119,29 @@ class CheckSpfCommandTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEqualTo("whitelist-gen: twice.problems.example publishes 2 v=spf1 records (a permanent error"
                 + " for every sender); merge them into one by hand first\n");
+    }
+
+    @Test
+    void aDomainThatDoesNotExistIsNotTakenForOneWithoutARecord() {
+        // problems.example is served, so the name is answered NXDOMAIN (a mistyped domain), not left unanswered
+        Cli.Result result = Cli.run("--target", "bind", "--server", "azure", "--domain", "nosuch.problems.example",
+                "--existing-spf-from-dns", "--dns-server", named.address());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.NETWORK);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("whitelist-gen: --existing-spf-from-dns: nosuch.problems.example does not exist"
+                + " in DNS (NXDOMAIN); check the --domain spelling\n");
+    }
+
+    @Test
+    void aDomainWithoutAnSpfRecordGetsANewRecordAndAWarning() {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "azure", "--domain", "nospf.problems.example",
+                "--existing-spf-from-dns", "--dns-server", named.address());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).isEqualTo("whitelist-gen: warning: nospf.problems.example publishes no SPF record;"
+                + " the record written for it is a new one (ending in ?all)\n");
+        assertThat(result.out()).contains("nospf.problems.example.\tIN\tTXT\t\"v=spf1 include:_spf.netigate.se ?all\"");
     }
 
     @Test

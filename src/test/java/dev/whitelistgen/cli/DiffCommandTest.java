@@ -120,6 +120,29 @@ class DiffCommandTest {
     }
 
     @Test
+    void targetsThatRefuseTheNewProfileAreListedAndTheRestIsStillCompared() throws IOException {
+        Path draft = dir.resolve("draft.yaml");
+        Files.writeString(draft, Files.readString(Repo.path("profiles/netigate/v2.yaml"))
+                .replace("  - 86.107.243.139\n", "  - 86.107.243.139\n  - 2a00:1450:4001:82a::1b\n"));
+        Cli.Result result = Cli.run("diff", "--from", "2", "--to", draft.toString(), "--server", "dach",
+                "--target", "exchange,postfix");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.DIFF_SOME_REFUSED);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).startsWith("== data: profile 2 (current) -> " + draft + " (version 2)\n"
+                + "server dach: changed\n  + networks: 2a00:1450:4001:82a::1b\n"
+                + "== refused: 1 target/server refuses a profile; not compared\n"
+                + "exchange/dach: refuses profile " + draft + " (version 2)\n  target exchange: ");
+        assertThat(result.out()).containsPattern("\n  target exchange: [^\n]*IPv4[^\n]*\n== outputs: 0 added, 0 removed, [1-9]\\d* changed\n")
+                .contains("+++ " + draft + "/postfix/dach/netigate_clients.cidr\n")
+                .doesNotContain("exchange/dach/Install");
+
+        Cli.Result json = Cli.run("diff", "--from", "2", "--to", draft.toString(), "--server", "dach", "--target", "exchange,postfix", "--json");
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.DIFF_SOME_REFUSED);
+        assertThat(json.out()).contains("\"refused\": [").contains("\"profile\": \"" + draft + "\"");
+    }
+
+    @Test
     void usageErrorsAreExitTwo() {
         Cli.Result unknown = Cli.run("diff", "--from", "7", "--to", "2");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);

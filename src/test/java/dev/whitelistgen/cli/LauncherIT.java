@@ -8,6 +8,8 @@ import dev.whitelistgen.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,84 @@ class LauncherIT {
         assertThat(launched.err()).as("the jar is current after 'mvn package', so nothing is built").isEmpty();
         assertThat(launched.exitCode()).isZero();
         assertThat(launched.out()).isEqualTo(expected.out());
+    }
+
+    /**
+     * A checkout without a jar, and a stand-in for Maven that prints two of Maven's step lines, takes a few seconds and
+     * then puts the real jar in place: what the launcher says about the first build, without a real one.
+     */
+    private static Path unbuiltCheckout(Path root) throws IOException {
+        Files.createDirectories(root.resolve("bin"));
+        Files.copy(LAUNCHER, root.resolve("bin/whitelist-gen"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+        for (String folder : new String[] {"src/main", "templates", "profiles", "fake-maven"}) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        Path mvn = Files.writeString(root.resolve("fake-maven/mvn"), "#!/bin/sh\n"
+                + "echo '[INFO] --- compiler:3.13.0:compile (default-compile) @ whitelist-gen ---'\n"
+                + "sleep 3\n"
+                + "echo '[INFO] --- shade:3.6.0:shade (default) @ whitelist-gen ---'\n"
+                + "cp '" + Repo.path("target/whitelist-gen.jar") + "' target/whitelist-gen.jar\n");
+        mvn.toFile().setExecutable(true);
+        return root.resolve("bin/whitelist-gen");
+    }
+
+    private static Map<String, String> withFakeMaven(Path launcher) {
+        return Map.of("PATH", launcher.getParent().resolveSibling("fake-maven") + ":" + System.getenv("PATH"));
+    }
+
+    @Test
+    void theFirstBuildSaysItIsOneTimeAndHowLong(@TempDir Path root) throws IOException {
+        Path launcher = unbuiltCheckout(root);
+        RealProgram.Result result = RealProgram.run(Duration.ofMinutes(1), withFakeMaven(launcher), root, launcher.toString(), "--version");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("whitelist-gen ");
+        assertThat(result.err()).as("no terminal: no progress line")
+                .contains("a one-time step of about a minute").containsPattern("built in \\d+s").doesNotContain("\r");
+    }
+
+    @Test
+    void onATerminalTheFirstBuildShowsMavensCurrentStep(@TempDir Path root) throws IOException {
+        Path launcher = unbuiltCheckout(root);
+        // script(1) gives the launcher a terminal, and copies what it shows there to its own standard output
+        RealProgram.Result result = RealProgram.run(Duration.ofMinutes(1), withFakeMaven(launcher), root,
+                "script", "-qec", launcher + " --version", "/dev/null");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("a one-time step").containsPattern("\r +\\d+s  compiler:3\\.13\\.0:compile \\(default-compile\\)")
+                .contains("whitelist-gen 0.");
+    }
+
+    @Test
+    void aProfileMistakeDoesNotFailTheBuildsClassDataSharingRun(@TempDir Path root) throws IOException {
+        // pom.xml's training run reads the checkout's profiles; here two of them are current (README's new-version
+        // steps with the last one forgotten). Only that execution runs, on the jar this build made.
+        Files.copy(Repo.path("pom.xml"), root.resolve("pom.xml"));
+        copyFolder(Repo.path("profiles"), root.resolve("profiles"));
+        copyFolder(Repo.path("templates"), root.resolve("templates"));
+        Files.createDirectories(root.resolve("target"));
+        Files.copy(Repo.path("target/whitelist-gen.jar"), root.resolve("target/whitelist-gen.jar"));
+        Files.writeString(root.resolve("profiles/netigate/v3.yaml"), Files.readString(Repo.path("profiles/netigate/v2.yaml"))
+                .replace("version: \"2\"", "version: \"3\"").replace("supersedes: \"1\"", "supersedes: \"2\""));
+
+        RealProgram.Result result = RealProgram.run(Duration.ofMinutes(3), Map.of(), root,
+                "mvn", "-B", "-o", "-q", "exec:exec@class-data-sharing-class-list");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Files.readString(root.resolve("target/cds-training-run.log")))
+                .contains("exactly one version must have status current, found 2");
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
     }
 
     @Test

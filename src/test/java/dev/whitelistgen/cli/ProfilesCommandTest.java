@@ -3,7 +3,12 @@ package dev.whitelistgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfilesCommandTest {
 
@@ -14,8 +19,26 @@ class ProfilesCommandTest {
         assertThat(profiles.out()).isEqualTo(Cli.run("list", "profiles").out());
         assertThat(profiles.out().lines().toList()).hasSize(3).satisfies(lines -> {
             assertThat(lines.get(0)).isEqualTo("Profiles:");
-            assertThat(lines.get(1)).matches("  1 +superseded +002_6acbaf2db4eca01c\\.txt \\(de\\) .*v1\\.yaml");
-            assertThat(lines.get(2)).matches("  2 +current +000_6afcee558a5cded8\\.txt \\(sv\\) .*v2\\.yaml");
+            assertThat(lines.get(1)).matches("  1 +superseded +Netigate Success Center, article 'Das Problem: E-Mail im Spam-Ordner gelandet' \\(German\\) .*v1\\.yaml");
+            assertThat(lines.get(2)).matches("  2 +current +Netigate Success Center, article 'Jag får inga e-postutskick' \\(Swedish\\) .*v2\\.yaml");
         });
+    }
+
+    @Test
+    void twoCurrentVersionsAreAProblemNotAList(@TempDir Path dir) throws IOException {
+        Path v3 = Files.writeString(dir.resolve("v3.yaml"), Files.readString(Repo.path("profiles/netigate/v2.yaml"))
+                .replace("version: \"2\"", "version: \"3\"").replace("supersedes: \"1\"", "supersedes: \"2\""));
+        for (String[] command : new String[][] {{"profiles"}, {"list", "profiles"}, {"list"}}) {
+            Cli.Result result = Cli.run(concat(command, "--profiles-dir", dir.toString()));
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).startsWith("whitelist-gen: " + v3 + ": status: exactly one version must have status current, found 2");
+        }
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
     }
 }

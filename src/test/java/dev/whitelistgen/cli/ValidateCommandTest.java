@@ -54,10 +54,39 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aFileValidAloneThatBreaksTheVersionsTogetherIsReportedWithExitThree() throws IOException {
+        // README's "Adding a profile version" with its last step forgotten: the old version is still current
+        Path v3 = dir.resolve("v3.yaml");
+        Files.writeString(v3, Files.readString(Repo.path("profiles/netigate/v2.yaml"))
+                .replace("version: \"2\"", "version: \"3\"").replace("supersedes: \"1\"", "supersedes: \"2\""));
+        Cli.Result result = Cli.run("validate", v3.toString(), "--profiles-dir", dir.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.err().lines().toList()).containsExactly(
+                "whitelist-gen: " + v3 + ": status: exactly one version must have status current, found 2 (2 in "
+                        + builtIn("v2.yaml") + ", 3 in " + v3 + "); set the older versions' status to superseded",
+                "whitelist-gen: the profile versions together: 1 problem");
+    }
+
+    @Test
+    void anInvalidFileOfTheCatalogueIsReportedOnceWhateverPathNamesIt() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Repo.path("profiles/netigate/v2.yaml")).replace("status: current", "status: draft"));
+        Cli.Result result = Cli.run("validate", dir.resolve(".").resolve("bad.yaml").toString(), "--profiles-dir", dir.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.err().lines().filter(line -> line.contains("'draft' is not a status"))).hasSize(1);
+        assertThat(result.err().lines().toList()).as("the problem and the count (no line twice)").hasSize(2);
+    }
+
+    @Test
     void needsAtLeastOneFile() {
         Cli.Result result = Cli.run("validate");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("FILE");
+    }
+
+    /** The path under which the tests' class path holds a built-in profile (what the catalogue reports). */
+    private static String builtIn(String file) {
+        return dev.whitelistgen.BuiltInResources.folder("profiles").resolve("netigate").resolve(file).toString();
     }
 
     /** The 1-based line of the first line containing {@code text}. */

@@ -43,8 +43,35 @@ class ProfileCatalogTest {
 
     @Test
     void exactlyOneVersionMustBeCurrent() throws IOException {
-        Files.writeString(override.resolve("v3.yaml"), currentProfileAs("3", "current"));
-        assertThatThrownBy(() -> catalog().current()).hasMessage("profiles: exactly one version must have status current, found 2 (2, 3)");
+        Path v3 = Files.writeString(override.resolve("v3.yaml"), currentProfileAs("3", "current"));
+        String expected = v3 + ": status: exactly one version must have status current, found 2 (2 in "
+                + Repo.path("profiles/netigate/v2.yaml") + ", 3 in " + v3 + "); set the older versions' status to superseded";
+        assertThatThrownBy(() -> catalog().current()).hasMessage(expected);
+        assertThatThrownBy(() -> catalog().all()).as("every use of the catalogue, not only the current version")
+                .hasMessage(expected);
+        assertThat(catalog().problems()).containsExactly(expected);
+    }
+
+    @Test
+    void noCurrentVersionNamesTheNewest() throws IOException {
+        Path mine = Files.writeString(override.resolve("v2.yaml"), currentProfileAs("2", "superseded"));
+        assertThat(catalog().problems()).containsExactly(
+                mine + ": status: exactly one version must have status current, found 0; set the newest version's status to current");
+    }
+
+    @Test
+    void aSupersedesThatNamesNoVersionIsAProblem() throws IOException {
+        Path mine = Files.writeString(override.resolve("v2.yaml"), currentProfileAs("2", "current").replace("supersedes: \"1\"", "supersedes: \"7\""));
+        assertThat(catalog().problems()).containsExactly(mine + ": supersedes: '7' names no version; known versions: 1, 2");
+    }
+
+    @Test
+    void aVersionGivenTwiceInOneFolderIsAProblemButAnOverrideIsNot() throws IOException {
+        Path first = Files.writeString(override.resolve("a.yaml"), currentProfileAs("2", "current"));
+        assertThat(catalog().problems()).as("a --profiles-dir version replaces the built-in one").isEmpty();
+        Path second = Files.writeString(override.resolve("b.yaml"), currentProfileAs("2", "current"));
+        assertThat(catalog().problems()).containsExactly(
+                second + ": version: '2' is also the version of " + first + "; give each file its own version");
     }
 
     @Test

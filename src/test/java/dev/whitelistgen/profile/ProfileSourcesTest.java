@@ -24,7 +24,7 @@ class ProfileSourcesTest {
 
     static Path seeds() {
         return Prerequisites.externalData("whitelistgen.seeds", "WHITELISTGEN_SEEDS",
-                "Netigate's source articles (the folder of the files named in each profile's source.article)");
+                "Netigate's source articles (the folder of the files named in each profile's source.file)");
     }
 
     static List<Profile> profiles() {
@@ -34,7 +34,8 @@ class ProfileSourcesTest {
     @ParameterizedTest(name = "version {0}")
     @MethodSource("profiles")
     void everyValueStandsInTheSourceArticle(Profile profile) throws IOException {
-        Path article = seeds().resolve(profile.source().article());
+        assertThat(profile.source().file()).as("source.file of version %s: which article to check against", profile.version()).isNotEmpty();
+        Path article = seeds().resolve(profile.source().file());
         assertThat(article).as("the source article of version %s", profile.version()).isRegularFile();
         // the articles write "include: _spf.netigate.se" with a space; compare without whitespace
         String text = Files.readString(article).replaceAll("\\s+", "");

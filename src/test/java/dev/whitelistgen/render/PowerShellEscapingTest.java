@@ -77,7 +77,7 @@ class PowerShellEscapingTest {
                 List.of(IpNetwork.parse("89.45.227.221")), List.of(new DomainName(MAIL_DOMAIN)),
                 List.of(new EmailAddress("survey", new DomainName(MAIL_DOMAIN))), List.of(), List.of(SERVER_NAME));
         Profile profile = new Profile(real.file(), real.vendor(), real.version(), real.status(), real.supersedes(),
-                new Profile.Source("a\nInvoke-Pwned", "t\nInvoke-Pwned", "sv", "d", "s"), List.of("u\nInvoke-Pwned"),
+                new Profile.Source("a\nInvoke-Pwned", "t\nInvoke-Pwned", "sv", "f\nInvoke-Pwned", "d", "s"), List.of("u\nInvoke-Pwned"),
                 List.of(crafted), real.tls(), real.dkim());
         List<Path> files = new ArrayList<>();
         for (String name : List.of("m365", "exchange")) {

@@ -85,7 +85,7 @@ class JsonTargetTest {
         assertThat(document.path("vendor").asString()).isEqualTo(profile.vendor());
         assertThat(document.path("profile").path("version").asString()).isEqualTo(profile.version());
         assertThat(document.path("profile").path("status").asString()).isEqualTo(profile.status().label());
-        assertThat(document.path("profile").path("source").path("article").asString()).isEqualTo(profile.source().article());
+        assertThat(document.path("profile").path("source").path("publisher").asString()).isEqualTo(profile.source().publisher());
         assertThat(strings(document.path("profile").path("unknowns"))).isEqualTo(profile.unknowns());
         JsonNode s = document.path("server");
         assertThat(s.path("id").asString()).isEqualTo(server.id());

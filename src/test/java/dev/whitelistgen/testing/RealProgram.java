@@ -50,6 +50,7 @@ public final class RealProgram {
             Map.entry("rspamc", "Debian package rspamd"),
             Map.entry("exim4", "Exim, unpacked by .ci/setup.d/exim.sh into " + UNPACKED.resolve("exim")),
             Map.entry("groff", "Debian package groff-base"), Map.entry("node", "Debian package nodejs"),
+            Map.entry("script", "Debian package bsdutils"), Map.entry("mvn", "Debian package maven"),
             Map.entry("chromium", "Debian package chromium"), Map.entry("chromedriver", "Debian package chromium-driver"));
 
     /** The program's path; skips (or, under requireAll, fails) the test when it is not installed. */
