@@ -16,7 +16,7 @@ public final class CliProcess {
 
     public static List<String> command(String... args) {
         List<String> words = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), WhitelistGen.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("cli.cp", System.getProperty("java.class.path")), WhitelistGen.class.getName()));
         words.addAll(List.of(args));
         return words;
     }
