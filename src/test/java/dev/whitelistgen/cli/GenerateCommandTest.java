@@ -189,4 +189,56 @@ class GenerateCommandTest {
         assertThat(Cli.run("list", "servers", "--profile", "1").out()).contains("SPF include: none given", "193.44.77.163");
         assertThat(Cli.run("list", "colours").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
+
+    /** {@code -o "$OUT"} with OUT unset must not scatter files into the current folder. */
+    @Test
+    void anEmptyOutputPathIsAUsageError() {
+        Cli.Result generate = Cli.run("--target", "postfix", "--server", "dach", "--output", "");
+        assertThat(generate.exitCode()).as(generate.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(generate.err()).isEqualTo("whitelist-gen: --output: the path is empty (an unset variable?); give a path, '.' for the current folder\n");
+        Cli.Result bundle = Cli.run("bundle", "--server", "dach", "-o", "");
+        assertThat(bundle.exitCode()).as(bundle.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bundle.err()).startsWith("whitelist-gen: --output: the path is empty");
+    }
+
+    @Test
+    void sayingWhichFilesWereReplacedAndWarningAboutFilesThisRunDidNotWrite() throws IOException {
+        Path out = temp.resolve("out");
+        Cli.run("--target", "postfix", "--server", "dach", "--output", out.toString());
+        Files.writeString(out.resolve("apply.sh"), "#!/bin/sh\n# hand-edited\n");
+        Files.writeString(out.resolve("netigate.cf"), "from another target\n");
+        Cli.Result again = Cli.run("--target", "postfix", "--server", "dach", "--output", out.toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err().lines()).contains("replaced " + out.resolve("apply.sh"), "unchanged " + out.resolve("undo.sh"))
+                .doesNotContain("wrote " + out.resolve("apply.sh"));
+        assertThat(again.err()).endsWith("whitelist-gen: warning: " + out + " also holds 1 file this run did not write"
+                + " (another target's, or an older version's?): netigate.cf; remove what is not needed\n");
+        assertThat(Files.readString(out.resolve("netigate.cf"))).as("left alone").isEqualTo("from another target\n");
+    }
+
+    @Test
+    void aDanglingSymbolicLinkAsOutputIsNamedAsSuch() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("link"), temp.resolve("gone"));
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--output", link.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("whitelist-gen: --output: '" + link + "' is a symbolic link to '" + temp.resolve("gone")
+                + "', which does not exist\n");
+        assertThat(temp.resolve("gone")).doesNotExist();
+    }
+
+    /** Generate takes the target forms bundle takes, and leaves out what needs --domain with the reason, as bundle does. */
+    @Test
+    void targetsAsBundleTakesThemAndTargetsNeedingADomainLeftOutWithTheReason() throws IOException {
+        Path out = temp.resolve("all");
+        Cli.Result all = Cli.run("--target", "all", "--server", "all", "--output", out.toString());
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        assertThat(all.err().lines()).contains("left out bind: it needs --domain");
+        assertThat(files(out)).contains("postfix/dach/apply.sh", "spamassassin/azure/netigate-welcomelist.cf")
+                .noneMatch(path -> path.startsWith("bind/"));
+        String comma = Cli.run("--target", "postfix,exim", "--server", "dach").out();
+        String repeated = Cli.run("--target", "exim", "--target", "postfix", "--server", "dach").out();
+        assertThat(comma).isEqualTo(repeated).contains("==> exim/", "==> postfix/apply.sh <==");
+        Cli.Result named = Cli.run("--target", "bind", "--server", "dach");
+        assertThat(named.exitCode()).as("named explicitly, it is not left out but needs --domain").isEqualTo(ExitCodes.USAGE);
+    }
 }
