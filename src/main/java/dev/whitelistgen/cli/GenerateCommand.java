@@ -88,7 +88,9 @@ public class GenerateCommand implements Callable<Integer> {
         if (ipAllowList) {
             flags.add("ip-allow-list");
         }
-        List<RenderedFile> files = new Generator(sources.renderer())
+        // a profile file is named as given (its version may be a draft's), a version as the version
+        String profileArgument = profile == null || profile.equals(chosen.version()) ? chosen.version() : profile;
+        List<RenderedFile> files = new Generator(sources.renderer(), p -> profileArgument)
                 .generate(selection.included(), chosen, servers, customerDomains, existing, customer.spfMode(), flags);
         for (Target skipped : selection.skipped()) {
             spec.commandLine().getErr().println("left out " + skipped.name() + ": it needs --domain");

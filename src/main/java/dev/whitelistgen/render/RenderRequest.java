@@ -22,7 +22,11 @@ public record RenderRequest(
         List<DomainName> customerDomains,
         SortedMap<DomainName, SpfRecord> existingSpf,
         SpfMode spfMode,
-        SortedSet<String> flags) {
+        SortedSet<String> flags,
+        String profileArgument) {
+
+    /** A file name as it may stand unquoted in a shell command. */
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9._/@%+=:,~-]+");
 
     public RenderRequest {
         customerDomains = List.copyOf(new TreeSet<>(customerDomains));
@@ -32,13 +36,21 @@ public record RenderRequest(
 
     public static RenderRequest of(Target target, Profile profile, Server server, List<DomainName> domains,
                                    Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags) {
-        return new RenderRequest(target, profile, server, domains, new TreeMap<>(existingSpf), spfMode, new TreeSet<>(flags));
+        return of(target, profile, server, domains, existingSpf, spfMode, flags, profile.version());
+    }
+
+    /** {@code profileArgument}: the --profile value that reproduces the output, a version or the profile file as given. */
+    public static RenderRequest of(Target target, Profile profile, Server server, List<DomainName> domains,
+                                   Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags,
+                                   String profileArgument) {
+        return new RenderRequest(target, profile, server, domains, new TreeMap<>(existingSpf), spfMode, new TreeSet<>(flags),
+                profileArgument);
     }
 
     /** The command that reproduces this output, for the header of every file (never --output or folders). */
     public String commandLine() {
         List<String> words = new ArrayList<>(List.of("whitelist-gen", "--target", target.name(), "--server", server.id(),
-                "--profile", profile.version()));
+                "--profile", PLAIN_WORD.matcher(profileArgument).matches() ? profileArgument : Escapers.shell(profileArgument)));
         for (DomainName domain : customerDomains) {
             words.add("--domain");
             words.add(domain.name());

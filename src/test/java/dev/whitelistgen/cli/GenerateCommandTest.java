@@ -3,6 +3,7 @@ package dev.whitelistgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,5 +241,22 @@ class GenerateCommandTest {
         assertThat(comma).isEqualTo(repeated).contains("==> exim/", "==> postfix/apply.sh <==");
         Cli.Result named = Cli.run("--target", "bind", "--server", "dach");
         assertThat(named.exitCode()).as("named explicitly, it is not left out but needs --domain").isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** "Reproduce:" must name the profile file the output was made from, not the version that file declares. */
+    @Test
+    void reproduceNamesAProfileFileAsGiven() throws IOException {
+        Path draft = Files.copy(Repo.path("profiles/netigate/v2.yaml"), temp.resolve("draft.yaml"));
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--profile", draft.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<String> reproduce = result.out().lines().filter(l -> l.contains("Reproduce:")).toList();
+        assertThat(reproduce).hasSize(7).allMatch(l -> l.endsWith("Reproduce: whitelist-gen --target postfix --server dach --profile " + draft));
+        assertThat(Cli.run("--target", "postfix", "--server", "dach", "--profile", "2").out())
+                .contains("Reproduce: whitelist-gen --target postfix --server dach --profile 2\n");
+
+        Path odd = Files.copy(draft, temp.resolve("it's {{ new }}.yaml"));
+        String rspamd = Cli.run("--target", "rspamd", "--server", "dach", "--profile", odd.toString()).out();
+        assertThat(rspamd).as("quoted for the shell, inert for rspamd's Jinja templater").doesNotContain("{{")
+                .contains("--profile '" + temp + "/it'\\''s {");
     }
 }
