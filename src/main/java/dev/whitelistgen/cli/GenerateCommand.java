@@ -13,6 +13,7 @@ import dev.whitelistgen.spf.SpfRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,9 @@ public class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (targets.isEmpty()) {
-            throw new UserError(UserError.Kind.USAGE, "--target is required (or a command: list, profiles, bundle, diff, validate); try --help");
+            throw new UserError(UserError.Kind.USAGE, "--target is required (or a command: " + String.join(", ",
+                    Arrays.stream(WhitelistGenCommand.class.getAnnotation(Command.class).subcommands())
+                            .map(type -> type.getAnnotation(Command.class).name()).toList()) + "); try --help");
         }
         Profile chosen = sources.profiles().resolve(profile);
         List<Server> servers = serverOptions.servers(chosen);

@@ -48,7 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         if (invalid > 0) {
-            problems.add(invalid + " of " + files.size() + " files invalid, " + (problems.size()) + " problems");
+            problems.add(invalid + " of " + files.size() + (files.size() == 1 ? " file" : " files") + " invalid, " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems"));
             throw new UserError(UserError.Kind.INVALID_INPUT, problems);
         }
         return ExitCodes.OK;

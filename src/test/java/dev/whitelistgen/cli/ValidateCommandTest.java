@@ -60,6 +60,14 @@ class ValidateCommandTest {
         assertThat(result.err()).contains("FILE");
     }
 
+    @Test
+    void aFolderIsNamedAsOneAndTheCountsAgreeInNumber() {
+        Cli.Result result = Cli.run("validate", dir.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.err()).isEqualTo("whitelist-gen: " + dir + ": is a folder, not a profile file\n"
+                + "whitelist-gen: 1 of 1 file invalid, 1 problem\n");
+    }
+
     /** The 1-based line of the first line containing {@code text}. */
     private static int line(String file, String text) {
         int index = file.indexOf(text);
