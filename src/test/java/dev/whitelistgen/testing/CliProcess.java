@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * The CLI as a child process on the test class path: for what only a real process shows (its own standard output
  * file, its umask, signals). {@link #inShell} runs it under {@code sh -c SCRIPT} with the command as "$@".
+ * {@code -Dcli.cp=JAR} runs another build instead (e.g. main's jar, to see a test fail before a fix).
  */
 public final class CliProcess {
 
