@@ -5,6 +5,7 @@ import dev.whitelistgen.render.RenderedFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -97,21 +98,21 @@ public final class OutputWriter {
             destinations.put(destination, file);
         }
         Staging staging = new Staging();
+        List<Written> written = new ArrayList<>();
         try {
-            List<Written> written = new ArrayList<>();
             for (Map.Entry<Path, RenderedFile> entry : destinations.entrySet()) {
                 byte[] content = entry.getValue().content().getBytes(StandardCharsets.UTF_8);
                 written.add(new Written(entry.getKey(), outcome(entry.getKey(), content)));
                 staging.stage(entry.getKey(), content, content.length > 1 && content[0] == '#' && content[1] == '!');
             }
             staging.commit();
-            return new Result(written, existed ? leftovers(root, destinations.keySet()) : List.of());
         } catch (IOException e) {
             staging.abandon();
             throw new UserError(UserError.Kind.IO, "--output: cannot write to '" + folder + "': " + describe(e));
         } finally {
             staging.close();
         }
+        return new Result(written, existed ? leftovers(root, destinations.keySet()) : List.of());
     }
 
     /**
@@ -153,10 +154,12 @@ public final class OutputWriter {
     }
 
     /** Regular files under root, as deep as this run writes, that it did not write: another target's, or an older version's. */
-    private static List<Path> leftovers(Path root, Set<Path> written) throws IOException {
+    private static List<Path> leftovers(Path root, Set<Path> written) {
         int depth = written.stream().mapToInt(p -> root.relativize(p).getNameCount()).max().orElse(1);
         try (Stream<Path> walk = Files.walk(root, depth)) {
             return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !written.contains(p)).sorted().toList();
+        } catch (IOException | UncheckedIOException unreadable) {
+            return List.of(); // a sub-folder this user may not list: the files are written, only the warning is lost
         }
     }
 

@@ -117,8 +117,8 @@ class OutputFilesTest {
         Path strace = RealProgram.require("strace");
         Path existing = Files.createDirectories(temp.resolve("existing"));
         Files.writeString(existing.resolve("notes.txt"), "mine\n");
-        // the first rename: every file is staged as a temporary file beside its destination
-        interrupt(strace, signal, "rename", null, existing, () -> hasTemporaryFile(existing.resolve("dach")));
+        // held right after the first rename (every file staged, azure/apply.sh in place): the renames finish
+        interrupt(strace, signal, "rename", null, existing, () -> Files.exists(existing.resolve("azure/apply.sh")));
         assertThat(everything(existing)).as("after SIG" + signal + " while renaming").noneMatch(p -> p.endsWith(".tmp"))
                 .contains("notes.txt", "azure/apply.sh", "dach/undo.sh");
         assertThat(emptyFolders(existing)).isEmpty();
