@@ -172,16 +172,17 @@ public final class OutputWriter {
     }
 
     /**
-     * The temporary files and folders of one write. The shutdown hook and the writing thread take turns on
-     * this object's lock, so an interrupt either waits for one file to be staged, or for all renames to finish
-     * (the folder then holds the whole new set), and never sees a file half-registered.
+     * The temporary files and folders of one write. An interrupt first asks the writing thread to stop (it
+     * checks before each file and before the renames), then takes this object's lock, so it waits for at most
+     * one file being staged, or for renames already begun to finish (the folder then holds the whole new set),
+     * and never sees a file half-registered.
      */
     private static final class Staging {
 
         private final List<Path> createdFolders = new ArrayList<>();
         private final Map<Path, Path> staged = new LinkedHashMap<>();
         private final Thread hook = new Thread(this::interrupted, "whitelist-gen output cleanup");
-        private boolean stopped;
+        private volatile boolean stopRequested;
 
         Staging() {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -226,13 +227,13 @@ public final class OutputWriter {
             }
         }
 
-        private synchronized void interrupted() {
-            stopped = true;
+        private void interrupted() {
+            stopRequested = true;
             abandon();
         }
 
         private void checkRunning() throws IOException {
-            if (stopped) {
+            if (stopRequested) {
                 throw new IOException("interrupted");
             }
         }
