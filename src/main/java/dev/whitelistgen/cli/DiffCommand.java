@@ -59,8 +59,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProfileCatalog catalog = sources.profiles();
-        Profile before = catalog.resolve(from);
-        Profile after = catalog.resolve(to);
+        Profile before = catalog.resolve(from, "--from");
+        Profile after = catalog.resolve(to, "--to");
         String toLabel = to == null ? after.version() : to;
         Optional<String> serverId = serverOptions.idIn(List.of(after, before));
         List<DomainName> domains = customer.customerDomains(before, after);

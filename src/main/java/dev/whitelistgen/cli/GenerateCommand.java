@@ -9,12 +9,14 @@ import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.Progress;
 import dev.whitelistgen.render.RenderedFile;
 import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetCatalog;
+import dev.whitelistgen.render.TargetSelection;
 import dev.whitelistgen.spf.SpfRecord;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -49,9 +51,10 @@ public class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-t", "--target"}, paramLabel = "TARGET",
-            description = "Mail system to write for (see 'list targets'), or 'all'.")
-    String target;
+    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",",
+            description = "Mail system to write for (see 'list targets'; repeatable or comma-separated), or 'all'"
+                    + " (those needing --domain only with --domain).")
+    List<String> targets = new ArrayList<>();
 
     @Mixin
     ServerOptions serverOptions;
@@ -76,33 +79,52 @@ public class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (target == null) {
-            throw new UserError(UserError.Kind.USAGE, "--target is required (or a command: list, profiles, bundle, diff, validate); try --help");
+        if (targets.isEmpty()) {
+            throw new UserError(UserError.Kind.USAGE, "--target is required (or a command: " + String.join(", ",
+                    Arrays.stream(WhitelistGenCommand.class.getAnnotation(Command.class).subcommands())
+                            .map(type -> type.getAnnotation(Command.class).name()).toList()) + "); try --help");
         }
-        TargetCatalog catalog = sources.targets();
-        List<Target> targets = target.equalsIgnoreCase("all") ? catalog.all() : List.of(catalog.get(target.toLowerCase(Locale.ROOT)));
         Profile chosen = sources.profiles().resolve(profile);
         List<Server> servers = serverOptions.servers(chosen);
         List<DomainName> customerDomains = customer.customerDomains(chosen);
+        TargetSelection selection = TargetSelection.of(sources.targets(), targets, !customerDomains.isEmpty());
         Map<DomainName, SpfRecord> existing = customer.existingRecords(customerDomains);
         Set<String> flags = new LinkedHashSet<>();
         if (ipAllowList) {
             flags.add("ip-allow-list");
         }
+        // a profile file is named as given (its version may be a draft's), a version as the version
+        String profileArgument = profile == null || profile.equals(chosen.version()) ? chosen.version() : profile;
         Progress progress = TerminalProgress.forStandardError(spec.commandLine().getErr());
         List<RenderedFile> files;
         try {
-            files = new Generator(sources.renderer(), progress)
-                    .generate(targets, chosen, servers, customerDomains, existing, customer.spfMode(), flags);
+            files = new Generator(sources.renderer(), progress, p -> profileArgument)
+                    .generate(selection.included(), chosen, servers, customerDomains, existing, customer.spfMode(), flags);
         } finally {
             TerminalProgress.finish(progress);
+        }
+        for (Target skipped : selection.skipped()) {
+            spec.commandLine().getErr().println("left out " + skipped.name() + ": it needs --domain");
         }
         if (output == null) {
             OutputWriter.print(spec.commandLine().getOut(), files);
         } else {
-            List<Path> written = OutputWriter.write(output, files);
-            written.forEach(path -> spec.commandLine().getErr().println("wrote " + path));
+            report(OutputWriter.write(output, files), spec.commandLine().getErr());
         }
         return ExitCodes.OK;
+    }
+
+    /** Each file as wrote (new), replaced (its bytes changed: a hand edit is gone) or unchanged; then what else is there. */
+    private void report(OutputWriter.Result result, PrintWriter err) {
+        result.written().forEach(file -> err.println(file.outcome().label() + " " + file.path()));
+        List<Path> leftovers = result.leftovers();
+        if (!leftovers.isEmpty()) {
+            Path root = output.toAbsolutePath().normalize();
+            int shown = Math.min(leftovers.size(), 5);
+            err.println("whitelist-gen: warning: " + output + " also holds " + leftovers.size() + " file" + (leftovers.size() == 1 ? "" : "s")
+                    + " this run did not write (another target's, or an older version's?): "
+                    + String.join(", ", leftovers.subList(0, shown).stream().map(p -> root.relativize(p).toString()).toList())
+                    + (leftovers.size() > shown ? ", …" : "") + "; remove what is not needed");
+        }
     }
 }

@@ -59,7 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> together = sources.profiles().problems().stream()
                 .filter(line -> !problems.contains(line) && !aboutOneOf(line, invalidFiles)).toList();
         if (invalid > 0) {
-            problems.add(invalid + " of " + files.size() + " files invalid, " + (problems.size()) + " problems");
+            problems.add(invalid + " of " + files.size() + (files.size() == 1 ? " file" : " files") + " invalid, " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems"));
         }
         if (!together.isEmpty()) {
             problems.addAll(together);

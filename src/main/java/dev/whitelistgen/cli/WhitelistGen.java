@@ -2,6 +2,8 @@ package dev.whitelistgen.cli;
 
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.render.TemplateRenderer;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +19,15 @@ public final class WhitelistGen {
         // No option has a java.time or java.sql type; without this, picocli loads and initialises about 70 such
         // classes by reflection on every start (-Xlog:class+load shows them).
         System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter out = CheckedPrintWriter.over(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        int code;
         try {
-            return run(out, err, args, asksForHelp(args));
+            code = run(out, err, args, asksForHelp(args));
         } catch (OutOfMemoryError e) {
             // picocli passes Errors through. Once the stack has unwound the request's data is garbage, so there
             // is room for one line; a stack trace and exit 1 (diff's "differences") would tell the user nothing.
@@ -34,6 +37,14 @@ public final class WhitelistGen {
             err.flush();
             return ExitCodes.SOFTWARE;
         }
+        // checkError flushes; a failed write to standard output (full disk, closed, broken pipe) is a failed run
+        if (out.checkError()) {
+            String reason = out instanceof CheckedPrintWriter checked ? checked.failure().map(r -> ": " + r).orElse("") : "";
+            err.println("whitelist-gen: cannot write to standard output" + reason + "; the output is incomplete");
+            err.flush();
+            return ExitCodes.IO;
+        }
+        return code;
     }
 
     private static int run(PrintWriter out, PrintWriter err, String[] args, boolean wholeTree) {

@@ -48,7 +48,8 @@ public record NetworkPolicy(int widestIpv4Prefix, int widestIpv6Prefix) {
         if (network.prefix() < widest) {
             return Optional.of("'" + network.cidr() + "' is wider than /" + widest + " ("
                     + network.size() + " addresses); an allowlist entry that wide lets strangers in"
-                    + " (raise the limit with --allow-prefix only if the vendor really owns it)");
+                    + " (raise the limit with " + (network.isIpv4() ? "--allow-prefix" : "--allow-prefix6")
+                    + " only if the vendor really owns it)");
         }
         for (Reserved reserved : RESERVED) {
             if (reserved.network().contains(network) || network.contains(reserved.network())) {

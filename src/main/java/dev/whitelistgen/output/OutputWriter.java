@@ -3,24 +3,61 @@ package dev.whitelistgen.output;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.render.RenderedFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes rendered files. Everything is rendered before anything is written; files are first staged as
  * temporary files beside their destination and only then renamed over it, so a failure leaves the old
- * files as they were and never a half-written one.
+ * files as they were and never a half-written one. An interrupt (Ctrl-C, SIGTERM) while writing removes the
+ * temporary files and the folders this run created (a shutdown hook); only a hard kill can leave them.
  */
 public final class OutputWriter {
+
+    /** One written file, and whether a file was there before (and whether its bytes changed). */
+    public record Written(Path path, Outcome outcome) { }
+
+    public enum Outcome {
+        WROTE, REPLACED, UNCHANGED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What a folder write did: each file, and the files already in the folder that this run did not write. */
+    public record Result(List<Written> written, List<Path> leftovers) { }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    // Created with open(2)'s mode, to which the kernel applies the umask: 0666 & ~umask as cp or an editor would
+    // write, 0777 & ~umask for scripts (createTempFile would make every file 0600).
+    private static final FileAttribute<Set<PosixFilePermission>> PLAIN = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-rw-rw-"));
+    private static final FileAttribute<Set<PosixFilePermission>> EXECUTABLE = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwxrwxrwx"));
 
     private OutputWriter() {
     }
@@ -38,11 +75,17 @@ public final class OutputWriter {
         out.flush();
     }
 
-    public static List<Path> write(Path folder, List<RenderedFile> files) {
+    public static Result write(Path folder, List<RenderedFile> files) {
+        requireNonEmpty(folder, "--output");
         Path root = folder.toAbsolutePath().normalize();
-        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(root)) {
+        if (Files.isSymbolicLink(root) && !Files.exists(root)) {
+            throw new UserError(UserError.Kind.IO, "--output: '" + folder + "' is a symbolic link to '" + linkTarget(root)
+                    + "', which does not exist");
+        }
+        if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new UserError(UserError.Kind.IO, "--output: '" + folder + "' is a file, not a folder");
         }
+        boolean existed = Files.isDirectory(root);
         Map<Path, RenderedFile> destinations = new LinkedHashMap<>();
         for (RenderedFile file : files) {
             Path destination = root.resolve(file.path()).normalize();
@@ -54,29 +97,22 @@ public final class OutputWriter {
             }
             destinations.put(destination, file);
         }
-        List<Path> createdFolders = new ArrayList<>();
-        Map<Path, Path> staged = new LinkedHashMap<>();
+        Staging staging = new Staging();
+        List<Written> written = new ArrayList<>();
         try {
             for (Map.Entry<Path, RenderedFile> entry : destinations.entrySet()) {
-                Path parent = entry.getKey().getParent();
-                createFolders(parent, createdFolders);
-                Path temporary = Files.createTempFile(parent, "." + entry.getKey().getFileName() + ".", ".tmp");
-                staged.put(temporary, entry.getKey());
-                Files.write(temporary, entry.getValue().content().getBytes(StandardCharsets.UTF_8));
+                byte[] content = entry.getValue().content().getBytes(StandardCharsets.UTF_8);
+                written.add(new Written(entry.getKey(), outcome(entry.getKey(), content)));
+                staging.stage(entry.getKey(), content, content.length > 1 && content[0] == '#' && content[1] == '!');
             }
-            for (Map.Entry<Path, Path> entry : staged.entrySet()) {
-                move(entry.getKey(), entry.getValue());
-            }
-            return List.copyOf(destinations.keySet());
+            staging.commit();
         } catch (IOException e) {
-            for (Path temporary : staged.keySet()) {
-                deleteQuietly(temporary);
-            }
-            for (int i = createdFolders.size() - 1; i >= 0; i--) {
-                deleteQuietly(createdFolders.get(i));
-            }
+            staging.abandon();
             throw new UserError(UserError.Kind.IO, "--output: cannot write to '" + folder + "': " + describe(e));
+        } finally {
+            staging.close();
         }
+        return new Result(written, existed ? leftovers(root, destinations.keySet()) : List.of());
     }
 
     /**
@@ -84,38 +120,163 @@ public final class OutputWriter {
      * neither a partial file nor a folder created for it is left behind. {@code flag} names the option in errors.
      */
     public static Path writeFile(Path file, byte[] content, String flag) {
+        requireNonEmpty(file, flag);
         Path destination = file.toAbsolutePath().normalize();
         if (Files.isDirectory(destination)) {
             throw new UserError(UserError.Kind.IO, flag + ": '" + file + "' is a folder, not a file");
         }
-        List<Path> createdFolders = new ArrayList<>();
-        Path temporary = null;
+        Staging staging = new Staging();
         try {
-            createFolders(destination.getParent(), createdFolders);
-            temporary = Files.createTempFile(destination.getParent(), "." + destination.getFileName() + ".", ".tmp");
-            Files.write(temporary, content);
-            move(temporary, destination);
+            staging.stage(destination, content, false);
+            staging.commit();
             return destination;
         } catch (IOException e) {
-            if (temporary != null) {
-                deleteQuietly(temporary);
-            }
-            for (int i = createdFolders.size() - 1; i >= 0; i--) {
-                deleteQuietly(createdFolders.get(i));
-            }
+            staging.abandon();
             throw new UserError(UserError.Kind.IO, flag + ": cannot write '" + file + "': " + describe(e));
+        } finally {
+            staging.close();
         }
     }
 
-    private static void createFolders(Path folder, List<Path> created) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
+    /** An empty path would mean the current folder: a script's unset variable ({@code -o "$OUT"}) must not scatter files. */
+    private static void requireNonEmpty(Path path, String flag) {
+        if (path.toString().isEmpty()) {
+            throw new UserError(UserError.Kind.USAGE, flag + ": the path is empty (an unset variable?); give a path, '.' for the current folder");
         }
-        if (folder.getParent() != null) {
-            createFolders(folder.getParent(), created);
+    }
+
+    private static Outcome outcome(Path destination, byte[] content) throws IOException {
+        if (!Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.exists(destination, LinkOption.NOFOLLOW_LINKS) ? Outcome.REPLACED : Outcome.WROTE;
         }
-        Files.createDirectory(folder);
-        created.add(folder);
+        return Files.size(destination) == content.length && Arrays.equals(Files.readAllBytes(destination), content)
+                ? Outcome.UNCHANGED : Outcome.REPLACED;
+    }
+
+    /** Regular files under root, as deep as this run writes, that it did not write: another target's, or an older version's. */
+    private static List<Path> leftovers(Path root, Set<Path> written) {
+        int depth = written.stream().mapToInt(p -> root.relativize(p).getNameCount()).max().orElse(1);
+        try (Stream<Path> walk = Files.walk(root, depth)) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !written.contains(p)).sorted().toList();
+        } catch (IOException | UncheckedIOException unreadable) {
+            return List.of(); // a sub-folder this user may not list: the files are written, only the warning is lost
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * The temporary files and folders of one write. An interrupt first asks the writing thread to stop (it
+     * checks before each file and before the renames), then takes this object's lock, so it waits for at most
+     * one file being staged, or for renames already begun to finish (the folder then holds the whole new set),
+     * and never sees a file half-registered.
+     */
+    private static final class Staging {
+
+        private final List<Path> createdFolders = new ArrayList<>();
+        private final Map<Path, Path> staged = new LinkedHashMap<>();
+        private final Thread hook = new Thread(this::interrupted, "whitelist-gen output cleanup");
+        private volatile boolean stopRequested;
+
+        Staging() {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        synchronized void stage(Path destination, byte[] content, boolean executable) throws IOException {
+            checkRunning();
+            createFolders(destination.getParent());
+            Path temporary = createTemporary(destination, executable);
+            staged.put(temporary, destination);
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
+                out.write(content);
+            }
+            keepModeOf(destination, temporary);
+        }
+
+        synchronized void commit() throws IOException {
+            checkRunning();
+            for (Map.Entry<Path, Path> entry : new ArrayList<>(staged.entrySet())) {
+                move(entry.getKey(), entry.getValue());
+                staged.remove(entry.getKey());
+            }
+            createdFolders.clear();
+        }
+
+        synchronized void abandon() {
+            for (Path temporary : staged.keySet()) {
+                deleteQuietly(temporary);
+            }
+            staged.clear();
+            for (int i = createdFolders.size() - 1; i >= 0; i--) {
+                deleteQuietly(createdFolders.get(i));
+            }
+            createdFolders.clear();
+        }
+
+        void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) and cleans up
+            }
+        }
+
+        private void interrupted() {
+            stopRequested = true;
+            abandon();
+        }
+
+        private void checkRunning() throws IOException {
+            if (stopRequested) {
+                throw new IOException("interrupted");
+            }
+        }
+
+        private void createFolders(Path folder) throws IOException {
+            if (Files.isDirectory(folder)) {
+                return;
+            }
+            if (folder.getParent() != null) {
+                createFolders(folder.getParent());
+            }
+            Files.createDirectory(folder);
+            createdFolders.add(folder);
+        }
+
+        private static Path createTemporary(Path destination, boolean executable) throws IOException {
+            boolean posix = Files.getFileStore(destination.getParent()).supportsFileAttributeView(PosixFileAttributeView.class);
+            while (true) {
+                Path temporary = destination.resolveSibling("." + destination.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+                try {
+                    return posix ? Files.createFile(temporary, executable ? EXECUTABLE : PLAIN) : Files.createFile(temporary);
+                } catch (FileAlreadyExistsException taken) {
+                    // another name
+                }
+            }
+        }
+
+        /** An overwritten file keeps its mode, and its owner and group where this user may set them (root). */
+        private static void keepModeOf(Path destination, Path temporary) throws IOException {
+            PosixFileAttributeView old = Files.getFileAttributeView(destination, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            if (old == null || !Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            PosixFileAttributes attributes = old.readAttributes();
+            PosixFileAttributeView fresh = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+            try {
+                fresh.setGroup(attributes.group());
+                fresh.setOwner(attributes.owner());
+            } catch (IOException notAllowed) {
+                // an ordinary user cannot give a file away; the new file is theirs, with the old mode
+            }
+            fresh.setPermissions(attributes.permissions());
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

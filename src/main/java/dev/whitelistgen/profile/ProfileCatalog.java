@@ -48,19 +48,25 @@ public final class ProfileCatalog {
 
     /** A version name such as "2", or the path of a profile file. */
     public Profile resolve(String versionOrFile) {
+        return resolve(versionOrFile, "--profile");
+    }
+
+    /** As {@link #resolve(String)}; {@code flag} names the option the value came from in errors (--from, --to). */
+    public Profile resolve(String versionOrFile, String flag) {
         if (versionOrFile == null) {
             return current();
         }
         Path asFile = Path.of(versionOrFile);
         if (versionOrFile.endsWith(".yaml") || versionOrFile.endsWith(".yml") || versionOrFile.contains("/")) {
             if (!Files.isRegularFile(asFile)) {
-                throw new UserError(UserError.Kind.USAGE, "--profile: no such profile file '" + versionOrFile + "'");
+                throw new UserError(UserError.Kind.IO, flag + ": cannot read the profile file '" + versionOrFile + "': "
+                        + (Files.isDirectory(asFile) ? "it is a folder" : Files.exists(asFile) ? "not a regular file" : "no such file"));
             }
             return loader.load(asFile);
         }
         Profile profile = versions().get(versionOrFile);
         if (profile == null) {
-            throw new UserError(UserError.Kind.USAGE, "--profile: unknown version '" + versionOrFile + "'; known versions: "
+            throw new UserError(UserError.Kind.USAGE, flag + ": unknown version '" + versionOrFile + "'; known versions: "
                     + String.join(", ", versions().keySet()) + " (or give a profile file)");
         }
         return profile;

@@ -56,6 +56,9 @@ public final class ProfileLoader {
 
     public Profile load(Path file) {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw invalid(name, 0, "is a folder, not a profile file");
+        }
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw invalid(name, 0, "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; a profile is a few KiB");

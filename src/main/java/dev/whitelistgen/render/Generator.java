@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Renders targets for servers. With several targets or servers each gets its own folder,
@@ -19,14 +20,17 @@ public final class Generator {
 
     private final TemplateRenderer renderer;
     private final Progress progress;
+    private final Function<Profile, String> profileArgument;
 
     public Generator(TemplateRenderer renderer) {
-        this(renderer, Progress.NONE);
+        this(renderer, Progress.NONE, Profile::version);
     }
 
-    public Generator(TemplateRenderer renderer, Progress progress) {
+    /** {@code profileArgument}: how the "Reproduce:" line names a profile (a file as the user gave it, or its version). */
+    public Generator(TemplateRenderer renderer, Progress progress, Function<Profile, String> profileArgument) {
         this.renderer = renderer;
         this.progress = progress;
+        this.profileArgument = profileArgument;
     }
 
     public List<RenderedFile> generate(List<Target> targets, Profile profile, List<Server> servers,
@@ -57,7 +61,8 @@ public final class Generator {
         for (Target target : targets) {
             for (Server server : servers) {
                 Set<String> targetFlags = flags.stream().filter(target.flags()::contains).collect(java.util.stream.Collectors.toSet());
-                RenderRequest request = RenderRequest.of(target, profile, server, domains, existingSpf, spfMode, targetFlags, language);
+                RenderRequest request = RenderRequest.of(target, profile, server, domains, existingSpf, spfMode, targetFlags,
+                        language, profileArgument.apply(profile));
                 String prefix = (targets.size() > 1 ? target.name() + "/" : "") + (servers.size() > 1 ? server.id() + "/" : "");
                 for (RenderedFile file : renderer.render(target, RenderModel.of(request))) {
                     files.add(new RenderedFile(prefix + file.path(), file.content()));

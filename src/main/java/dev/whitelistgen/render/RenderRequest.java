@@ -23,7 +23,11 @@ public record RenderRequest(
         SortedMap<DomainName, SpfRecord> existingSpf,
         SpfMode spfMode,
         SortedSet<String> flags,
-        String language) {
+        String language,
+        String profileArgument) {
+
+    /** A file name as it may stand unquoted in a shell command. */
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9._/@%+=:,~-]+");
 
     public RenderRequest {
         customerDomains = List.copyOf(new TreeSet<>(customerDomains));
@@ -33,19 +37,24 @@ public record RenderRequest(
 
     public static RenderRequest of(Target target, Profile profile, Server server, List<DomainName> domains,
                                    Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags) {
-        return of(target, profile, server, domains, existingSpf, spfMode, flags, TargetTexts.DEFAULT_LANGUAGE);
+        return of(target, profile, server, domains, existingSpf, spfMode, flags, TargetTexts.DEFAULT_LANGUAGE, profile.version());
     }
 
-    /** With the language of the target's prose (a bundle's --lang); standalone output is English. */
+    /**
+     * {@code language}: of the target's prose (a bundle's --lang; standalone output is English).
+     * {@code profileArgument}: the --profile value that reproduces the output, a version or the profile file as given.
+     */
     public static RenderRequest of(Target target, Profile profile, Server server, List<DomainName> domains,
-                                   Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags, String language) {
-        return new RenderRequest(target, profile, server, domains, new TreeMap<>(existingSpf), spfMode, new TreeSet<>(flags), language);
+                                   Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags,
+                                   String language, String profileArgument) {
+        return new RenderRequest(target, profile, server, domains, new TreeMap<>(existingSpf), spfMode, new TreeSet<>(flags),
+                language, profileArgument);
     }
 
     /** The command that reproduces this output, for the header of every file (never --output or folders). */
     public String commandLine() {
         List<String> words = new ArrayList<>(List.of("whitelist-gen", "--target", target.name(), "--server", server.id(),
-                "--profile", profile.version()));
+                "--profile", PLAIN_WORD.matcher(profileArgument).matches() ? profileArgument : Escapers.shell(profileArgument)));
         for (DomainName domain : customerDomains) {
             words.add("--domain");
             words.add(domain.name());

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The targets a command works on: those named with --target, or by default every target, where a target that
- * writes records for the customer's domains (requires_domain) is left out without --domain rather than
- * failing the whole command. {@code named} tells whether the user listed them.
+ * The targets a command works on: those named with --target, or every target (by default, or named 'all'),
+ * where a target that writes records for the customer's domains (requires_domain) is left out without --domain
+ * rather than failing the whole command. {@code named} tells whether the user listed them.
  */
 public record TargetSelection(List<Target> included, List<Target> skipped, boolean named) {
 
@@ -18,7 +18,7 @@ public record TargetSelection(List<Target> included, List<Target> skipped, boole
     }
 
     public static TargetSelection of(TargetCatalog catalog, List<String> requested, boolean haveDomain) {
-        if (!requested.isEmpty()) {
+        if (!requested.isEmpty() && requested.stream().noneMatch(name -> name.strip().equalsIgnoreCase("all"))) {
             List<Target> named = new ArrayList<>();
             for (String name : requested) {
                 Target target = catalog.get(name.strip().toLowerCase(Locale.ROOT));

@@ -146,7 +146,8 @@ class DiffCommandTest {
     void usageErrorsAreExitTwo() {
         Cli.Result unknown = Cli.run("diff", "--from", "7", "--to", "2");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).startsWith("whitelist-gen: --profile: unknown version '7'");
+        assertThat(unknown.err()).startsWith("whitelist-gen: --from: unknown version '7'");
+        assertThat(Cli.run("diff", "--from", "2", "--to", "9").err()).startsWith("whitelist-gen: --to: unknown version '9'");
         assertThat(Cli.run("diff", "--to", "2").exitCode()).isEqualTo(ExitCodes.USAGE);
         Cli.Result badServer = Cli.run("diff", "--from", "1", "--server", "mars");
         assertThat(badServer.exitCode()).isEqualTo(ExitCodes.USAGE);

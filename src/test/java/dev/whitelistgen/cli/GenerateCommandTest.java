@@ -3,6 +3,7 @@ package dev.whitelistgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,9 +100,9 @@ class GenerateCommandTest {
         "--target nope --server azure|2|--target: unknown target 'nope'; valid targets: bind, exchange, exim, google, json, m365, postfix, rspamd, spamassassin, all",
         "--target postfix --server mars|2|--server: unknown server 'mars'; valid servers: azure (sweden, se, netigate.se), dach (germany, de, ntgt.de), all",
         "--target postfix|2|--server (or --server-from-url) is required; valid servers: azure",
-        "--server dach|2|--target is required",
+        "--server dach|2|--target is required (or a command: list, check, bundle, diff, validate, profiles); try --help",
         "--target postfix --server dach --profile 7|2|--profile: unknown version '7'; known versions: 1, 2",
-        "--target postfix --server dach --profile missing.yaml|2|--profile: no such profile file 'missing.yaml'",
+        "--target postfix --server dach --profile missing.yaml|5|--profile: cannot read the profile file 'missing.yaml': no such file",
         "--target postfix --server dach --ip-allow-list|2|--ip-allow-list: target postfix has no such option",
         "--target postfix --server dach --domain bad_domain.example|3|--domain: 'bad_domain.example' is not a valid domain name",
         "--target postfix --server dach --domain survey.netigate.se|3|--domain: 'survey.netigate.se' is Netigate's own sender domain",
@@ -188,5 +189,74 @@ class GenerateCommandTest {
                 "azure", "SPF include: _spf.netigate.se", "Profiles:", "1    superseded", "2    current");
         assertThat(Cli.run("list", "servers", "--profile", "1").out()).contains("SPF include: none given", "193.44.77.163");
         assertThat(Cli.run("list", "colours").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** {@code -o "$OUT"} with OUT unset must not scatter files into the current folder. */
+    @Test
+    void anEmptyOutputPathIsAUsageError() {
+        Cli.Result generate = Cli.run("--target", "postfix", "--server", "dach", "--output", "");
+        assertThat(generate.exitCode()).as(generate.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(generate.err()).isEqualTo("whitelist-gen: --output: the path is empty (an unset variable?); give a path, '.' for the current folder\n");
+        Cli.Result bundle = Cli.run("bundle", "--server", "dach", "-o", "");
+        assertThat(bundle.exitCode()).as(bundle.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bundle.err()).startsWith("whitelist-gen: --output: the path is empty");
+    }
+
+    @Test
+    void sayingWhichFilesWereReplacedAndWarningAboutFilesThisRunDidNotWrite() throws IOException {
+        Path out = temp.resolve("out");
+        Cli.run("--target", "postfix", "--server", "dach", "--output", out.toString());
+        Files.writeString(out.resolve("apply.sh"), "#!/bin/sh\n# hand-edited\n");
+        Files.writeString(out.resolve("netigate.cf"), "from another target\n");
+        Cli.Result again = Cli.run("--target", "postfix", "--server", "dach", "--output", out.toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err().lines()).contains("replaced " + out.resolve("apply.sh"), "unchanged " + out.resolve("undo.sh"))
+                .doesNotContain("wrote " + out.resolve("apply.sh"));
+        assertThat(again.err()).endsWith("whitelist-gen: warning: " + out + " also holds 1 file this run did not write"
+                + " (another target's, or an older version's?): netigate.cf; remove what is not needed\n");
+        assertThat(Files.readString(out.resolve("netigate.cf"))).as("left alone").isEqualTo("from another target\n");
+    }
+
+    @Test
+    void aDanglingSymbolicLinkAsOutputIsNamedAsSuch() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("link"), temp.resolve("gone"));
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--output", link.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("whitelist-gen: --output: '" + link + "' is a symbolic link to '" + temp.resolve("gone")
+                + "', which does not exist\n");
+        assertThat(temp.resolve("gone")).doesNotExist();
+    }
+
+    /** Generate takes the target forms bundle takes, and leaves out what needs --domain with the reason, as bundle does. */
+    @Test
+    void targetsAsBundleTakesThemAndTargetsNeedingADomainLeftOutWithTheReason() throws IOException {
+        Path out = temp.resolve("all");
+        Cli.Result all = Cli.run("--target", "all", "--server", "all", "--output", out.toString());
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        assertThat(all.err().lines()).contains("left out bind: it needs --domain");
+        assertThat(files(out)).contains("postfix/dach/apply.sh", "spamassassin/azure/netigate-welcomelist.cf")
+                .noneMatch(path -> path.startsWith("bind/"));
+        String comma = Cli.run("--target", "postfix,exim", "--server", "dach").out();
+        String repeated = Cli.run("--target", "exim", "--target", "postfix", "--server", "dach").out();
+        assertThat(comma).isEqualTo(repeated).contains("==> exim/", "==> postfix/apply.sh <==");
+        Cli.Result named = Cli.run("--target", "bind", "--server", "dach");
+        assertThat(named.exitCode()).as("named explicitly, it is not left out but needs --domain").isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** "Reproduce:" must name the profile file the output was made from, not the version that file declares. */
+    @Test
+    void reproduceNamesAProfileFileAsGiven() throws IOException {
+        Path draft = Files.copy(Repo.path("profiles/netigate/v2.yaml"), temp.resolve("draft.yaml"));
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--profile", draft.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<String> reproduce = result.out().lines().filter(l -> l.contains("Reproduce:")).toList();
+        assertThat(reproduce).hasSize(7).allMatch(l -> l.endsWith("Reproduce: whitelist-gen --target postfix --server dach --profile " + draft));
+        assertThat(Cli.run("--target", "postfix", "--server", "dach", "--profile", "2").out())
+                .contains("Reproduce: whitelist-gen --target postfix --server dach --profile 2\n");
+
+        Path odd = Files.copy(draft, temp.resolve("it's {{ new }}.yaml"));
+        String rspamd = Cli.run("--target", "rspamd", "--server", "dach", "--profile", odd.toString()).out();
+        assertThat(rspamd).as("quoted for the shell, inert for rspamd's Jinja templater").doesNotContain("{{")
+                .contains("--profile '" + temp + "/it'\\''s {");
     }
 }

@@ -125,4 +125,13 @@ class LauncherIT {
             assertThat(result.out()).as(launcher.toString()).startsWith("Targets:").contains("postfix");
         }
     }
+
+    /** {@code bin/whitelist-gen … > /etc/…} on a full disk must not leave half a file behind a success code. */
+    @Test
+    void aFullDiskUnderStandardOutputExitsFive() {
+        RealProgram.Result result = RealProgram.run("sh", "-c", "exec \"$@\" >/dev/full", "sh", LAUNCHER.toString(),
+                "--target", "postfix", "--server", "dach");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(result.err()).isEqualTo("whitelist-gen: cannot write to standard output: No space left on device; the output is incomplete\n");
+    }
 }

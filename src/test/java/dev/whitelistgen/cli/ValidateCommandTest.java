@@ -84,6 +84,14 @@ class ValidateCommandTest {
         assertThat(result.err()).contains("FILE");
     }
 
+    @Test
+    void aFolderIsNamedAsOneAndTheCountsAgreeInNumber() {
+        Cli.Result result = Cli.run("validate", dir.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.err()).isEqualTo("whitelist-gen: " + dir + ": is a folder, not a profile file\n"
+                + "whitelist-gen: 1 of 1 file invalid, 1 problem\n");
+    }
+
     /** The path under which the tests' class path holds a built-in profile (what the catalogue reports). */
     private static String builtIn(String file) {
         return dev.whitelistgen.BuiltInResources.folder("profiles").resolve("netigate").resolve(file).toString();

@@ -3,6 +3,12 @@ package dev.whitelistgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.CliProcess;
+import dev.whitelistgen.testing.RealProgram;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,5 +61,42 @@ class WhitelistGenTest {
             assertThat(result.err().lines()).as(result.toString()).hasSize(1)
                     .allMatch(line -> line.startsWith("whitelist-gen: ") && line.endsWith("(try --help)"));
         }
+    }
+
+    /** PrintWriter swallows IOExceptions; a full disk or a closed standard output must still fail the run. */
+    @Test
+    void aStandardOutputThatCannotBeWrittenIsAnIoErrorNotSuccess() {
+        Writer full = new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        for (String[] args : List.of(new String[] {"--target", "postfix", "--server", "dach"}, new String[] {"list"},
+                new String[] {"diff", "--from", "1", "--to", "2", "--target", "postfix", "--server", "dach"})) {
+            StringWriter err = new StringWriter();
+            int code = WhitelistGen.run(new PrintWriter(full), new PrintWriter(err), args);
+            assertThat(code).as(String.join(" ", args)).isEqualTo(ExitCodes.IO);
+            assertThat(err.toString()).as(String.join(" ", args))
+                    .isEqualTo("whitelist-gen: cannot write to standard output; the output is incomplete\n");
+        }
+    }
+
+    @Test
+    void aFullDiskOrAClosedStandardOutputExitsFiveWithTheReason() {
+        RealProgram.Result full = RealProgram.run(CliProcess.inShell("exec \"$@\" >/dev/full", "--target", "postfix", "--server", "dach"));
+        assertThat(full.exitCode()).as(full.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(full.err()).isEqualTo("whitelist-gen: cannot write to standard output: No space left on device; the output is incomplete\n");
+        RealProgram.Result closed = RealProgram.run(CliProcess.inShell("exec \"$@\" >&-", "list"));
+        assertThat(closed.exitCode()).as(closed.toString()).isEqualTo(ExitCodes.IO);
+        assertThat(closed.err()).startsWith("whitelist-gen: cannot write to standard output");
     }
 }

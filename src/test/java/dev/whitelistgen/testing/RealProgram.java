@@ -51,7 +51,9 @@ public final class RealProgram {
             Map.entry("exim4", "Exim, unpacked by .ci/setup.d/exim.sh into " + UNPACKED.resolve("exim")),
             Map.entry("groff", "Debian package groff-base"), Map.entry("node", "Debian package nodejs"),
             Map.entry("script", "Debian package bsdutils"), Map.entry("mvn", "Debian package maven"),
-            Map.entry("chromium", "Debian package chromium"), Map.entry("chromedriver", "Debian package chromium-driver"));
+            Map.entry("chromium", "Debian package chromium"), Map.entry("chromedriver", "Debian package chromium-driver"),
+            Map.entry("strace", "Debian package strace"), Map.entry("runuser", "Debian package util-linux"),
+            Map.entry("python3", "Debian package python3"));
 
     /** The program's path; skips (or, under requireAll, fails) the test when it is not installed. */
     public static Path require(String name) {
