@@ -6,7 +6,7 @@
 
 - **[=m.label_server]:** [=server.name] (`[=server.id]`)[#if server.hosts?has_content]; [=m.server_hint] [#list server.hosts as host]`[=host]`[#sep], [/#list][/#if]
 - **[=m.label_domains]:** [#list customerDomains as domain]`[=domain]`[#sep], [#else][=m.no_domains][/#list]
-- **[=m.label_profile]:** [=m.label_version] [=profile.version] ([=m["status_" + profile.status]]), [=m.from_article] "[=profile.source.title]" (`[=profile.source.article]`)
+- **[=m.label_profile]:** [=m.label_version] [=profile.version] ([=m["status_" + profile.status]]), [=m.from_article] [=m.quote_open][=profile.source.title][=m.quote_close] (`[=profile.source.article]`)
 - **[=m.label_command]:** `[=command]`
 
 ## [=m.heading_scenarios]

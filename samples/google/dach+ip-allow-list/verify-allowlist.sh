@@ -72,8 +72,9 @@ else
 fi
 
 # Entries of allowedIpAddresses (JSON, or GAM's CSV with doubled quotes), one per line.
-# Brackets become <> first: awks differ in how they read "]" inside a bracket expression.
-listed=$(printf '%s\n' "$policies" | tr -d '\r\n' | tr '[]' '<>' | awk '{
+# Brackets become <> first: awks differ in how they read "]" inside a bracket expression. They are given to tr in
+# octal, because some tr implementations read a "[" in an operand as the start of a character class.
+listed=$(printf '%s\n' "$policies" | tr -d '\r\n' | tr '\133\135' '<>' | awk '{
 	s = $0
 	while (match(s, /[Aa]llowed_?[Ii]p_?[Aa]ddresses[^<]*<[^>]*>/)) {
 		part = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)

@@ -43,7 +43,8 @@ class GoogleTargetTest {
     void withoutTheFlagTheGuideHasApprovedSendersOnlyAndSaysWhenToAskForTheAllowlist() throws IOException {
         String guide = Files.readString(generate(dir, "--server", "azure").resolve("google-workspace-guide.md"));
         assertThat(guide).contains("   - `netigate.se`", "**Authentication required** stays on", "**Add address**",
-                "select it (`Netigate survey mail (whitelist-gen, azure)`) for the setting", "Gmail **Settings** privilege",
+                "opens **Manage address lists** in a new browser tab", "go back to the first browser tab",
+                "select the list (`Netigate survey mail (whitelist-gen, azure)`) for the setting", "Gmail **Settings** privilege",
                 "https://support.google.com/a/answer/6395507", "## If your MX is a gateway in front of Gmail", "**Inbound gateway**",
                 "## 2. If step 1 is not enough: the Email allowlist",
                 "`whitelist-gen --target google --server azure --profile 2 --ip-allow-list`",
