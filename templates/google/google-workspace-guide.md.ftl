@@ -11,7 +11,8 @@
        https://support.google.com/a/answer/60751 ; warning banner: https://support.google.com/a/answer/60752
      - Gmail "Settings" admin privilege: https://support.google.com/a/answer/6395507
      - Inbound gateway: https://support.google.com/a/answer/60730
-     - the Policy API reads settings only, super administrators only:
+     - the Policy API v1 reads settings only (v1beta1, a beta, can change some: the supported-settings page has a
+       "Mutate supported in v1beta1" column), super administrators only:
        https://cloud.google.com/identity/docs/concepts/overview-policies ; which settings it reads:
        https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings --]
 # [=say("guide.title")] ([=server.name])
