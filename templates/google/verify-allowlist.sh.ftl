@@ -48,12 +48,18 @@ rule=[=sh(ruleName)]
 list=[=sh(addressListName)]
 senders=[=sh(server.senderDomains?join(", "))]
 filter="setting.type.matches('settings/gmail.email_spam_filter_ip_allowlist')"
+# CLOUD_IDENTITY_API exists for tests against a loopback stand-in. It receives the token, so it must be HTTPS or loopback:
+# a stray value cannot send the token in clear text to another host.
 api=${CLOUD_IDENTITY_API:-https://cloudidentity.googleapis.com}
+case $api in
+https://* | http://127.0.0.1:* | http://\[::1\]:*) ;;
+*) echo "CLOUD_IDENTITY_API must start with https:// (or http://127.0.0.1: for a test); not sending the token to $api" >&2; exit 2 ;;
+esac
 not_done=0
 unchecked=0
 
 echo "Step 1, approved senders: not checkable by script (the Policy API documents no setting for approved senders lists)."
-echo "  Check in the Admin console, Apps > Google Workspace > Gmail > Spam, Phishing and Malware > Spam:"
+echo "  Check in the Admin console, Menu > Apps > Google Workspace > Gmail > Spam, Phishing and Malware > Spam:"
 echo "  the rule '$rule' bypasses spam filters for the list '$list',"
 echo "  which holds $senders, each with Authentication required on."
 

@@ -150,6 +150,15 @@ class GoogleTargetTest {
                 "filter=setting.type.matches('settings/gmail.email_spam_filter_ip_allowlist')\n", "https://cloudidentity.googleapis.com/v1/policies\n");
         assertThat(Files.readString(bin.resolve("curl.stdin")))
                 .isEqualTo("Authorization: Bearer secret-token\nX-Goog-User-Project: my-project\n");
+
+        // The endpoint override is for loopback tests: a plain-HTTP remote endpoint never gets the token.
+        Files.delete(bin.resolve("curl.stdin"));
+        RealProgram.Result remote = check(script, bin, Map.of("GOOGLE_ACCESS_TOKEN", "secret-token",
+                "CLOUD_IDENTITY_API", "http://policies.example"));
+        assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(2);
+        assertThat(remote.err()).contains("CLOUD_IDENTITY_API must start with https://");
+        assertThat(remote.out() + remote.err()).doesNotContain("secret-token");
+        assertThat(bin.resolve("curl.stdin")).doesNotExist();
     }
 
     @Test
