@@ -27,7 +27,8 @@
 #     carries X-Goog-User-Project, which user credentials may need. The token goes to curl on standard input, not in
 #     its arguments, so other users cannot see it in the process list.
 # Exit 0: no step is not done (step 1 still needs the look in the console); 1: a step is not done;
-# 2: a step this guide asks for could not be checked (the allowlist could not be read).
+# 2: a step this guide asks for could not be checked (the allowlist could not be read), or CLOUD_IDENTITY_API (an
+# endpoint override for tests) is neither https:// nor loopback, in which case nothing is sent.
 # Policy API: https://cloud.google.com/identity/docs/reference/rest/v1/policies/list (scopes: same page),
 #   https://cloud.google.com/identity/docs/how-to/setup-policies, https://cloud.google.com/identity/docs/concepts/overview-policies
 # Settings it reads: https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings
