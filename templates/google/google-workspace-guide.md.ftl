@@ -2,12 +2,17 @@
 [#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Sources,
      checked for each claim:
      - approved senders, "Authentication required", From header only, spam still possible, DMARC still applies:
-       https://support.google.com/a/answer/2368132 (Customize spam filter settings)
+       https://support.google.com/a/answer/2368132 (Customize spam filter settings); "Create or edit list" opens
+       "Manage address lists" in a new browser tab, then back to the setting's tab:
+       https://support.google.com/a/answer/2364632 (same dialog for Blocked senders)
+     - German console labels: see the comment at the top of bundle_de.properties; Swedish ones were not verifiable
+       and are given as translations (bundle_sv.properties)
      - Email allowlist: top-level only, CIDR ranges accepted, up to 24 hours, ignored for Inbound gateway IPs:
        https://support.google.com/a/answer/60751 ; warning banner: https://support.google.com/a/answer/60752
      - Gmail "Settings" admin privilege: https://support.google.com/a/answer/6395507
      - Inbound gateway: https://support.google.com/a/answer/60730
-     - the Policy API reads settings only, super administrators only:
+     - the Policy API v1 reads settings only (v1beta1, a beta, can change some: the supported-settings page has a
+       "Mutate supported in v1beta1" column), super administrators only:
        https://cloud.google.com/identity/docs/concepts/overview-policies ; which settings it reads:
        https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings --]
 # [=say("guide.title")] ([=server.name])
@@ -35,8 +40,8 @@
 [/#list]
 7. [=say("guide.step1.7", {"list": addressListName})]
 
-[=say("guide.source")]: Google Workspace Admin Help, "Customize spam filter settings", https://support.google.com/a/answer/2368132;
-"Delegate administrator privileges in Gmail", https://support.google.com/a/answer/6395507
+[=say("guide.source")]: Google Workspace Admin Help, [=say("guide.cite", {"title": "Customize spam filter settings"})], https://support.google.com/a/answer/2368132;
+[=say("guide.cite", {"title": "Delegate administrator privileges in Gmail"})], https://support.google.com/a/answer/6395507
 [#if ipAllowList]
 
 ## [=say("guide.step2.heading")]
@@ -55,21 +60,22 @@
 
 [=say("guide.step2.gateway")]
 
-[=say("guide.source")]: Google Workspace Admin Help, "Add IP addresses to allowlists in Gmail", https://support.google.com/a/answer/60751
+[=say("guide.source")]: Google Workspace Admin Help, [=say("guide.cite", {"title": "Add IP addresses to allowlists in Gmail"})], https://support.google.com/a/answer/60751;
+[=say("guide.cite", {"title": "Allowlists, denylists, and approved senders"})] (warning banner), https://support.google.com/a/answer/60752
 [#else]
 
 ## [=say("guide.step2.absent.heading")]
 
 [=say("guide.step2.absent", {"command": command})]
 
-[=say("guide.source")]: Google Workspace Admin Help, "Add IP addresses to allowlists in Gmail", https://support.google.com/a/answer/60751
+[=say("guide.source")]: Google Workspace Admin Help, [=say("guide.cite", {"title": "Add IP addresses to allowlists in Gmail"})], https://support.google.com/a/answer/60751
 [/#if]
 
 ## [=say("guide.gateway.heading")]
 
 [=say("guide.gateway.text")]
 
-[=say("guide.source")]: Google Workspace Admin Help, "Set up an inbound mail gateway", https://support.google.com/a/answer/60730
+[=say("guide.source")]: Google Workspace Admin Help, [=say("guide.cite", {"title": "Set up an inbound mail gateway"})], https://support.google.com/a/answer/60730
 [#if customerDomains?has_content]
 
 ## [=say("guide.step3.heading", {"domains": customerDomains?join(", ")})]

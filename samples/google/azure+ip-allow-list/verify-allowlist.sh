@@ -27,7 +27,8 @@
 #     carries X-Goog-User-Project, which user credentials may need. The token goes to curl on standard input, not in
 #     its arguments, so other users cannot see it in the process list.
 # Exit 0: no step is not done (step 1 still needs the look in the console); 1: a step is not done;
-# 2: a step this guide asks for could not be checked (the allowlist could not be read).
+# 2: a step this guide asks for could not be checked (the allowlist could not be read), or CLOUD_IDENTITY_API (an
+# endpoint override for tests) is neither https:// nor loopback, in which case nothing is sent.
 # Policy API: https://cloud.google.com/identity/docs/reference/rest/v1/policies/list (scopes: same page),
 #   https://cloud.google.com/identity/docs/how-to/setup-policies, https://cloud.google.com/identity/docs/concepts/overview-policies
 # Settings it reads: https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings
@@ -43,12 +44,18 @@ rule='Netigate survey mail (whitelist-gen, azure)'
 list='Netigate survey mail (whitelist-gen, azure)'
 senders='netigate.se'
 filter="setting.type.matches('settings/gmail.email_spam_filter_ip_allowlist')"
+# CLOUD_IDENTITY_API exists for tests against a loopback stand-in. It receives the token, so it must be HTTPS or loopback:
+# a stray value cannot send the token in clear text to another host.
 api=${CLOUD_IDENTITY_API:-https://cloudidentity.googleapis.com}
+case $api in
+https://* | http://127.0.0.1:* | http://\[::1\]:*) ;;
+*) echo "CLOUD_IDENTITY_API must start with https:// (or http://127.0.0.1: for a test); not sending the token to $api" >&2; exit 2 ;;
+esac
 not_done=0
 unchecked=0
 
 echo "Step 1, approved senders: not checkable by script (the Policy API documents no setting for approved senders lists)."
-echo "  Check in the Admin console, Apps > Google Workspace > Gmail > Spam, Phishing and Malware > Spam:"
+echo "  Check in the Admin console, Menu > Apps > Google Workspace > Gmail > Spam, Phishing and Malware > Spam:"
 echo "  the rule '$rule' bypasses spam filters for the list '$list',"
 echo "  which holds $senders, each with Authentication required on."
 
@@ -72,8 +79,9 @@ else
 fi
 
 # Entries of allowedIpAddresses (JSON, or GAM's CSV with doubled quotes), one per line.
-# Brackets become <> first: awks differ in how they read "]" inside a bracket expression.
-listed=$(printf '%s\n' "$policies" | tr -d '\r\n' | tr '[]' '<>' | awk '{
+# Brackets become <> first: awks differ in how they read "]" inside a bracket expression. They are given to tr in
+# octal, because some tr implementations read a "[" in an operand as the start of a character class.
+listed=$(printf '%s\n' "$policies" | tr -d '\r\n' | tr '\133\135' '<>' | awk '{
 	s = $0
 	while (match(s, /[Aa]llowed_?[Ii]p_?[Aa]ddresses[^<]*<[^>]*>/)) {
 		part = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)

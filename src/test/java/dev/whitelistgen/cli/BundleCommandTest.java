@@ -173,9 +173,21 @@ class BundleCommandTest {
         Path zip = dir.resolve("ticket.zip");
         assertThat(Cli.run("bundle", "--server", "dach", "--lang", "de", "-t", "google", "-o", zip.toString()).exitCode()).isZero();
         String bundled = entries(zip).get("google/google-workspace-guide.md");
+        // German labels first only where Google's German help names them (bundle_de.properties cites the pages),
+        // German quotation marks around the cited page titles.
         assertThat(bundled).contains("## 2. Wenn Schritt 1 nicht reicht", "**E-Mail-Zulassungsliste** (Email allowlist)",
-                "Gmail > Spam, Phishing und Malware** (Spam, Phishing and Malware)", "**Eingangsgateway** (Inbound gateway)",
-                "Adressenliste").doesNotContain("178.77.90.228,");
+                "**Menü > Apps > Google Workspace > Gmail > Spam, Phishing und Malware** (Menu > Apps > Google Workspace > Gmail > Spam, Phishing and Malware)",
+                "**Eingangsgateway** (Inbound gateway)", "**Konfigurieren** (Configure)", "**Adresse hinzufügen** (Add address)",
+                "**Adressenlisten verwalten** (Manage address lists)", "**Add address list** (Adressenliste hinzufügen)",
+                "„Customize spam filter settings“").doesNotContain("178.77.90.228,");
+        // Google's Swedish help for these settings could not be read, so the Swedish guide gives the English labels
+        // with a translation and says so, instead of presenting guessed Swedish labels as the console's.
+        Path swedish = dir.resolve("sv.zip");
+        assertThat(Cli.run("bundle", "--server", "dach", "--lang", "sv", "-t", "google", "-o", swedish.toString()).exitCode()).isZero();
+        assertThat(entries(swedish).get("google/google-workspace-guide.md"))
+                .contains("**Menu > Apps > Google Workspace > Gmail > Spam, Phishing and Malware** (meny > appar",
+                        "kan etiketterna vara formulerade på ett annat sätt", "”Customize spam filter settings”")
+                .doesNotContain("**Meny").doesNotContain("**Hantera adresslistor**");
         Path alone = dir.resolve("alone");
         assertThat(Cli.run("--target", "google", "--server", "dach", "-o", alone.toString()).exitCode()).isZero();
         assertThat(Files.readString(alone.resolve("google-workspace-guide.md")))

@@ -43,7 +43,8 @@ class GoogleTargetTest {
     void withoutTheFlagTheGuideHasApprovedSendersOnlyAndSaysWhenToAskForTheAllowlist() throws IOException {
         String guide = Files.readString(generate(dir, "--server", "azure").resolve("google-workspace-guide.md"));
         assertThat(guide).contains("   - `netigate.se`", "**Authentication required** stays on", "**Add address**",
-                "select it (`Netigate survey mail (whitelist-gen, azure)`) for the setting", "Gmail **Settings** privilege",
+                "opens **Manage address lists** in a new browser tab", "go back to the first browser tab",
+                "select the list (`Netigate survey mail (whitelist-gen, azure)`) for the setting", "Gmail **Settings** privilege",
                 "https://support.google.com/a/answer/6395507", "## If your MX is a gateway in front of Gmail", "**Inbound gateway**",
                 "## 2. If step 1 is not enough: the Email allowlist",
                 "`whitelist-gen --target google --server azure --profile 2 --ip-allow-list`",
@@ -149,6 +150,15 @@ class GoogleTargetTest {
                 "filter=setting.type.matches('settings/gmail.email_spam_filter_ip_allowlist')\n", "https://cloudidentity.googleapis.com/v1/policies\n");
         assertThat(Files.readString(bin.resolve("curl.stdin")))
                 .isEqualTo("Authorization: Bearer secret-token\nX-Goog-User-Project: my-project\n");
+
+        // The endpoint override is for loopback tests: a plain-HTTP remote endpoint never gets the token.
+        Files.delete(bin.resolve("curl.stdin"));
+        RealProgram.Result remote = check(script, bin, Map.of("GOOGLE_ACCESS_TOKEN", "secret-token",
+                "CLOUD_IDENTITY_API", "http://policies.example"));
+        assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(2);
+        assertThat(remote.err()).contains("CLOUD_IDENTITY_API must start with https://");
+        assertThat(remote.out() + remote.err()).doesNotContain("secret-token");
+        assertThat(bin.resolve("curl.stdin")).doesNotExist();
     }
 
     @Test
@@ -187,6 +197,44 @@ class GoogleTargetTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /**
+     * The containment test of the generated script, run by the system's awk on edge cases the profiles cannot show
+     * (their networks are all IPv4): prefix boundaries, /0, "::" compression, a prefix that splits a hex digit, upper
+     * case, and entries that are no address. Documentation prefixes only (RFC 5737, RFC 3849).
+     */
+    @Test
+    void containmentHoldsAtPrefixBoundariesForIpv4AndIpv6() throws IOException {
+        String script = Files.readString(generate(dir.resolve("out"), "--server", "azure", "--ip-allow-list")
+                .resolve("verify-allowlist.sh"));
+        String start = "awk -v expected=\"$expected\" '";
+        int from = script.indexOf(start);
+        int to = script.indexOf("\n}')\n", from);
+        assertThat(from).as("the coverage awk program in the script").isPositive();
+        assertThat(to).isGreaterThan(from);
+        Path program = Files.writeString(dir.resolve("coverage.awk"), script.substring(from + start.length(), to + 2) + "\n");
+        Path entries = Files.writeString(dir.resolve("entries"), String.join("\n",
+                "192.0.2.0/25", "198.51.100.7", "203.0.113.254/31", "2001:db8:ffff::/49", "2001:DB8:8000::/33",
+                "2001:db8:0:0:1::/80", "not-an-ip", "192.0.2.0/33", "1:2::3::4/64", "::1") + "\n");
+        String expected = String.join(" ", "192.0.2.127", "192.0.2.128", "198.51.100.7", "198.51.100.8",
+                "203.0.113.255", "203.0.113.253", "2001:db8:8000::1", "2001:db8:7fff::1", "2001:db8::1:0:0:5",
+                "2001:db8:ffff:7fff::", "2001:db8:ffff:8000::", "0:0:0:0:0:0:0:1", "::2", "192.0.2.0/24");
+
+        RealProgram.Result result = RealProgram.run(Duration.ofSeconds(30), Map.of(), dir, "awk", "-v",
+                "expected=" + expected, "-f", program.toString(), entries.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(String.join("\n",
+                "192.0.2.127 192.0.2.0/25", "192.0.2.128 -", "198.51.100.7 198.51.100.7", "198.51.100.8 -",
+                "203.0.113.255 203.0.113.254/31", "203.0.113.253 -", "2001:db8:8000::1 2001:DB8:8000::/33",
+                "2001:db8:7fff::1 -", "2001:db8::1:0:0:5 2001:db8:0:0:1::/80", "2001:db8:ffff:7fff:: 2001:db8:ffff::/49",
+                "2001:db8:ffff:8000:: 2001:DB8:8000::/33", "0:0:0:0:0:0:0:1 ::1", "::2 -", "192.0.2.0/24 -") + "\n");
+
+        Path everything = Files.writeString(dir.resolve("everything"), "0.0.0.0/0\n::/0\n");
+        RealProgram.Result all = RealProgram.run(Duration.ofSeconds(30), Map.of(), dir, "awk", "-v",
+                "expected=255.255.255.255 ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "-f", program.toString(), everything.toString());
+        assertThat(all.out()).isEqualTo("255.255.255.255 0.0.0.0/0\nffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff ::/0\n");
     }
 
     /** Runs the check with only the stand-ins and the system's tools on PATH. */
