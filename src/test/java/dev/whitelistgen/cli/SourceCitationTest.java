@@ -54,8 +54,8 @@ class SourceCitationTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en:from Netigate Success Center, article \"Jag får inga e-postutskick\" (Swedish)",
-            "sv:från Netigate Success Center, artikeln \"Jag får inga e-postutskick\" (på svenska)",
-            "de:aus dem Netigate Success Center, Artikel \"Jag får inga e-postutskick\" (auf Schwedisch)"})
+            "sv:från Netigate Success Center, artikeln ”Jag får inga e-postutskick” (på svenska)",
+            "de:aus dem Netigate Success Center, Artikel „Jag får inga e-postutskick“ (auf Schwedisch)"})
     void theBundleReadmeCitesTheArticleInItsLanguage(String languageAndCitation) throws IOException {
         String language = languageAndCitation.substring(0, 2);
         Path zip = dir.resolve("ticket-" + language + ".zip");
