@@ -79,6 +79,9 @@ try {
     $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq [=ps(ruleName)] }
     # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
     $recorded = @()
+    # An entry added while the rule is missing (its creation declined at a -Confirm prompt) could not be recorded,
+    # and the removal would never take it out: each addition below first checks that the rule exists.
+    $ruleReady = $null -ne $rule
     if ($null -ne $rule) {
         if ("$($rule.Comments)" -cmatch [=ps(recordPattern)]) {
             $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
@@ -89,6 +92,7 @@ try {
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess([=ps("mail flow rule " + ruleName)], 'Create')) {
             New-TransportRule -Name [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [=p.list(ips)] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] -ErrorAction Stop | Out-Null
+            $ruleReady = $true
             Write-Host [=ps("Created mail flow rule " + ruleName)]
         }
     } elseif (-not (Test-SameValues $rule.SenderIpRanges @([=p.list(ips)])) -or -not (Test-SameValues $rule.SenderDomainIs @([=p.list(server.senderDomains)])) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne [=ps(headerName)] -or "$($rule.SetHeaderValue)" -ne [=ps(headerValue)]) {
@@ -158,6 +162,7 @@ try {
 [#list ips as ip]
     if ($allowed -notcontains [=ps(ip)]) {
         if ($PSCmdlet.ShouldProcess([=ps("connection filter IP Allow List entry " + ip)], 'Add')) {
+            if (-not $ruleReady) { throw [=ps("Not added: " + ip + ". The mail flow rule '" + ruleName + "', whose comment records what this script adds, does not exist.")] }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = [=ps(ip)]} -ErrorAction Stop
             Add-NetigateRecord -Token [=ps(ipToken(ip))]
             Write-Host [=ps("Added " + ip + " to the connection filter IP Allow List (recorded in the rule's comment)")]
@@ -205,6 +210,7 @@ try {
 [#list nets24 as net]
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq [=ps(domain)] -and $_.SendingInfrastructure -eq [=ps(net)] })) {
         if ($PSCmdlet.ShouldProcess([=ps("spoof allow pair " + domain + " from " + net)], 'Create')) {
+            if (-not $ruleReady) { throw [=ps("Not created: spoof allow pair " + domain + " from " + net + ". The mail flow rule '" + ruleName + "', whose comment records what this script adds, does not exist.")] }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser [=ps(domain)] -SendingInfrastructure [=ps(net)] -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token [=ps(spoofToken(domain, net))]
             Write-Host [=ps("Created spoof allow pair " + domain + " from " + net + " with that SpoofType (recorded in the rule's comment)")]

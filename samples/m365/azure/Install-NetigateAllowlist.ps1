@@ -91,6 +91,9 @@ try {
     $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' }
     # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
     $recorded = @()
+    # An entry added while the rule is missing (its creation declined at a -Confirm prompt) could not be recorded,
+    # and the removal would never take it out: each addition below first checks that the rule exists.
+    $ruleReady = $null -ne $rule
     if ($null -ne $rule) {
         if ("$($rule.Comments)" -cmatch '^whitelist-gen:netigate:azure(?:; added by the install: (?<added>[A-Za-z0-9.:/>,-]+))?$') {
             $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
@@ -101,6 +104,7 @@ try {
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, azure)', 'Create')) {
             New-TransportRule -Name 'Netigate survey mail (whitelist-gen, azure)' -Comments 'whitelist-gen:netigate:azure' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'netigate.se' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-azure' -ErrorAction Stop | Out-Null
+            $ruleReady = $true
             Write-Host 'Created mail flow rule Netigate survey mail (whitelist-gen, azure)'
         }
     } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('netigate.se')) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-azure') {
@@ -182,6 +186,7 @@ try {
     Write-Host ('example.com: SpoofType ' + $spoofType + $(if ($spoofType -eq 'Internal') { ' (one of your accepted domains)' } else { ' (not one of your accepted domains)' }))
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '46.254.11.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 46.254.11.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 46.254.11.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '46.254.11.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>46.254.11.0/24'
             Write-Host 'Created spoof allow pair example.com from 46.254.11.0/24 with that SpoofType (recorded in the rule''s comment)'
@@ -193,6 +198,7 @@ try {
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '86.107.243.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 86.107.243.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 86.107.243.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '86.107.243.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>86.107.243.0/24'
             Write-Host 'Created spoof allow pair example.com from 86.107.243.0/24 with that SpoofType (recorded in the rule''s comment)'
@@ -204,6 +210,7 @@ try {
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '89.45.227.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 89.45.227.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 89.45.227.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '89.45.227.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>89.45.227.0/24'
             Write-Host 'Created spoof allow pair example.com from 89.45.227.0/24 with that SpoofType (recorded in the rule''s comment)'

@@ -96,6 +96,9 @@ try {
     $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
     # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
     $recorded = @()
+    # An entry added while the rule is missing (its creation declined at a -Confirm prompt) could not be recorded,
+    # and the removal would never take it out: each addition below first checks that the rule exists.
+    $ruleReady = $null -ne $rule
     if ($null -ne $rule) {
         if ("$($rule.Comments)" -cmatch '^whitelist-gen:netigate:dach(?:; added by the install: (?<added>[A-Za-z0-9.:/>,-]+))?$') {
             $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
@@ -106,6 +109,7 @@ try {
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Create')) {
             New-TransportRule -Name 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -ErrorAction Stop | Out-Null
+            $ruleReady = $true
             Write-Host 'Created mail flow rule Netigate survey mail (whitelist-gen, dach)'
         }
     } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('ntgt.de')) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-dach') {
@@ -168,6 +172,7 @@ try {
     $allowed = @(@($policy.IPAllowList) | Where-Object { $null -ne $_ } | ForEach-Object { "$_" })
     if ($allowed -notcontains '46.254.11.92') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 46.254.11.92', 'Add')) {
+            if (-not $ruleReady) { throw 'Not added: 46.254.11.92. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = '46.254.11.92'} -ErrorAction Stop
             Add-NetigateRecord -Token 'ip:46.254.11.92'
             Write-Host 'Added 46.254.11.92 to the connection filter IP Allow List (recorded in the rule''s comment)'
@@ -179,6 +184,7 @@ try {
     }
     if ($allowed -notcontains '86.107.243.139') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 86.107.243.139', 'Add')) {
+            if (-not $ruleReady) { throw 'Not added: 86.107.243.139. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = '86.107.243.139'} -ErrorAction Stop
             Add-NetigateRecord -Token 'ip:86.107.243.139'
             Write-Host 'Added 86.107.243.139 to the connection filter IP Allow List (recorded in the rule''s comment)'
@@ -190,6 +196,7 @@ try {
     }
     if ($allowed -notcontains '89.45.227.195') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 89.45.227.195', 'Add')) {
+            if (-not $ruleReady) { throw 'Not added: 89.45.227.195. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = '89.45.227.195'} -ErrorAction Stop
             Add-NetigateRecord -Token 'ip:89.45.227.195'
             Write-Host 'Added 89.45.227.195 to the connection filter IP Allow List (recorded in the rule''s comment)'
@@ -201,6 +208,7 @@ try {
     }
     if ($allowed -notcontains '89.45.227.221') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 89.45.227.221', 'Add')) {
+            if (-not $ruleReady) { throw 'Not added: 89.45.227.221. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = '89.45.227.221'} -ErrorAction Stop
             Add-NetigateRecord -Token 'ip:89.45.227.221'
             Write-Host 'Added 89.45.227.221 to the connection filter IP Allow List (recorded in the rule''s comment)'
@@ -243,6 +251,7 @@ try {
     Write-Host ('example.com: SpoofType ' + $spoofType + $(if ($spoofType -eq 'Internal') { ' (one of your accepted domains)' } else { ' (not one of your accepted domains)' }))
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '46.254.11.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 46.254.11.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 46.254.11.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '46.254.11.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>46.254.11.0/24'
             Write-Host 'Created spoof allow pair example.com from 46.254.11.0/24 with that SpoofType (recorded in the rule''s comment)'
@@ -254,6 +263,7 @@ try {
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '86.107.243.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 86.107.243.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 86.107.243.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '86.107.243.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>86.107.243.0/24'
             Write-Host 'Created spoof allow pair example.com from 86.107.243.0/24 with that SpoofType (recorded in the rule''s comment)'
@@ -265,6 +275,7 @@ try {
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '89.45.227.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 89.45.227.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 89.45.227.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '89.45.227.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>89.45.227.0/24'
             Write-Host 'Created spoof allow pair example.com from 89.45.227.0/24 with that SpoofType (recorded in the rule''s comment)'

@@ -212,6 +212,9 @@ class PowerShellTargetsTest {
                     assertThat(install.commands()).as(c + " is recorded at once, " + variant).anyMatch(r -> r.name().equals("Add-NetigateRecord")
                             && r.line() == c.line() + 1 && r.conditions().equals(c.conditions())
                             && r.argument("Token").map(Argument::value).orElse("").equals(token));
+                    // Nothing is added that could not be recorded: the rule (declined at a -Confirm prompt) must exist.
+                    assertThat(lines(install).get(c.line() - 2)).as(c + " checks the rule first, " + variant)
+                            .startsWith("            if (-not $ruleReady) { throw ");
                     // An entry that was there before (the list or the pairs already hold it) is neither added nor recorded.
                     assertThat(String.join(" ", c.conditions())).as(c + " only when missing").containsAnyOf("-notcontains", "-not (");
                 }
@@ -334,6 +337,14 @@ class PowerShellTargetsTest {
             }
         }
         return -1;
+    }
+
+    private static List<String> lines(Script script) {
+        try {
+            return List.of(Files.readString(script.file()).split("\r\n", -1));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Issue 15, point 9: the m365 install looks for gateway connectors and names Enhanced Filtering; it changes none. */
