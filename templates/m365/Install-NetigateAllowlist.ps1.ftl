@@ -44,7 +44,7 @@
   "    accepted domains (Get-AcceptedDomain), External otherwise; the script prints which. The sending",
   "    infrastructure is the /24, as Microsoft names a source without a PTR record; Netigate's data give no",
   "    PTR names, and the script warns if an IP has one (then Microsoft names the source by that domain and",
-  "    the /24 pair may not match). The script writes each /24 by its network address (" + nets24?first + ");",
+  "    the /24 pair may not match). The script writes each /24 by its network address" + nets24?has_content?then(" (" + nets24?first + ")", "") + ";",
   "    the cmdlet page's syntax is <source IP>/24 with a host address as example and does not say that both",
   "    forms are the same entry: after the first survey, compare with the spoof intelligence insight.",
   "    Pairs never expire; the ones this script adds are recorded in the rule's comment, and only those are",
