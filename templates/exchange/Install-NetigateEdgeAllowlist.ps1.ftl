@@ -64,8 +64,15 @@ try {
 
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-ipallowlistentry?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-ipallowlistentry?view=exchange-ps
+    # Get-IPAllowListEntry -IPAddress returns the entries that contain that address. For a range, an entry counts as
+    # covering it only if it contains both its first and its last address (an entry for part of the range does not).
 [#list server.networks as n]
+[#if n.single]
     $covering = @(Get-IPAllowListEntry -IPAddress [=ps(n.address)] -ErrorAction Stop)
+[#else]
+    $lastIds = @(Get-IPAllowListEntry -IPAddress [=ps(n.last)] -ErrorAction Stop | ForEach-Object { "$($_.Identity)" })
+    $covering = @(Get-IPAllowListEntry -IPAddress [=ps(n.address)] -ErrorAction Stop | Where-Object { $lastIds -contains "$($_.Identity)" })
+[/#if]
     if ($covering | Where-Object { "$($_.Comment)" -eq [=ps(tag)] }) {
         Write-Host [=ps("Unchanged: " + n.text + " is in the IP Allow List (tagged)")]
     } elseif ($covering.Count -gt 0) {

@@ -44,8 +44,11 @@
   "    accepted domains (Get-AcceptedDomain), External otherwise; the script prints which. The sending",
   "    infrastructure is the /24, as Microsoft names a source without a PTR record; Netigate's data give no",
   "    PTR names, and the script warns if an IP has one (then Microsoft names the source by that domain and",
-  "    the /24 pair may not match). Pairs never expire; the ones this script adds are recorded in the rule's",
-  "    comment, and only those are removed."]]
+  "    the /24 pair may not match). The script writes each /24 by its network address" + nets24?has_content?then(" (" + nets24?first + ")", "") + ";",
+  "    the cmdlet page's syntax is <source IP>/24 with a host address as example and does not say that both",
+  "    forms are the same entry: after the first survey, compare with the spoof intelligence insight.",
+  "    Pairs never expire; the ones this script adds are recorded in the rule's comment, and only those are",
+  "    removed."]]
 [/#if]
 [@h.header c="#" title="Exchange Online: lets Netigate's survey invitations in, and nothing else" apply=changes /]
 [@h.unknowns c="#" /]
@@ -76,6 +79,9 @@ try {
     $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq [=ps(ruleName)] }
     # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
     $recorded = @()
+    # An entry added while the rule is missing (its creation declined at a -Confirm prompt) could not be recorded,
+    # and the removal would never take it out: each addition below first checks that the rule exists.
+    $ruleReady = $null -ne $rule
     if ($null -ne $rule) {
         if ("$($rule.Comments)" -cmatch [=ps(recordPattern)]) {
             $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
@@ -86,6 +92,7 @@ try {
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess([=ps("mail flow rule " + ruleName)], 'Create')) {
             New-TransportRule -Name [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [=p.list(ips)] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] -ErrorAction Stop | Out-Null
+            $ruleReady = $true
             Write-Host [=ps("Created mail flow rule " + ruleName)]
         }
     } elseif (-not (Test-SameValues $rule.SenderIpRanges @([=p.list(ips)])) -or -not (Test-SameValues $rule.SenderDomainIs @([=p.list(server.senderDomains)])) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne [=ps(headerName)] -or "$($rule.SetHeaderValue)" -ne [=ps(headerValue)]) {
@@ -98,18 +105,20 @@ try {
         Write-Host [=ps("Unchanged: mail flow rule " + ruleName)]
     }
 
-    # Behind a gateway the connecting IP is the gateway's, and SenderIpRanges never sees Netigate's IPs. Inbound
-    # connectors of type OnPremises, or Partner connectors for all sender domains (*) restricted to sender IPs,
-    # are the usual sign of one.
-    # Enhanced Filtering for Connectors (skip listing) lets Exchange Online find the real source IP:
+    # Behind a gateway the connecting IP is the gateway's. New-TransportRule (page above) says SenderIpRanges is
+    # evaluated against "the address of the last hop before reaching the service", so the rule never sees
+    # Netigate's IPs. Inbound connectors of type OnPremises, or Partner connectors for all sender domains (*)
+    # restricted to sender IPs, are the usual sign of one.
+    # Enhanced Filtering for Connectors (skip listing) lets Exchange Online's filtering find the real source IP;
+    # the SenderIpRanges text does not mention it, so the script does not count on it for the rule:
     # https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/enhanced-filtering-for-connectors
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-inboundconnector?view=exchange-ps
     $gateways = @(Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Enabled -and "$($_.Comment)" -ne [=ps(tag)] -and ("$($_.ConnectorType)" -eq 'OnPremises' -or ("$($_.ConnectorType)" -eq 'Partner' -and $_.RestrictDomainsToIPAddresses -and @($_.SenderIPAddresses).Count -gt 0 -and @($_.SenderDomains | Where-Object { ("$_" -replace '^smtp:', '' -replace ';\d+$', '') -eq '*' }).Count -gt 0)) })
     foreach ($gateway in $gateways) {
         if ($gateway.EFSkipLastIP -or @($gateway.EFSkipIPs).Count -gt 0) {
-            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") has Enhanced Filtering on: Exchange Online then filters by the real source IP. Microsoft's pages do not say whether a mail flow rule's sender IP condition uses that IP too: after the first survey, check that the message carries the header " + [=ps(headerName + ": " + headerValue)] + '.')
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") has Enhanced Filtering on: Exchange Online's filtering then uses the real source IP, but Microsoft documents the rule's sender IP condition as the last hop before Exchange Online (the gateway) and does not say that Enhanced Filtering changes it. Allowlist Netigate in the gateway itself, and after the first survey check that the message carries the header " + [=ps(headerName + ": " + headerValue)] + '.')
         } else {
-            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") suggests your mail passes a gateway or an on-premises server first. Then the connecting IP is that server's and the rule above never matches Netigate's IPs. Remedy: allowlist Netigate in the gateway itself, or turn on Enhanced Filtering for Connectors on that connector (Set-InboundConnector -Identity '" + $gateway.Name + "' -EFSkipLastIP `$true, or -EFSkipIPs with the gateway's IPs), and then check for the header " + [=ps(headerName + ": " + headerValue)] + ' after the first survey.')
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") suggests your mail passes a gateway or an on-premises server first. Then the rule's sender IP condition, which Microsoft documents as the last hop before Exchange Online, sees that server's IP and never matches Netigate's. Remedy: allowlist Netigate in the gateway itself. Enhanced Filtering for Connectors on that connector (Set-InboundConnector -Identity '" + $gateway.Name + "' -EFSkipLastIP `$true, or -EFSkipIPs with the gateway's IPs) lets Exchange Online's own filtering see the real source IP; Microsoft does not say it changes the rule's condition. After the first survey, check for the header " + [=ps(headerName + ": " + headerValue)] + '.')
         }
     }
 [#if tlsConnector]
@@ -145,10 +154,15 @@ try {
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-hostedconnectionfilterpolicy?view=exchange-ps
     # An entry that was in the list before is left alone and not recorded, so the removal script keeps it.
     Write-Warning 'The connection filter IP Allow List lets every message from these IPs skip spam filtering and the SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want it empty. The mail flow rule above is the safer way; keep this only if it is not enough.'
+    # The entries are compared as text: -contains converts the string to each element's own type, and the page
+    # types IPAllowList as a MultiValuedProperty of IP ranges, not of strings (a wrong "not there" would record
+    # an entry of yours as added by the install, and the removal would take it away).
     $policy = Get-HostedConnectionFilterPolicy -Identity 'Default' -ErrorAction Stop
+    $allowed = @(@($policy.IPAllowList) | Where-Object { $null -ne $_ } | ForEach-Object { "$_" })
 [#list ips as ip]
-    if (@($policy.IPAllowList) -notcontains [=ps(ip)]) {
+    if ($allowed -notcontains [=ps(ip)]) {
         if ($PSCmdlet.ShouldProcess([=ps("connection filter IP Allow List entry " + ip)], 'Add')) {
+            if (-not $ruleReady) { throw [=ps("Not added: " + ip + ". The mail flow rule '" + ruleName + "', whose comment records what this script adds, does not exist.")] }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = [=ps(ip)]} -ErrorAction Stop
             Add-NetigateRecord -Token [=ps(ipToken(ip))]
             Write-Host [=ps("Added " + ip + " to the connection filter IP Allow List (recorded in the rule's comment)")]
@@ -164,9 +178,12 @@ try {
 
     # Scenario 2: surveys sent as the customer's own domain. One spoof allow pair per domain and Netigate /24.
     # SpoofType: "Internal" is for your own accepted domains, "External" for others; decided here, per domain.
-    # SendingInfrastructure is the domain of the source's PTR record, or "<source IP>/24 if the source IP address
-    # has no PTR record"; Netigate's data give no PTR names, so the /24 (256 addresses of the hosting provider, not
-    # only Netigate's). SpoofedUser: a domain (covers every address of it); Microsoft's cmdlet page asks for the
+    # SendingInfrastructure is the domain of the source's PTR record, a verified DKIM domain, or "<source IP>/24"
+    # (example 192.168.100.100/24) if the source IP address has no PTR record; Netigate's data give no PTR names,
+    # so the /24 (256 addresses of the hosting provider, not only Netigate's), written by its network address: the
+    # page does not say whether a network address and a host address of the same /24 are one entry, so the
+    # comparison below finds only entries written the same way. SpoofedUser: a domain (covers every address of
+    # it); Microsoft's cmdlet page asks for the
     # full address for intra-org entries, while the Tenant Allow/Block List page accepts a domain for both, so
     # check the spoof intelligence insight after the first survey. At most 1024 entries (checked when generated).
     # https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
@@ -193,6 +210,7 @@ try {
 [#list nets24 as net]
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq [=ps(domain)] -and $_.SendingInfrastructure -eq [=ps(net)] })) {
         if ($PSCmdlet.ShouldProcess([=ps("spoof allow pair " + domain + " from " + net)], 'Create')) {
+            if (-not $ruleReady) { throw [=ps("Not created: spoof allow pair " + domain + " from " + net + ". The mail flow rule '" + ruleName + "', whose comment records what this script adds, does not exist.")] }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser [=ps(domain)] -SendingInfrastructure [=ps(net)] -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token [=ps(spoofToken(domain, net))]
             Write-Host [=ps("Created spoof allow pair " + domain + " from " + net + " with that SpoofType (recorded in the rule's comment)")]

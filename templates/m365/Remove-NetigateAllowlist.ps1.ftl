@@ -80,9 +80,11 @@ try {
     # @{Remove=...} takes out these entries only, and only those the install recorded as added by it.
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-hostedconnectionfilterpolicy?view=exchange-ps
     $policy = Get-HostedConnectionFilterPolicy -Identity 'Default' -ErrorAction Stop
+    # Compared as text, as in the install script (IPAllowList holds IP ranges, not strings).
+    $allowed = @(@($policy.IPAllowList) | Where-Object { $null -ne $_ } | ForEach-Object { "$_" })
 [#list ips as ip]
     if ($recorded -contains [=ps(ipToken(ip))]) {
-        if (@($policy.IPAllowList) -contains [=ps(ip)]) {
+        if ($allowed -contains [=ps(ip)]) {
             if ($PSCmdlet.ShouldProcess([=ps("connection filter IP Allow List entry " + ip)], 'Remove')) {
                 Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Remove = [=ps(ip)]} -ErrorAction Stop
                 Write-Host [=ps("Removed " + ip + " from the connection filter IP Allow List")]

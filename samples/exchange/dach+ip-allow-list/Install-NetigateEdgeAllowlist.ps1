@@ -67,6 +67,8 @@ try {
 
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-ipallowlistentry?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-ipallowlistentry?view=exchange-ps
+    # Get-IPAllowListEntry -IPAddress returns the entries that contain that address. For a range, an entry counts as
+    # covering it only if it contains both its first and its last address (an entry for part of the range does not).
     $covering = @(Get-IPAllowListEntry -IPAddress '46.254.11.92' -ErrorAction Stop)
     if ($covering | Where-Object { "$($_.Comment)" -eq 'whitelist-gen:netigate:dach' }) {
         Write-Host 'Unchanged: 46.254.11.92 is in the IP Allow List (tagged)'

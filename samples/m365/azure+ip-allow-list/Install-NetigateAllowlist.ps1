@@ -38,8 +38,11 @@
 #     accepted domains (Get-AcceptedDomain), External otherwise; the script prints which. The sending
 #     infrastructure is the /24, as Microsoft names a source without a PTR record; Netigate's data give no
 #     PTR names, and the script warns if an IP has one (then Microsoft names the source by that domain and
-#     the /24 pair may not match). Pairs never expire; the ones this script adds are recorded in the rule's
-#     comment, and only those are removed.
+#     the /24 pair may not match). The script writes each /24 by its network address (46.254.11.0/24);
+#     the cmdlet page's syntax is <source IP>/24 with a host address as example and does not say that both
+#     forms are the same entry: after the first survey, compare with the spoof intelligence insight.
+#     Pairs never expire; the ones this script adds are recorded in the rule's comment, and only those are
+#     removed.
 # What the source leaves open:
 #   - The article lists four mail-server IPs without saying which server sends from which; every IP is allowed for both servers.
 #   - The article gives no DKIM selector or key; keys are added in the customer's Netigate account.
@@ -93,6 +96,9 @@ try {
     $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, azure)' }
     # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
     $recorded = @()
+    # An entry added while the rule is missing (its creation declined at a -Confirm prompt) could not be recorded,
+    # and the removal would never take it out: each addition below first checks that the rule exists.
+    $ruleReady = $null -ne $rule
     if ($null -ne $rule) {
         if ("$($rule.Comments)" -cmatch '^whitelist-gen:netigate:azure(?:; added by the install: (?<added>[A-Za-z0-9.:/>,-]+))?$') {
             $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
@@ -103,6 +109,7 @@ try {
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, azure)', 'Create')) {
             New-TransportRule -Name 'Netigate survey mail (whitelist-gen, azure)' -Comments 'whitelist-gen:netigate:azure' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'netigate.se' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-azure' -ErrorAction Stop | Out-Null
+            $ruleReady = $true
             Write-Host 'Created mail flow rule Netigate survey mail (whitelist-gen, azure)'
         }
     } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('netigate.se')) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-azure') {
@@ -115,18 +122,20 @@ try {
         Write-Host 'Unchanged: mail flow rule Netigate survey mail (whitelist-gen, azure)'
     }
 
-    # Behind a gateway the connecting IP is the gateway's, and SenderIpRanges never sees Netigate's IPs. Inbound
-    # connectors of type OnPremises, or Partner connectors for all sender domains (*) restricted to sender IPs,
-    # are the usual sign of one.
-    # Enhanced Filtering for Connectors (skip listing) lets Exchange Online find the real source IP:
+    # Behind a gateway the connecting IP is the gateway's. New-TransportRule (page above) says SenderIpRanges is
+    # evaluated against "the address of the last hop before reaching the service", so the rule never sees
+    # Netigate's IPs. Inbound connectors of type OnPremises, or Partner connectors for all sender domains (*)
+    # restricted to sender IPs, are the usual sign of one.
+    # Enhanced Filtering for Connectors (skip listing) lets Exchange Online's filtering find the real source IP;
+    # the SenderIpRanges text does not mention it, so the script does not count on it for the rule:
     # https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/enhanced-filtering-for-connectors
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-inboundconnector?view=exchange-ps
     $gateways = @(Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Enabled -and "$($_.Comment)" -ne 'whitelist-gen:netigate:azure' -and ("$($_.ConnectorType)" -eq 'OnPremises' -or ("$($_.ConnectorType)" -eq 'Partner' -and $_.RestrictDomainsToIPAddresses -and @($_.SenderIPAddresses).Count -gt 0 -and @($_.SenderDomains | Where-Object { ("$_" -replace '^smtp:', '' -replace ';\d+$', '') -eq '*' }).Count -gt 0)) })
     foreach ($gateway in $gateways) {
         if ($gateway.EFSkipLastIP -or @($gateway.EFSkipIPs).Count -gt 0) {
-            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") has Enhanced Filtering on: Exchange Online then filters by the real source IP. Microsoft's pages do not say whether a mail flow rule's sender IP condition uses that IP too: after the first survey, check that the message carries the header " + 'X-Whitelist-Gen: netigate-azure' + '.')
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") has Enhanced Filtering on: Exchange Online's filtering then uses the real source IP, but Microsoft documents the rule's sender IP condition as the last hop before Exchange Online (the gateway) and does not say that Enhanced Filtering changes it. Allowlist Netigate in the gateway itself, and after the first survey check that the message carries the header " + 'X-Whitelist-Gen: netigate-azure' + '.')
         } else {
-            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") suggests your mail passes a gateway or an on-premises server first. Then the connecting IP is that server's and the rule above never matches Netigate's IPs. Remedy: allowlist Netigate in the gateway itself, or turn on Enhanced Filtering for Connectors on that connector (Set-InboundConnector -Identity '" + $gateway.Name + "' -EFSkipLastIP `$true, or -EFSkipIPs with the gateway's IPs), and then check for the header " + 'X-Whitelist-Gen: netigate-azure' + ' after the first survey.')
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") suggests your mail passes a gateway or an on-premises server first. Then the rule's sender IP condition, which Microsoft documents as the last hop before Exchange Online, sees that server's IP and never matches Netigate's. Remedy: allowlist Netigate in the gateway itself. Enhanced Filtering for Connectors on that connector (Set-InboundConnector -Identity '" + $gateway.Name + "' -EFSkipLastIP `$true, or -EFSkipIPs with the gateway's IPs) lets Exchange Online's own filtering see the real source IP; Microsoft does not say it changes the rule's condition. After the first survey, check for the header " + 'X-Whitelist-Gen: netigate-azure' + '.')
         }
     }
 
@@ -156,9 +165,14 @@ try {
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-hostedconnectionfilterpolicy?view=exchange-ps
     # An entry that was in the list before is left alone and not recorded, so the removal script keeps it.
     Write-Warning 'The connection filter IP Allow List lets every message from these IPs skip spam filtering and the SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want it empty. The mail flow rule above is the safer way; keep this only if it is not enough.'
+    # The entries are compared as text: -contains converts the string to each element's own type, and the page
+    # types IPAllowList as a MultiValuedProperty of IP ranges, not of strings (a wrong "not there" would record
+    # an entry of yours as added by the install, and the removal would take it away).
     $policy = Get-HostedConnectionFilterPolicy -Identity 'Default' -ErrorAction Stop
-    if (@($policy.IPAllowList) -notcontains '46.254.11.92') {
+    $allowed = @(@($policy.IPAllowList) | Where-Object { $null -ne $_ } | ForEach-Object { "$_" })
+    if ($allowed -notcontains '46.254.11.92') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 46.254.11.92', 'Add')) {
+            if (-not $ruleReady) { throw 'Not added: 46.254.11.92. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = '46.254.11.92'} -ErrorAction Stop
             Add-NetigateRecord -Token 'ip:46.254.11.92'
             Write-Host 'Added 46.254.11.92 to the connection filter IP Allow List (recorded in the rule''s comment)'
@@ -168,8 +182,9 @@ try {
     } else {
         Write-Host 'Unchanged: 46.254.11.92 was in the connection filter IP Allow List before; the removal script leaves it'
     }
-    if (@($policy.IPAllowList) -notcontains '86.107.243.139') {
+    if ($allowed -notcontains '86.107.243.139') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 86.107.243.139', 'Add')) {
+            if (-not $ruleReady) { throw 'Not added: 86.107.243.139. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = '86.107.243.139'} -ErrorAction Stop
             Add-NetigateRecord -Token 'ip:86.107.243.139'
             Write-Host 'Added 86.107.243.139 to the connection filter IP Allow List (recorded in the rule''s comment)'
@@ -179,8 +194,9 @@ try {
     } else {
         Write-Host 'Unchanged: 86.107.243.139 was in the connection filter IP Allow List before; the removal script leaves it'
     }
-    if (@($policy.IPAllowList) -notcontains '89.45.227.195') {
+    if ($allowed -notcontains '89.45.227.195') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 89.45.227.195', 'Add')) {
+            if (-not $ruleReady) { throw 'Not added: 89.45.227.195. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = '89.45.227.195'} -ErrorAction Stop
             Add-NetigateRecord -Token 'ip:89.45.227.195'
             Write-Host 'Added 89.45.227.195 to the connection filter IP Allow List (recorded in the rule''s comment)'
@@ -190,8 +206,9 @@ try {
     } else {
         Write-Host 'Unchanged: 89.45.227.195 was in the connection filter IP Allow List before; the removal script leaves it'
     }
-    if (@($policy.IPAllowList) -notcontains '89.45.227.221') {
+    if ($allowed -notcontains '89.45.227.221') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 89.45.227.221', 'Add')) {
+            if (-not $ruleReady) { throw 'Not added: 89.45.227.221. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Add = '89.45.227.221'} -ErrorAction Stop
             Add-NetigateRecord -Token 'ip:89.45.227.221'
             Write-Host 'Added 89.45.227.221 to the connection filter IP Allow List (recorded in the rule''s comment)'
@@ -204,9 +221,12 @@ try {
 
     # Scenario 2: surveys sent as the customer's own domain. One spoof allow pair per domain and Netigate /24.
     # SpoofType: "Internal" is for your own accepted domains, "External" for others; decided here, per domain.
-    # SendingInfrastructure is the domain of the source's PTR record, or "<source IP>/24 if the source IP address
-    # has no PTR record"; Netigate's data give no PTR names, so the /24 (256 addresses of the hosting provider, not
-    # only Netigate's). SpoofedUser: a domain (covers every address of it); Microsoft's cmdlet page asks for the
+    # SendingInfrastructure is the domain of the source's PTR record, a verified DKIM domain, or "<source IP>/24"
+    # (example 192.168.100.100/24) if the source IP address has no PTR record; Netigate's data give no PTR names,
+    # so the /24 (256 addresses of the hosting provider, not only Netigate's), written by its network address: the
+    # page does not say whether a network address and a host address of the same /24 are one entry, so the
+    # comparison below finds only entries written the same way. SpoofedUser: a domain (covers every address of
+    # it); Microsoft's cmdlet page asks for the
     # full address for intra-org entries, while the Tenant Allow/Block List page accepts a domain for both, so
     # check the spoof intelligence insight after the first survey. At most 1024 entries (checked when generated).
     # https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
@@ -231,6 +251,7 @@ try {
     Write-Host ('example.com: SpoofType ' + $spoofType + $(if ($spoofType -eq 'Internal') { ' (one of your accepted domains)' } else { ' (not one of your accepted domains)' }))
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '46.254.11.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 46.254.11.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 46.254.11.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '46.254.11.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>46.254.11.0/24'
             Write-Host 'Created spoof allow pair example.com from 46.254.11.0/24 with that SpoofType (recorded in the rule''s comment)'
@@ -242,6 +263,7 @@ try {
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '86.107.243.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 86.107.243.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 86.107.243.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '86.107.243.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>86.107.243.0/24'
             Write-Host 'Created spoof allow pair example.com from 86.107.243.0/24 with that SpoofType (recorded in the rule''s comment)'
@@ -253,6 +275,7 @@ try {
     }
     if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '89.45.227.0/24' })) {
         if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 89.45.227.0/24', 'Create')) {
+            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 89.45.227.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, azure)'', whose comment records what this script adds, does not exist.' }
             New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '89.45.227.0/24' -ErrorAction Stop | Out-Null
             Add-NetigateRecord -Token 'spoof:example.com>89.45.227.0/24'
             Write-Host 'Created spoof allow pair example.com from 89.45.227.0/24 with that SpoofType (recorded in the rule''s comment)'

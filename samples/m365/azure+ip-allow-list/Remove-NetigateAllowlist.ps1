@@ -87,8 +87,10 @@ try {
     # @{Remove=...} takes out these entries only, and only those the install recorded as added by it.
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-hostedconnectionfilterpolicy?view=exchange-ps
     $policy = Get-HostedConnectionFilterPolicy -Identity 'Default' -ErrorAction Stop
+    # Compared as text, as in the install script (IPAllowList holds IP ranges, not strings).
+    $allowed = @(@($policy.IPAllowList) | Where-Object { $null -ne $_ } | ForEach-Object { "$_" })
     if ($recorded -contains 'ip:46.254.11.92') {
-        if (@($policy.IPAllowList) -contains '46.254.11.92') {
+        if ($allowed -contains '46.254.11.92') {
             if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 46.254.11.92', 'Remove')) {
                 Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Remove = '46.254.11.92'} -ErrorAction Stop
                 Write-Host 'Removed 46.254.11.92 from the connection filter IP Allow List'
@@ -100,7 +102,7 @@ try {
         Write-Host 'Left alone: 46.254.11.92 in the connection filter IP Allow List (the install did not record adding it)'
     }
     if ($recorded -contains 'ip:86.107.243.139') {
-        if (@($policy.IPAllowList) -contains '86.107.243.139') {
+        if ($allowed -contains '86.107.243.139') {
             if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 86.107.243.139', 'Remove')) {
                 Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Remove = '86.107.243.139'} -ErrorAction Stop
                 Write-Host 'Removed 86.107.243.139 from the connection filter IP Allow List'
@@ -112,7 +114,7 @@ try {
         Write-Host 'Left alone: 86.107.243.139 in the connection filter IP Allow List (the install did not record adding it)'
     }
     if ($recorded -contains 'ip:89.45.227.195') {
-        if (@($policy.IPAllowList) -contains '89.45.227.195') {
+        if ($allowed -contains '89.45.227.195') {
             if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 89.45.227.195', 'Remove')) {
                 Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Remove = '89.45.227.195'} -ErrorAction Stop
                 Write-Host 'Removed 89.45.227.195 from the connection filter IP Allow List'
@@ -124,7 +126,7 @@ try {
         Write-Host 'Left alone: 89.45.227.195 in the connection filter IP Allow List (the install did not record adding it)'
     }
     if ($recorded -contains 'ip:89.45.227.221') {
-        if (@($policy.IPAllowList) -contains '89.45.227.221') {
+        if ($allowed -contains '89.45.227.221') {
             if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 89.45.227.221', 'Remove')) {
                 Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Remove = '89.45.227.221'} -ErrorAction Stop
                 Write-Host 'Removed 89.45.227.221 from the connection filter IP Allow List'

@@ -26,6 +26,13 @@ final class PowerShellChecks {
             problems.add(command + ": unknown command");
             return problems;
         }
+        for (Set<String> group : cmdlet.exclusive()) {
+            List<String> named = command.arguments().stream().map(Argument::parameter)
+                    .filter(p -> group.stream().anyMatch(p::equalsIgnoreCase)).toList();
+            if (named.size() > 1) {
+                problems.add(command + ": " + named + " belong to different parameter sets (" + cmdlet.doc() + ")");
+            }
+        }
         for (Argument argument : command.arguments()) {
             Optional<PowerShellCmdlets.Parameter> parameter = cmdlet.parameter(argument.parameter());
             String what = command + " -" + argument.parameter();

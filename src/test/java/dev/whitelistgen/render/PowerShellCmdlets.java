@@ -24,8 +24,11 @@ final class PowerShellCmdlets {
     /** A parameter: the value kinds the parser may report, and a check for each value. */
     record Parameter(String name, Set<String> kinds, String rule, Predicate<String> valid) { }
 
-    /** A cmdlet with its documentation page; changes is true for commands that change the organisation. */
-    record Cmdlet(String name, String doc, boolean changes, Map<String, Parameter> parameters) {
+    /**
+     * A cmdlet with its documentation page; changes is true for commands that change the organisation; exclusive
+     * lists the groups of parameters from different parameter sets, of which a call may name at most one.
+     */
+    record Cmdlet(String name, String doc, boolean changes, Map<String, Parameter> parameters, List<Set<String>> exclusive) {
         Optional<Parameter> parameter(String name) {
             return parameters.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
         }
@@ -109,7 +112,15 @@ final class PowerShellCmdlets {
         if (doc.startsWith(EXO)) {
             map.put("ErrorAction", p("ErrorAction", Set.of("bareword"), "Stop (" + COMMON + ")", oneOf("Stop")));
         }
-        CMDLETS.put(name, new Cmdlet(name, doc, changes, map));
+        CMDLETS.put(name, new Cmdlet(name, doc, changes, map, List.of()));
+    }
+
+    /** Parameters of these names sit in different parameter sets of the cmdlet: a call may name only one of them. */
+    private static void exclusive(String name, String... parameters) {
+        Cmdlet cmdlet = CMDLETS.get(name);
+        List<Set<String>> groups = new java.util.ArrayList<>(cmdlet.exclusive());
+        groups.add(Set.of(parameters));
+        CMDLETS.put(name, new Cmdlet(cmdlet.name(), cmdlet.doc(), cmdlet.changes(), cmdlet.parameters(), List.copyOf(groups)));
     }
 
     private static Parameter p(String name, Set<String> kinds, String rule, Predicate<String> valid) {
@@ -200,6 +211,8 @@ final class PowerShellCmdlets {
         cmdlet("Add-IPAllowListEntry", EXO + "add-ipallowlistentry" + VIEW, true,
                 p("IPAddress", STRING, "one IP address", SINGLE_IP),
                 p("IPRange", STRING, "a CIDR range", IP_OR_CIDR), p("Comment", STRING, "the tag", TAG));
+        // Add-IPAllowListEntry has an IPAddress and an IPRange parameter set.
+        exclusive("Add-IPAllowListEntry", "IPAddress", "IPRange");
         cmdlet("Remove-IPAllowListEntry", EXO + "remove-ipallowlistentry" + VIEW, true,
                 p("Identity", OBJECT, "the entry's Identity", ANY), p("Confirm", SWITCH, "switch", ANY));
         cmdlet("Get-EdgeSubscription", EXO + "get-edgesubscription" + VIEW, false);

@@ -7,6 +7,7 @@ import dev.whitelistgen.testing.PowerShellParser;
 import dev.whitelistgen.testing.PowerShellParser.Argument;
 import dev.whitelistgen.testing.PowerShellParser.Command;
 import dev.whitelistgen.testing.PowerShellParser.Script;
+import dev.whitelistgen.testing.Repo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +212,9 @@ class PowerShellTargetsTest {
                     assertThat(install.commands()).as(c + " is recorded at once, " + variant).anyMatch(r -> r.name().equals("Add-NetigateRecord")
                             && r.line() == c.line() + 1 && r.conditions().equals(c.conditions())
                             && r.argument("Token").map(Argument::value).orElse("").equals(token));
+                    // Nothing is added that could not be recorded: the rule (declined at a -Confirm prompt) must exist.
+                    assertThat(lines(install).get(c.line() - 2)).as(c + " checks the rule first, " + variant)
+                            .startsWith("            if (-not $ruleReady) { throw ");
                     // An entry that was there before (the list or the pairs already hold it) is neither added nor recorded.
                     assertThat(String.join(" ", c.conditions())).as(c + " only when missing").containsAnyOf("-notcontains", "-not (");
                 }
@@ -334,6 +339,14 @@ class PowerShellTargetsTest {
         return -1;
     }
 
+    private static List<String> lines(Script script) {
+        try {
+            return List.of(Files.readString(script.file()).split("\r\n", -1));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Issue 15, point 9: the m365 install looks for gateway connectors and names Enhanced Filtering; it changes none. */
     @Test
     void m365InstallWarnsWhenMailPassesAGatewayFirst() throws IOException {
@@ -342,6 +355,11 @@ class PowerShellTargetsTest {
             String text = Files.readString(install.file());
             assertThat(text).contains("\"$($_.ConnectorType)\" -eq 'OnPremises'", "$_.RestrictDomainsToIPAddresses", "EFSkipLastIP", "EFSkipIPs",
                     "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/enhanced-filtering-for-connectors");
+            // New-TransportRule: SenderIpRanges is evaluated on "the address of the last hop before reaching the
+            // service"; the script must not present Enhanced Filtering as a documented fix for the rule.
+            assertThat(text).contains("the address of the last hop before reaching the service",
+                    "Microsoft does not say it changes the rule's condition")
+                    .doesNotContain("do not say whether a mail flow rule's sender IP condition");
             assertThat(install.commands()).as("it changes no connector but its own")
                     .filteredOn(c -> c.name().equals("Set-InboundConnector"))
                     .allMatch(c -> c.argument("Identity").map(Argument::value).orElse("").startsWith("Netigate survey mail TLS"));
@@ -464,6 +482,71 @@ class PowerShellTargetsTest {
         Variant v2 = variants.stream().filter(v -> v.profile().equals("2")).findFirst().orElseThrow();
         // The Swedish title "Jag får inga e-postutskick" survives as an escape, not as '?' or mojibake.
         assertThat(Files.readString(v2.folder().resolve(INSTALL), StandardCharsets.US_ASCII)).contains("Jag f<U+00E5>r inga e-postutskick");
+    }
+
+    /**
+     * -contains / -notcontains convert the right-hand string to each element's type, so a collection of Exchange
+     * objects (IPAllowList holds IP ranges) can miss an entry that is there; the install would then record an
+     * entry of the admin's as its own, and the removal would delete it. The left-hand side must be a variable the
+     * script built as strings, never a property or a subexpression.
+     */
+    @Test
+    void containsComparesOnlyCollectionsTheScriptBuiltAsText() throws IOException {
+        Pattern onObjects = Pattern.compile("(\\)|\\.[A-Za-z]\\w*)\\s+-[ic]?(not)?(contains|in)\\b");
+        List<String> problems = new ArrayList<>();
+        for (Path file : scripts.keySet()) {
+            String text = Files.readString(file);
+            for (String line : text.split("\r\n")) {
+                if (line.trim().startsWith("#")) {
+                    continue;
+                }
+                if (onObjects.matcher(line).find()) {
+                    problems.add(file.getParent().getFileName() + "/" + file.getFileName() + ": " + line.trim());
+                }
+            }
+        }
+        assertThat(problems).as("-contains on Exchange objects").isEmpty();
+    }
+
+    /** The install picks SpoofType per domain at run time, so a check command that filters on one type misses pairs. */
+    @Test
+    void checkCommandsListSpoofPairsOfBothTypes() throws IOException {
+        List<Path> texts = new ArrayList<>(List.of(Repo.path("README.md")));
+        for (String language : List.of("en", "de", "sv")) {
+            texts.add(Repo.path("templates/m365/bundle_" + language + ".properties"));
+        }
+        for (Path text : texts) {
+            assertThat(Files.readString(text)).as(text.toString()).contains("Get-TenantAllowBlockListSpoofItems")
+                    .doesNotContainPattern("Get-TenantAllowBlockListSpoofItems[^`]*-SpoofType");
+        }
+    }
+
+    /**
+     * Edge IP Allow List with a range: Get-IPAllowListEntry -IPAddress finds the entries containing one address, so
+     * an entry of the admin's that covers only the first address of the range must not count as covering it all.
+     */
+    @Test
+    void edgeInstallCountsARangeAsCoveredOnlyWhenOneEntryHoldsItsFirstAndLastAddress(@TempDir Path dir) throws IOException {
+        Path profile = dir.resolve("v2-range.yaml");
+        String yaml = Files.readString(Repo.path("profiles/netigate/v2.yaml"));
+        assertThat(yaml).contains("  - 46.254.11.92\n");
+        Files.writeString(profile, yaml.replace("  - 46.254.11.92\n", "  - 46.254.11.0/28\n"));
+        Path out = dir.resolve("out");
+        Cli.Result result = Cli.run("--target", "exchange", "--server", "dach", "--profile", profile.toString(), "--ip-allow-list",
+                "--output", out.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Script edge = PowerShellParser.parse(List.of(out.resolve(EDGE_INSTALL))).get(0);
+        assertThat(edge.errors()).isEmpty();
+        List<String> looked = edge.commands().stream().filter(c -> c.name().equals("Get-IPAllowListEntry"))
+                .map(c -> c.argument("IPAddress").orElseThrow().value()).toList();
+        assertThat(looked).contains("46.254.11.0", "46.254.11.15", "86.107.243.139");
+        String text = Files.readString(out.resolve(EDGE_INSTALL));
+        assertThat(text).contains("$lastIds = @(Get-IPAllowListEntry -IPAddress '46.254.11.15' -ErrorAction Stop | ForEach-Object { \"$($_.Identity)\" })",
+                "$covering = @(Get-IPAllowListEntry -IPAddress '46.254.11.0' -ErrorAction Stop | Where-Object { $lastIds -contains \"$($_.Identity)\" })",
+                "Add-IPAllowListEntry -IPRange '46.254.11.0/28'");
+        for (Command command : edge.commands()) {
+            assertThat(PowerShellChecks.against(PowerShellCmdlets.CMDLETS, command)).as(command.toString()).isEmpty();
+        }
     }
 
     @Test
