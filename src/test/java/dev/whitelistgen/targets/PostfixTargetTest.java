@@ -28,6 +28,7 @@ class PostfixTargetTest {
 
     static final String CUSTOMER = "example.com";
     static final String UNLISTED = "198.18.0.1";
+    static final String PROTECTED_LIST = "all-staff@" + CUSTOMER;
 
     @TempDir
     static Path temp;
@@ -78,18 +79,20 @@ class PostfixTargetTest {
         assertThat(postmapQuery(config, UNLISTED, table).exitCode()).isEqualTo(1);
     }
 
+    /** Issue 19.9: exact domains only, as in every target; a regexp table has no parent-domain search (access(5)). */
     @Test
-    void senderTableAcceptsTheServersDomainsAndTheCustomersOnly() throws IOException {
+    void senderTableAcceptsTheExactDomainsOfTheServerAndTheCustomerOnly() throws IOException {
         Path config = configWith(temp.resolve("senders"), "compatibility_level = 3.6");
-        Path table = temp.resolve("senders/netigate_sender_access");
-        Files.copy(generated.resolve("netigate_sender_access"), table);
-        RealProgram.Result built = RealProgram.run("postmap", "-c", config.toString(), "hash:" + table);
-        assertThat(built.exitCode()).as(built.toString()).isZero();
-        assertThat(built.err()).isEmpty();
-        assertThat(postmapQuery(config, "ntgt.de", "hash:" + table).out().strip()).isEqualTo("OK");
-        assertThat(postmapQuery(config, CUSTOMER, "hash:" + table).out().strip()).isEqualTo("OK");
-        assertThat(postmapQuery(config, "netigate.se", "hash:" + table).exitCode()).as("the Azure domain is not DACH's").isEqualTo(1);
-        assertThat(postmapQuery(config, "evil.example", "hash:" + table).exitCode()).isEqualTo(1);
+        String table = "regexp:" + generated.resolve("netigate_sender_access");
+        assertThat(postmapQuery(config, "survey@ntgt.de", table).out().strip()).isEqualTo("OK");
+        assertThat(postmapQuery(config, "Survey@NTGT.DE", table).out().strip()).as("case is ignored").isEqualTo("OK");
+        assertThat(postmapQuery(config, "info@" + CUSTOMER, table).out().strip()).isEqualTo("OK");
+        for (String other : List.of("survey@netigate.se", "someone@evil.example", "bounce@mail.ntgt.de", "x@sub." + CUSTOMER,
+                "x@ntgtXde", "x@ntgt.de.evil.example", "ntgt.de")) {
+            RealProgram.Result miss = postmapQuery(config, other, table);
+            assertThat(miss.exitCode()).as(other + ": " + miss).isEqualTo(1);
+            assertThat(miss.err()).as(other).isEmpty();
+        }
     }
 
     @Test
@@ -104,7 +107,7 @@ class PostfixTargetTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.err()).as("postconf warnings").isEmpty();
         assertThat(result.out()).contains("smtpd_restriction_classes = netigate_senders",
-                "netigate_senders = check_sender_access hash:/etc/postfix/netigate_sender_access");
+                "netigate_senders = check_sender_access regexp:/etc/postfix/netigate_sender_access");
         assertThat(result.out()).doesNotContain("mynetworks");
     }
 
@@ -148,11 +151,85 @@ class PostfixTargetTest {
         }
     }
 
+    /**
+     * Issue 19.5 and 16.10: a main.cf as upstream writes it leaves smtpd_relay_restrictions unset, so postconf -h
+     * gives the unexpanded compatibility expression; apply.sh must read it expanded and run. After apply then
+     * undo, postconf -n, main.cf and master.cf are byte for byte what they were (no explicit defaults left).
+     */
+    @Test
+    void applyAcceptsUpstreamsDefaultRelaySettingAndUndoRestoresEveryByte() throws IOException {
+        Path root = PostfixInstance.newRoot();
+        try (PostfixInstance postfix = new PostfixInstance(root, List.of(
+                "# hand-kept: the recipient list spans lines, as admins write it",
+                "smtpd_recipient_restrictions =",
+                "    reject_unauth_destination,",
+                "    check_client_access cidr:" + root.resolve("conf/strict.cidr")))) {
+            writeStrictTables(postfix.config());
+            assertThat(postfix.postconf("-h", "smtpd_relay_restrictions").out()).as("upstream default").contains("compatibility_level");
+            Path mainCf = postfix.config().resolve("main.cf");
+            Path masterCf = postfix.config().resolve("master.cf");
+            byte[] mainBefore = Files.readAllBytes(mainCf);
+            byte[] masterBefore = Files.readAllBytes(masterCf);
+            String before = postfix.postconf("-n").out();
+
+            RealProgram.Result apply = runScript("apply.sh", postfix);
+            assertThat(apply.exitCode()).as(apply.toString()).isZero();
+            assertThat(apply.err()).doesNotContain("open relay");
+            assertThat(postfix.postconf("-n").out()).contains("postscreen_access_list = cidr:", "smtpd_restriction_classes = netigate_senders");
+            RealProgram.Result undo = runScript("undo.sh", postfix);
+            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+
+            assertThat(postfix.postconf("-n").out()).isEqualTo(before);
+            assertThat(Files.readAllBytes(mainCf)).as("main.cf bytes").isEqualTo(mainBefore);
+            assertThat(Files.readAllBytes(masterCf)).as("master.cf bytes").isEqualTo(masterBefore);
+            assertThat(postfix.config().resolve("netigate-allowlist.undo")).doesNotExist();
+            assertThat(postfix.config().resolve("netigate_sender_access")).doesNotExist();
+        }
+    }
+
+    /** When main.cf was edited after apply, undo keeps that edit and still drops the parameters apply had added. */
+    @Test
+    void undoAfterAnEditRemovesOnlyTheAllowlist() throws IOException {
+        Path root = PostfixInstance.newRoot();
+        try (PostfixInstance postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")).stream()
+                .filter(l -> !l.startsWith("postscreen_access_list")).toList())) {
+            writeStrictTables(postfix.config());
+            String before = postfix.postconf("-n").out();
+            assertThat(runScript("apply.sh", postfix).exitCode()).isZero();
+            assertThat(postfix.postconf("-e", "message_size_limit = 20480000").exitCode()).isZero();
+            RealProgram.Result undo = runScript("undo.sh", postfix);
+            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+            assertThat(undo.out()).contains("postscreen_access_list: removed (apply.sh had added it)");
+            List<String> expected = new java.util.ArrayList<>(before.lines().toList());
+            expected.add("message_size_limit = 20480000");
+            assertThat(postfix.postconf("-n").out().lines().sorted().toList()).isEqualTo(expected.stream().sorted().toList());
+        }
+    }
+
+    /** Issue 19.3: -o overrides of restriction lists in master.cf are left alone, and apply.sh says so. */
+    @Test
+    void applyNamesMasterCfOverridesItDoesNotChange() throws IOException {
+        Path root = PostfixInstance.newRoot();
+        try (PostfixInstance postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")))) {
+            writeStrictTables(postfix.config());
+            Path masterCf = postfix.config().resolve("master.cf");
+            Files.writeString(masterCf, "submission inet n - n - - smtpd\n  -o smtpd_recipient_restrictions=permit_sasl_authenticated,reject\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            byte[] masterBefore = Files.readAllBytes(masterCf);
+            RealProgram.Result apply = runScript("apply.sh", postfix);
+            assertThat(apply.exitCode()).as(apply.toString()).isZero();
+            assertThat(apply.err()).contains("master.cf overrides restriction lists",
+                    "submission/inet/smtpd_recipient_restrictions = permit_sasl_authenticated,reject");
+            assertThat(Files.readAllBytes(masterCf)).isEqualTo(masterBefore);
+        }
+    }
+
     /** A strict server: every client not allowlisted is refused, and the customer's own domain from outside is spoofing. */
     static List<String> strictChecks(Path config, String... extra) {
         List<String> lines = new java.util.ArrayList<>(List.of(
                 "smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination",
-                "smtpd_recipient_restrictions = reject_unauth_destination, check_client_access cidr:" + config.resolve("strict.cidr"),
+                "smtpd_recipient_restrictions = reject_unauth_destination, check_recipient_access hash:" + config.resolve("protected")
+                        + ", check_client_access cidr:" + config.resolve("strict.cidr"),
                 "smtpd_sender_restrictions = check_sender_access hash:" + config.resolve("spoof"),
                 "postscreen_access_list = permit_mynetworks"));
         lines.addAll(List.of(extra));
@@ -162,8 +239,11 @@ class PostfixTargetTest {
     static void writeStrictTables(Path config) throws IOException {
         Files.writeString(config.resolve("strict.cidr"), "0.0.0.0/0 REJECT strict check: client not allowlisted\n");
         Files.writeString(config.resolve("spoof"), CUSTOMER + " REJECT spoofed sender: own domain from outside\n");
-        RealProgram.Result map = RealProgram.run("postmap", "-c", config.toString(), "hash:" + config.resolve("spoof"));
-        assertThat(map.exitCode()).as(map.toString()).isZero();
+        Files.writeString(config.resolve("protected"), PROTECTED_LIST + " REJECT protected list: internal senders only\n");
+        for (String table : List.of("spoof", "protected")) {
+            RealProgram.Result map = RealProgram.run("postmap", "-c", config.toString(), "hash:" + config.resolve(table));
+            assertThat(map.exitCode()).as(map.toString()).isZero();
+        }
     }
 
     static RealProgram.Result runScript(String script, PostfixInstance postfix) {
@@ -178,6 +258,7 @@ class PostfixTargetTest {
         PostfixInstance postfix;
         String mainCfAfterFirstApply;
         String mainCfAfterSecondApply;
+        RealProgram.Result firstApply;
 
         @BeforeAll
         void applyAndStart() throws Exception {
@@ -189,6 +270,7 @@ class PostfixTargetTest {
             writeStrictTables(postfix.config());
             RealProgram.Result first = runScript("apply.sh", postfix);
             assertThat(first.exitCode()).as(first.toString()).isZero();
+            firstApply = first;
             mainCfAfterFirstApply = Files.readString(postfix.config().resolve("main.cf"));
             RealProgram.Result second = runScript("apply.sh", postfix);
             assertThat(second.exitCode()).as(second.toString()).isZero();
@@ -212,7 +294,8 @@ class PostfixTargetTest {
         void applyPlacesTheCheckAfterTheRelayCheckAndNeverInMynetworks() {
             String clients = "check_client_access cidr:" + postfix.config().resolve("netigate_clients.cidr");
             assertThat(postfix.configValue("smtpd_recipient_restrictions")).isEqualTo(
-                    "reject_unauth_destination, " + clients + ", check_client_access cidr:" + postfix.config().resolve("strict.cidr"));
+                    "reject_unauth_destination, " + clients + ", check_recipient_access hash:" + postfix.config().resolve("protected")
+                            + ", check_client_access cidr:" + postfix.config().resolve("strict.cidr"));
             assertThat(postfix.configValue("smtpd_sender_restrictions")).startsWith(clients + ", check_sender_access");
             assertThat(postfix.configValue("smtpd_relay_restrictions")).isEqualTo("permit_mynetworks, reject_unauth_destination");
             assertThat(postfix.configValue("mynetworks")).isEqualTo("127.0.0.1/32");
@@ -251,6 +334,29 @@ class PostfixTargetTest {
         @ValueSource(strings = {"someone@evil.example", "survey@netigate.se"})
         void aNetigateIpWithAnotherSenderDomainGetsNoException(String sender) throws IOException {
             PostfixInstance.SmtpAnswer answer = postfix.rcpt(dach.networks().get(0).address(), sender, "staff@" + CUSTOMER);
+            assertThat(answer.code()).as(answer.text()).isEqualTo(554);
+            assertThat(answer.text()).contains("strict check");
+        }
+
+        /**
+         * Issue 19.3: OK ends the list (postconf(5), smtpd_recipient_restrictions), so a check_recipient_access
+         * REJECT after the netigate check is skipped for Netigate's mail, as the header says; apply.sh names it.
+         */
+        @Test
+        void okSkipsALaterRecipientCheckAndApplySaysSo() throws IOException {
+            PostfixInstance.SmtpAnswer netigate = postfix.rcpt(dach.networks().get(0).address(), "survey@ntgt.de", PROTECTED_LIST);
+            assertThat(netigate.code()).as(netigate.text()).isEqualTo(250);
+            PostfixInstance.SmtpAnswer other = postfix.rcpt(dach.networks().get(0).address(), "someone@evil.example", PROTECTED_LIST);
+            assertThat(other.text()).contains("protected list");
+            assertThat(firstApply.err()).contains("skips these later entries", "check_recipient_access");
+            assertThat(Files.readAllLines(generated.resolve("apply.sh")))
+                    .anyMatch(l -> l.contains("check_recipient_access (e.g. a REJECT protecting an internal list)"));
+        }
+
+        /** Issue 19.9: exact domains in every target; a Netigate subdomain gets no exception here either. */
+        @Test
+        void aSubdomainOfANetigateSenderDomainGetsNoException() throws IOException {
+            PostfixInstance.SmtpAnswer answer = postfix.rcpt(dach.networks().get(0).address(), "bounce@mail.ntgt.de", "staff@" + CUSTOMER);
             assertThat(answer.code()).as(answer.text()).isEqualTo(554);
             assertThat(answer.text()).contains("strict check");
         }
