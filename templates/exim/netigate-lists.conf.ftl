@@ -14,6 +14,8 @@
 #
 # Named lists: https://www.exim.org/exim-html-current/doc/html/spec_html/ch-domain_host_address_and_local_part_lists.html
 # The host list uses ';' as separator ('<;') so IPv6 addresses need no doubled colons.
+# The domain list holds exact domains (no '*.' patterns): bounce@mail.ntgt.de does not match ntgt.de, the
+# same rule as in every target of whitelist-gen. These IPs are Netigate's shared platform (all its customers).
 # Never add these hosts to relay_from_hosts (MAIN_RELAY_NETS) or trusted_hosts: that lets them relay.
 [@h.unknowns c="#" /]
 # BEGIN whitelist-gen netigate lists

@@ -1,7 +1,7 @@
 [#import "/_common/header.ftl" as h]
 [@h.header c="#" title="Exim acl_smtp_rcpt stanza: Netigate's servers skip the strict checks for Netigate's (or the customer's) sender domains" apply=[
-  "Paste the stanza below into the RCPT ACL (acl_check_rcpt on Debian) AFTER the relay check and the",
-  "recipient check, i.e. just after these Debian lines, and before the blacklists, SPF and DNSBL checks:",
+  "Paste the stanza below into the RCPT ACL (acl_check_rcpt on Debian) before the blacklists, SPF and DNSBL",
+  "checks it is meant to skip; on Debian just after these lines (the relay and recipient checks):",
   "    require",
   "      message = relay not permitted",
   "      domains = +local_domains : +relay_to_domains",
@@ -9,16 +9,27 @@
   "      verify = recipient",
   "  split configuration: /etc/exim4/conf.d/acl/30_exim4-config_check_rcpt",
   "  single file:         /etc/exim4/exim4.conf.template (or your exim.conf), section 'begin acl'",
+  "The stanza carries the relay and recipient checks itself, so it cannot open a relay wherever it is pasted,",
+  "even in a hand-kept exim.conf whose relay check comes last. It needs the named domain lists local_domains",
+  "and relay_to_domains (Debian's configuration and Exim's default configure both define them).",
   "Needs the lists of netigate-lists.conf; see there for checking, reloading and undoing."] /]
 #
 # ACLs: https://www.exim.org/exim-html-current/doc/html/spec_html/ch-access_control_lists.html
-# 'accept' ends the RCPT ACL only when both conditions hold: the client is a Netigate server AND the envelope
-# sender's domain is Netigate's (or the customer's). Any other sender on these IPs, and these senders on any
-# other IP, go through every check below. Placed after the relay check, it never lets these IPs relay
-# (an outside recipient still gets '550 relay not permitted'), and the DATA ACL (content scanning) still runs.
+# 'accept' ends the RCPT ACL only when every condition holds, tested in order: the client is a Netigate
+# server, the envelope sender's domain is exactly Netigate's (or the customer's; no subdomains), the
+# recipient's domain is one this server receives or relays for, and the recipient verifies. Otherwise the
+# stanza does nothing and the checks below run as before: any other sender on these IPs, these senders on
+# any other IP, and any outside recipient ('550 relay not permitted' stays the relay check's answer).
+# The DATA ACL (content scanning) and acl_smtp_dkim still run for accepted recipients.
+# Netigate's IPs are shared by all of Netigate's customers: any of them can send from there with these
+# sender domains, the customer's included. The RCPT ACL runs before the message, so it cannot check DKIM;
+# to prove a survey with the customer's domain was signed by the customer's key, check dkim_signers /
+# dkim_status for that domain in acl_smtp_dkim (Exim's DKIM chapter, ch-dkim_spf_srs_and_dmarc).
 [@h.unknowns c="#" /]
   # BEGIN whitelist-gen netigate stanza
   accept
     hosts = +netigate_hosts
     sender_domains = +netigate_sender_domains
+    domains = +local_domains : +relay_to_domains
+    verify = recipient
   # END whitelist-gen netigate stanza

@@ -95,6 +95,9 @@ class EximRealTest {
                 .as("relaying from a listed IP").isEqualTo("550 relay not permitted");
         assertThat(rcptReply(config, listed, "offers@unrelated-sender.example", LOCAL_RECIPIENT))
                 .as("another sender on a listed IP").startsWith("550 sender IP address " + listed + " is locally blacklisted");
+        assertThat(rcptReply(config, listed, "bounce@mail." + rendered.server().senderDomains().get(0), LOCAL_RECIPIENT))
+                .as("a subdomain of a Netigate sender domain (exact domains only, issue 19.9)")
+                .startsWith("550 sender IP address " + listed + " is locally blacklisted");
         String neighbour = rendered.unlistedNeighbour();
         assertThat(rcptReply(config, neighbour, netigateSender, LOCAL_RECIPIENT))
                 .as("a Netigate sender on the unlisted address %s", neighbour)
@@ -124,6 +127,54 @@ class EximRealTest {
         assertThat(rcptReply(config, listed, "survey@" + rendered.server().senderDomains().get(0), LOCAL_RECIPIENT))
                 .startsWith("250 Accepted");
         assertThat(rcptReply(config, listed, "offers@unrelated-sender.example", LOCAL_RECIPIENT)).startsWith("550 ");
+    }
+
+    /**
+     * Issue 19.4: a hand-kept exim.conf whose relay check comes last, with the stanza pasted first in the RCPT
+     * ACL. The stanza itself must keep relaying closed: an outside recipient from a listed IP with a Netigate
+     * sender is refused by the later relay check, while a local recipient is accepted by the stanza.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rendered")
+    void theStanzaCannotOpenARelayWhenTheRelayCheckComesAfterIt(Rendered rendered) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(rendered.folder().getFileName() + "-relay-last"));
+        Path spool = Files.setPosixFilePermissions(Files.createDirectories(dir.resolve("spool")),
+                PosixFilePermissions.fromString("rwxrwxrwx"));
+        List<String> lines = new ArrayList<>(List.of(
+                "primary_hostname = mx." + Rendered.CUSTOMER_DOMAIN,
+                "spool_directory = " + spool,
+                "domainlist local_domains = " + Rendered.CUSTOMER_DOMAIN,
+                "domainlist relay_to_domains =",
+                "acl_smtp_rcpt = acl_check_rcpt"));
+        lines.addAll(Files.readAllLines(rendered.file("netigate-lists.conf")));
+        lines.addAll(List.of("begin acl", "acl_check_rcpt:"));
+        lines.addAll(Files.readAllLines(rendered.file("netigate-rcpt-acl.conf")));
+        lines.addAll(List.of(
+                "  deny message = strict check: " + "not allowlisted",
+                "    hosts = !+netigate_hosts",
+                "  accept domains = +local_domains",
+                "  deny message = relay not permitted",
+                "begin routers",
+                "local_user:",
+                "  driver = accept",
+                "  domains = +local_domains",
+                "  local_parts = nobody",
+                "  transport = discard",
+                "begin transports",
+                "discard:",
+                "  driver = appendfile",
+                "  file = /dev/null",
+                "  user = nobody"));
+        Path config = dir.resolve("exim.conf");
+        Files.write(config, lines);
+        String listed = rendered.server().networks().get(0).address();
+        String netigateSender = "survey@" + rendered.server().senderDomains().get(0);
+
+        RealProgram.Result check = exim(config, null, "-bV");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(rcptReply(config, listed, netigateSender, "victim@outside-domain.example"))
+                .as("relaying from a listed IP with a Netigate sender").isEqualTo("550 relay not permitted");
+        assertThat(rcptReply(config, listed, netigateSender, LOCAL_RECIPIENT)).startsWith("250 Accepted");
     }
 
     /** The final reply to RCPT TO in a -bh session: HELO, MAIL FROM, RCPT TO, QUIT. */
