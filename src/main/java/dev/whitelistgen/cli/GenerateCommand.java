@@ -74,6 +74,11 @@ public class GenerateCommand implements Callable<Integer> {
             description = "Also add the IPs to the platform's connection IP Allow List (targets that offer it; weakens filtering more).")
     boolean ipAllowList;
 
+    @Option(names = "--dkim-signed",
+            description = "The customer's Netigate account signs surveys with DKIM for the --domain values (d= that domain): "
+                    + "targets that can check DKIM tie those domains to the signature instead of Netigate's shared IPs.")
+    boolean dkimSigned;
+
     @Mixin
     SourceOptions sources;
 
@@ -92,6 +97,12 @@ public class GenerateCommand implements Callable<Integer> {
         Set<String> flags = new LinkedHashSet<>();
         if (ipAllowList) {
             flags.add("ip-allow-list");
+        }
+        if (dkimSigned) {
+            if (customerDomains.isEmpty()) {
+                throw new UserError(UserError.Kind.USAGE, "--dkim-signed: says the customer's --domain values are DKIM-signed; give at least one --domain");
+            }
+            flags.add("dkim-signed");
         }
         // a profile file is named as given (its version may be a draft's), a version as the version
         String profileArgument = profile == null || profile.equals(chosen.version()) ? chosen.version() : profile;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.model.IpNetwork;
 import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.RealProgram;
+import dev.whitelistgen.testing.Repo;
 import dev.whitelistgen.testing.Rendered;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -85,6 +87,87 @@ class SpamAssassinRealTest {
         assertThat(scan.exitCode()).as(scan.toString()).isZero();
         Map<String, Boolean> actual = hitsBySubject(scan.out());
         assertThat(actual).as("which scanned messages hit " + RULE + "\n" + scan.err()).isEqualTo(expected);
+    }
+
+    /**
+     * Issue 19.1: welcomelist_from_rcvd matches when ANY sender address matches (Mail::SpamAssassin::Conf,
+     * "welcomelist_from"), so an envelope sender of Netigate's with a foreign From: is welcomelisted on
+     * Netigate's relay, as the file's header and README now say. Issue 19.9: a subdomain is not.
+     */
+    @Test
+    void anyMatchingSenderAddressOnNetigatesRelayIsWelcomelistedAsTheHeaderSays() throws IOException {
+        Rendered rendered = Rendered.render("spamassassin", current(), current().server("dach").orElseThrow(),
+                List.of(Rendered.CUSTOMER_DOMAIN), work.resolve("mixed"));
+        String relay = rendered.server().networks().get(0).address();
+        String netigate = rendered.server().senderDomains().get(0).toString();
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        String messages = mixed(expected, "survey@" + netigate, "someone@evil.example", relay, true)
+                + mixed(expected, "bounce@mail." + netigate, "bounce@mail." + netigate, relay, false)
+                + mixed(expected, "someone@evil.example", "someone@evil.example", relay, false)
+                + mixed(expected, "survey@" + netigate, "someone@evil.example", rendered.unlistedNeighbour(), false);
+        Path mbox = work.resolve("mixed.mbox");
+        Files.writeString(mbox, messages);
+
+        RealProgram.Result scan = spamassassin(siteConfig(rendered), mbox, "--mbox", "-L", "-t");
+
+        assertThat(scan.exitCode()).as(scan.toString()).isZero();
+        assertThat(hitsBySubject(scan.out())).isEqualTo(expected);
+        assertThat(String.join(" ", Files.readAllLines(rendered.file("netigate-welcomelist.cf"))).replace("# ", ""))
+                .contains("welcomelisted whatever its From: says");
+        assertThat(Files.readString(Repo.path("README.md"))).contains("whatever the header `From:` says");
+    }
+
+    /**
+     * With --dkim-signed the customer's domains are tied to a DKIM signature (welcomelist_from_dkim), not to
+     * Netigate's shared IPs: lint accepts it, and an unsigned survey as the customer on Netigate's relay is
+     * no longer welcomelisted while Netigate's own sender still is.
+     */
+    @Test
+    void dkimSignedTiesTheCustomersDomainsToTheSignatureOnly() throws IOException {
+        Path folder = work.resolve("dkim-signed");
+        Cli.Result result = Cli.run("--target", "spamassassin", "--server", "dach", "--domain", Rendered.CUSTOMER_DOMAIN,
+                "--dkim-signed", "--output", folder.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<String> lines = Files.readAllLines(folder.resolve("netigate-welcomelist.cf"));
+        assertThat(lines).contains("welcomelist_from_dkim *@" + Rendered.CUSTOMER_DOMAIN + " " + Rendered.CUSTOMER_DOMAIN)
+                .noneMatch(l -> l.startsWith("welcomelist_from_rcvd *@" + Rendered.CUSTOMER_DOMAIN));
+        Path site = Files.createDirectories(work.resolve("dkim-signed-site"));
+        copyPreFiles(site);
+        Files.copy(folder.resolve("netigate-welcomelist.cf"), site.resolve("netigate-welcomelist.cf"));
+        RealProgram.Result lint = spamassassin(site, null, "--lint");
+        assertThat(lint.exitCode()).as(lint.toString()).isZero();
+        assertThat(lint.all()).isBlank();
+
+        String relay = current().server("dach").orElseThrow().networks().get(0).address();
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        Path mbox = work.resolve("dkim-signed.mbox");
+        Files.writeString(mbox, mixed(expected, "info@" + Rendered.CUSTOMER_DOMAIN, "info@" + Rendered.CUSTOMER_DOMAIN, relay, false)
+                + mixed(expected, "survey@ntgt.de", "survey@ntgt.de", relay, true));
+        RealProgram.Result scan = spamassassin(site, mbox, "--mbox", "-L", "-t");
+        assertThat(hitsBySubject(scan.out())).as(scan.toString()).isEqualTo(expected);
+    }
+
+    private static Profile current() {
+        return Rendered.profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
+    }
+
+    /** A message whose envelope sender (Return-Path, as the MX writes it) and header From: differ. */
+    private static String mixed(Map<String, Boolean> expected, String envelope, String from, String relayIp, boolean welcomed) {
+        String subject = "case " + (expected.size() + 1) + ": envelope " + envelope + " From " + from + " via " + relayIp;
+        expected.put(subject, welcomed);
+        return "From " + envelope + " Mon Nov 24 10:00:00 2026\n"
+                + "Return-Path: <" + envelope + ">\n"
+                + "Received: from mail.sender.example (unknown [" + relayIp + "])\n"
+                + "\tby mx.customer.example (Postfix) with ESMTPS id 4ABD" + expected.size() + "\n"
+                + "\tfor <user@customer.example>; Mon, 24 Nov 2026 10:00:00 +0000 (UTC)\n"
+                + "From: Someone <" + from + ">\n"
+                + "To: user@customer.example\n"
+                + "Subject: " + subject + "\n"
+                + "Date: Mon, 24 Nov 2026 10:00:00 +0000\n"
+                + "Message-ID: <mixed" + expected.size() + ".20261124100000@mail.sender.example>\n"
+                + "\n"
+                + "Please answer our short survey.\n"
+                + "\n";
     }
 
     /** A message as Netigate's relay hands it to the customer's MX, which adds the top Received: header. */
