@@ -4,7 +4,15 @@
 #
 # https://rspamd.com/doc/configuration/composites.html
 # -20 keeps a survey clear of the default actions (greylist 4, add header 6, reject 15) whatever the
-# DNS-based checks say, yet mail that scores over 35 on content (e.g. a virus) is still rejected.
+# DNS-based checks say; with those thresholds the message still gets "reject" only when its other symbols
+# add up to more than 35. That is not how viruses are stopped: the antivirus module forces no action by
+# default and its symbol weights are yours, so to reject a virus whatever the score, give its antivirus
+# rule  action = "reject";  (https://rspamd.com/doc/modules/antivirus.html). Force actions
+# (https://rspamd.com/doc/modules/force_actions.html) still apply to this mail.
+# Netigate's IPs are shared by all of Netigate's customers: any of them can send from there with these
+# sender domains, the customer's included, and get -20. Only DKIM (d=the customer's domain, e.g. rspamd's
+# whitelist module with valid_dkim) proves a survey was sent by the customer; whitelist-gen does not
+# generate that for rspamd.
 # policy "leave" keeps NETIGATE_IP and NETIGATE_SENDER_DOMAIN in the report, so a scan shows why.
 
 NETIGATE_ALLOWLIST {

@@ -7,11 +7,14 @@
   "    local.d/composites.conf: .include \"$LOCAL_CONFDIR/local.d/netigate-composites.conf\"",
   "  Check with  rspamadm configtest  (\"syntax OK\"), then  systemctl reload rspamd.",
   "Undo: remove the two .include lines and the four files, rspamadm configtest, systemctl reload rspamd.",
-  "Verify: rspamc --ip <a Netigate IP> --from survey@<Netigate domain> symbols < message  shows NETIGATE_ALLOWLIST."] /]
+  "Verify: rspamc --ip " + server.networks[0].address + " --from " + (server.senderAddresses[0]!("survey@" + server.senderDomains[0])) + " symbols < message",
+  "  shows NETIGATE_ALLOWLIST (use this server's own sender: another server's domain does not fire)."] /]
 #
 # Both rules score 0 on their own: a Netigate IP with another sender, or a Netigate sender on another IP,
 # changes nothing. Only the composite NETIGATE_ALLOWLIST in netigate-composites.conf, which needs both, lowers
 # the score. https://rspamd.com/doc/modules/multimap.html (types "ip" and "from", filter "email:domain")
+# NETIGATE_SENDER_DOMAIN looks at the envelope sender (extract_from = "smtp") and matches exact domains:
+# bounce@mail.ntgt.de does not match ntgt.de (the same rule in every target of whitelist-gen).
 [@h.unknowns c="#" /]
 [#-- Only validated values inside UCL strings (server.id, never the free-text name: it may hold '"' or '$'). --]
 
