@@ -5,7 +5,13 @@
   "serial, check with 'named-checkzone DOMAIN ZONEFILE', then 'rndc reload DOMAIN'.",
   "Undo: put back the existing record quoted above each new one (or delete the record if there was none).",
   "Owner names are absolute (trailing dot), so the lines work in any zone file that holds the domain.",
-  "No TTL is given: the zone's $TTL applies."] /]
+  "No TTL is given: the zone's $TTL applies.",
+  "Dynamic zones (allow-update or update-policy in named.conf): named keeps updates in a journal (.jnl) and",
+  "a hand edit of the file while it runs is lost or breaks the zone. Either 'rndc freeze DOMAIN', edit and",
+  "raise the serial, 'rndc thaw DOMAIN' (thaw reloads the zone and enables updates again), or make the",
+  "change with nsupdate as shown under each record (no file edit, no serial: named raises it). Inline-signed",
+  "zones: edit the unsigned file named in named.conf, never the .signed one. (rndc(8): freeze, thaw;",
+  "nsupdate(1); BIND 9 ARM, Dynamic Update.)"] /]
 ;
 ; SPF (RFC 7208) authorises by the envelope sender (MAIL FROM). For surveys sent with the customer's
 ; own domain in the header From, receivers judge that From by DKIM and DMARC alignment: see DKIM below.
@@ -33,6 +39,15 @@
 [#list r.notes as note]
 ;   [=note]
 [/#list]
+;   dynamic zone, instead of editing the file (nsupdate -l on the primary with update-policy local,
+;   or nsupdate -k KEYFILE; TTL: the zone's default, e.g. 3600):
+[#if r.existing?has_content]
+;     update delete [=r.domain]. IN TXT [=zone(r.existing)]
+;   (the delete matches only the exact quoted strings: write them as  dig +short TXT [=r.domain]  shows them)
+[/#if]
+;     update add [=r.domain]. 3600 IN TXT [#list r.strings as s][=zone(s)][#sep] [/#list]
+;     send
+;   then  dig +short TXT [=r.domain]  must show exactly one v=spf1 record.
 [#if r.strings?size == 1]
 [=r.domain].	IN	TXT	[=zone(r.strings[0])]
 [#else]

@@ -7,6 +7,7 @@ import dev.whitelistgen.model.Server;
 import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.spf.PublishedSpf;
+import dev.whitelistgen.spf.SpfMerger;
 import dev.whitelistgen.spf.SpfRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class CustomerOptions {
             }
         }
         if (existingSpfFromDns) {
-            DnsResolver dns = CheckOptions.resolver(dnsServer, Duration.ofSeconds(5));
+            DnsResolver dns = resolver();
             for (DomainName domain : customerDomains) {
                 if (!records.containsKey(domain)) {
                     PublishedSpf published = PublishedSpf.lookup(dns, domain);
@@ -133,6 +134,29 @@ final class CustomerOptions {
             throw new UserError(UserError.Kind.USAGE, "--dns-server: only used with --existing-spf-from-dns");
         }
         return records;
+    }
+
+    private DnsResolver resolver() {
+        return CheckOptions.resolver(dnsServer, Duration.ofSeconds(5));
+    }
+
+    /**
+     * With --existing-spf-from-dns, DNS is at hand: each merged record's whole include tree is counted as a
+     * receiver would, and a record over RFC 7208's limits is refused. Without it only the record's own terms
+     * are counted (SpfMerger.plan), and the record's notes say so.
+     */
+    void refuseMergedRecordsOverTreeLimits(Profile profile, List<Server> servers, List<DomainName> customerDomains,
+                                           Map<DomainName, SpfRecord> existing) {
+        if (!existingSpfFromDns) {
+            return;
+        }
+        DnsResolver dns = resolver();
+        for (Server server : servers) {
+            List<String> vendorTerms = SpfMerger.vendorTerms(server, spfMode(), profile.version());
+            for (DomainName domain : customerDomains) {
+                SpfMerger.refuseOverTreeLimits(dns, SpfMerger.plan(domain, java.util.Optional.ofNullable(existing.get(domain)), vendorTerms));
+            }
+        }
     }
 
     SpfMode spfMode() {

@@ -94,6 +94,9 @@ public class GenerateCommand implements Callable<Integer> {
         List<DomainName> customerDomains = customer.customerDomains(chosen);
         TargetSelection selection = TargetSelection.of(sources.targets(), targets, !customerDomains.isEmpty());
         Map<DomainName, SpfRecord> existing = customer.existingRecords(customerDomains);
+        if (targets.stream().anyMatch(Target::spfRecords)) {
+            customer.refuseMergedRecordsOverTreeLimits(chosen, servers, customerDomains, existing);
+        }
         Set<String> flags = new LinkedHashSet<>();
         if (ipAllowList) {
             flags.add("ip-allow-list");

@@ -1,6 +1,7 @@
 package dev.whitelistgen.spf;
 
 import dev.whitelistgen.UserError;
+import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.IpNetwork;
 import dev.whitelistgen.model.Server;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * Adds a vendor server to a customer's SPF record: the record's own terms stay as they are and in their
  * order, the vendor's terms go just before "all" (or before the modifiers when there is no "all"), and the
- * result is refused when it would pass RFC 7208's limit of 10 DNS-querying terms.
+ * result is refused when its own terms pass RFC 7208's limit of 10 DNS-querying terms; with DNS at hand,
+ * {@link #refuseOverTreeLimits} counts the nested records too.
  */
 public final class SpfMerger {
 
@@ -75,8 +77,15 @@ public final class SpfMerger {
                     + lookups + " DNS-querying terms (include, a, mx, ptr, exists, redirect); RFC 7208 allows "
                     + SpfRecord.MAX_LOOKUPS + ". Remove unused terms or use --spf-mode ip");
         }
-        notes.add("DNS-querying terms in this record: " + lookups + " of " + SpfRecord.MAX_LOOKUPS
-                + "; each include and redirect adds the lookups of the record it names (`whitelist-gen check spf` counts them all).");
+        notes.add("DNS-querying terms in this record itself: " + lookups + " of " + SpfRecord.MAX_LOOKUPS + ". RFC 7208 §4.6.4 also"
+                + " counts the terms of every record an include or redirect names, and allows " + SpfEvaluator.MAX_VOID_LOOKUPS
+                + " void lookups: with --existing-spf-from-dns whitelist-gen counted the whole tree through DNS before writing"
+                + " this; otherwise the count is this record's only, so run `whitelist-gen check spf --domain " + domain
+                + " --server SERVER` after publishing.");
+        if (terms.stream().anyMatch(t -> t.name().equals("include") || t.name().equals("redirect"))) {
+            notes.add("If a domain this record includes stops publishing its SPF record, the whole record of " + domain
+                    + " evaluates to permerror for every sender (RFC 7208 §5.2).");
+        }
         existing.flatMap(SpfRecord::allTerm).filter(t -> t.qualifier() == '+').ifPresent(t -> notes.add(
                 "WARNING: '" + t.text() + "' authorises every host on the internet to send as " + domain
                         + "; replace it with ~all or -all."));
@@ -97,6 +106,37 @@ public final class SpfMerger {
                     + " the DNS answer may not fit in 512 bytes of UDP and needs TCP.");
         }
         return new SpfPlan(domain, existing, record, added, notes);
+    }
+
+    /**
+     * Counts the merged record's whole tree through DNS, as a receiver would (RFC 7208 §4.6.4: the terms of
+     * every included or redirected record count towards 10, void lookups towards 2; §5.2: an include that
+     * does not resolve is a permerror for the whole record), and refuses a record that would break.
+     */
+    public static void refuseOverTreeLimits(DnsResolver dns, SpfPlan plan) {
+        String domain = plan.domain().name();
+        SpfTree.Walk walk = SpfTree.walk(dns, domain, plan.record());
+        if (!walk.dnsErrors().isEmpty()) {
+            throw new UserError(UserError.Kind.NETWORK, "--existing-spf-from-dns: counting the lookups of the record for " + domain
+                    + " failed: " + String.join("; ", walk.dnsErrors()));
+        }
+        List<String> problems = new ArrayList<>();
+        if (walk.lookups() > SpfRecord.MAX_LOOKUPS) {
+            problems.add("the merged record for " + domain + " would need " + walk.lookups() + " DNS-querying terms across nested"
+                    + " includes; RFC 7208 §4.6.4 allows " + SpfRecord.MAX_LOOKUPS + " (receivers: permerror). Remove unused"
+                    + " terms or use --spf-mode ip");
+        }
+        if (walk.voidLookups() > SpfEvaluator.MAX_VOID_LOOKUPS) {
+            problems.add("the merged record for " + domain + " would make " + walk.voidLookups() + " void lookups (names that"
+                    + " do not exist or hold no address); RFC 7208 §4.6.4 allows " + SpfEvaluator.MAX_VOID_LOOKUPS);
+        }
+        for (String problem : walk.problems()) {
+            problems.add("the merged record for " + domain + ": " + problem + "; this makes the whole record permerror"
+                    + " (RFC 7208 §5.2)");
+        }
+        if (!problems.isEmpty()) {
+            throw new UserError(UserError.Kind.REFUSED, problems);
+        }
     }
 
     /** Just after the last mechanism before "all" (or of the record), so "all" and modifiers stay last. */

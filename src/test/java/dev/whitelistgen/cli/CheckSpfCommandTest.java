@@ -48,6 +48,8 @@ class CheckSpfCommandTest {
                 nine\tIN\tTXT\t"v=spf1 a a a a a a a a a -all"
                 broken\tIN\tTXT\t"v=spf1 include:_spf.netigate.se ip4:1.2.3 -all"
                 nospf\tIN\tTXT\t"an unrelated TXT record"
+                deep\tIN\tTXT\t"v=spf1 include:nine.problems.example -all"
+                gone\tIN\tTXT\t"v=spf1 include:missing.problems.example -all"
                 """));
         named = NamedServer.start(zones);
     }
@@ -119,6 +121,38 @@ class CheckSpfCommandTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEqualTo("whitelist-gen: twice.problems.example publishes 2 v=spf1 records (a permanent error"
                 + " for every sender); merge them into one by hand first\n");
+    }
+
+    /**
+     * Issue 19.8: deep's own record has 1 DNS-querying term, but RFC 7208 §4.6.4 counts nested includes too:
+     * include:nine (1) + nine's nine a terms (9) + Netigate's include (1) = 11, and nine's a terms are void.
+     * With the record from DNS the whole tree is counted, and the merge refused (exit 4, nothing written).
+     */
+    @Test
+    void theBindTargetCountsNestedIncludesWhenItHasDns() {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "azure", "--domain", "deep.problems.example",
+                "--existing-spf-from-dns", "--dns-server", named.address());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("would need 11 DNS-querying terms across nested includes; RFC 7208 §4.6.4 allows 10",
+                "would make 9 void lookups");
+        // the same record given by hand: only its own terms can be counted, and the notes say so
+        Cli.Result byHand = Cli.run("--target", "bind", "--server", "azure", "--domain", "deep.problems.example",
+                "--existing-spf", "v=spf1 include:nine.problems.example -all");
+        assertThat(byHand.exitCode()).as(byHand.toString()).isZero();
+        assertThat(byHand.out()).contains("DNS-querying terms in this record itself: 2 of 10", "otherwise the count is this record's only",
+                "evaluates to permerror for every sender (RFC 7208 §5.2)");
+    }
+
+    /** RFC 7208 §5.2: an include naming a domain without an SPF record makes the whole record permerror. */
+    @Test
+    void theBindTargetRefusesAnIncludeThatDoesNotResolve() {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "azure", "--domain", "gone.problems.example",
+                "--existing-spf-from-dns", "--dns-server", named.address());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(result.err()).contains("missing.problems.example publishes no SPF record", "RFC 7208 §5.2");
     }
 
     @Test
