@@ -39,7 +39,7 @@
 [#list r.notes as note]
 ;   [=note]
 [/#list]
-;   dynamic zone, instead of editing the file (nsupdate -l on the primary with update-policy local,
+;   Dynamic zone, instead of editing the file (nsupdate -l on the primary with update-policy local,
 ;   or nsupdate -k KEYFILE; TTL: the zone's default, e.g. 3600):
 [#if r.existing?has_content]
 ;     update delete [=r.domain]. IN TXT [=zone(r.existing)]

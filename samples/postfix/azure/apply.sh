@@ -7,22 +7,35 @@
 #
 # Run as root from this folder:  sh apply.sh        (undo: sh undo.sh)
 # Environment: POSTFIX_CONFIG_DIR (default: postconf -h config_directory), WHITELIST_GEN_NO_RELOAD=1 to skip the reload.
-# What it changes, and what that weakens:
-#   - copies netigate_clients.cidr, netigate_sender_access(.db), netigate_postscreen.cidr into the config folder;
-#   - adds the restriction class netigate_senders (OK only for Netigate's sender domains, or the customer's);
-#   - puts check_client_access cidr:netigate_clients.cidr just after reject_unauth_destination in
-#     smtpd_recipient_restrictions, and first in non-empty smtpd_client/helo/sender_restrictions: mail from
-#     these IPs with these sender domains skips the RBL, SPF-policy and anti-spoofing checks after it;
+# What it changes:
+#   - copies netigate_clients.cidr, netigate_sender_access, netigate_postscreen.cidr into the config folder,
+#     and keeps a copy of main.cf in netigate-allowlist.undo/ so undo.sh can put it back byte for byte;
+#   - adds the restriction class netigate_senders (OK only for the exact sender domains listed, see there);
+#   - puts check_client_access cidr:netigate_clients.cidr just after reject_unauth_destination (or
+#     defer_unauth_destination) in smtpd_recipient_restrictions, and first in non-empty
+#     smtpd_client/helo/sender_restrictions;
 #   - lets the same IPs skip postscreen's tests (by IP alone: postscreen never sees the sender).
+# What that weakens: OK ends the restriction list it stands in (postconf(5), smtpd_recipient_restrictions;
+#   access(5), OK). Every entry after it in that list is skipped for these IPs with these senders: RBL and
+#   RHSBL checks, check_recipient_access (e.g. a REJECT protecting an internal list), reject_unverified_recipient,
+#   check_policy_service (SPF policy, greylisting, rate limits). apply.sh names the recipient checks and
+#   policy services it finds after the insertion: move those that must still apply in front of it.
+#   Milters and content_filter (rspamd, amavis, OpenDKIM, OpenDMARC) still run. Because the SPF policy
+#   service is skipped, no Received-SPF header is added: OpenDMARC then needs SPFSelfValidate to see SPF.
+#   Netigate's IPs are shared by all of Netigate's customers: any of them can send from these IPs with these
+#   sender domains, yours included. Only DKIM (d=your domain, checked by a milter) proves it was you.
 # It never touches mynetworks or smtpd_relay_restrictions, so these IPs can never relay; it refuses to run
-# when nothing in the configuration rejects relaying (reject_unauth_destination / defer_unauth_destination).
+# when nothing in the configuration rejects relaying (reject_unauth_destination / defer_unauth_destination,
+# read expanded with postconf -x, so Postfix's built-in default counts). It does not change -o overrides of
+# smtpd_*_restrictions in master.cf: it names them, and mail received by those services gets no exception.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 config_dir=${POSTFIX_CONFIG_DIR:-$(postconf -h config_directory)}
 clients_check="check_client_access cidr:$config_dir/netigate_clients.cidr"
 postscreen_entry="cidr:$config_dir/netigate_postscreen.cidr"
-class_value="check_sender_access hash:$config_dir/netigate_sender_access"
+class_value="check_sender_access regexp:$config_dir/netigate_sender_access"
+undo_dir="$config_dir/netigate-allowlist.undo"
 
 pc() { postconf -c "$config_dir" "$@"; }
 
@@ -64,13 +77,25 @@ edit() {
 has() { case ",$(printf '%s' "$1" | tr ' \t' ',,')," in *",$2,"*) return 0 ;; *) return 1 ;; esac; }
 contains() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
 
-relay=$(pc -h smtpd_relay_restrictions)
-recipient=$(pc -h smtpd_recipient_restrictions)
+# Expanded (-x): with smtpd_relay_restrictions unset, -h gives Postfix's unexpanded compatibility expression.
+relay=$(pc -xh smtpd_relay_restrictions)
+recipient_now=$(pc -xh smtpd_recipient_restrictions)
 if ! has "$relay" reject_unauth_destination && ! has "$relay" defer_unauth_destination \
-	&& ! has "$recipient" reject_unauth_destination && ! has "$recipient" defer_unauth_destination; then
+	&& ! has "$recipient_now" reject_unauth_destination && ! has "$recipient_now" defer_unauth_destination; then
 	echo "apply.sh: neither smtpd_relay_restrictions nor smtpd_recipient_restrictions rejects relaying" >&2
 	echo "apply.sh: (reject_unauth_destination); refusing to add an allowlist to a server that may be an open relay" >&2
 	exit 1
+fi
+
+# undo.sh restores main.cf from this copy when main.cf is still exactly as apply.sh left it. A copy is made
+# only from a main.cf without the allowlist, and dropped when main.cf was edited since the last apply.
+if [ -f "$undo_dir/main.cf.after" ] && ! cmp -s "$undo_dir/main.cf.after" "$config_dir/main.cf"; then
+	rm -rf "$undo_dir"
+	echo "main.cf was edited since the last apply.sh: undo.sh will remove the entries instead of restoring a copy"
+fi
+if [ ! -d "$undo_dir" ] && [ -z "$(pc -n netigate_senders 2>/dev/null)" ]; then
+	mkdir -m 0755 "$undo_dir"
+	cp -p "$config_dir/main.cf" "$undo_dir/main.cf.before"
 fi
 
 echo "Installing maps into $config_dir"
@@ -79,15 +104,19 @@ for file in netigate_clients.cidr netigate_postscreen.cidr netigate_sender_acces
 	chmod 0644 "$config_dir/$file.tmp.$$"
 	mv -f "$config_dir/$file.tmp.$$" "$config_dir/$file"
 done
-postmap -c "$config_dir" "hash:$config_dir/netigate_sender_access"
+# An earlier version of this allowlist used a hash table here; the regexp table needs no .db.
+rm -f "$config_dir/netigate_sender_access.db"
 
 classes=$(pc -h smtpd_restriction_classes)
 if ! has "$classes" netigate_senders; then
 	pc -e "smtpd_restriction_classes = $(edit "$classes" front netigate_senders)"
 	echo "Added netigate_senders to smtpd_restriction_classes"
 fi
-pc -e "netigate_senders = $class_value"
+if [ "$(pc -h netigate_senders 2>/dev/null)" != "$class_value" ]; then
+	pc -e "netigate_senders = $class_value"
+fi
 
+recipient=$(pc -h smtpd_recipient_restrictions)
 if ! contains "$recipient" "$clients_check"; then
 	if has "$recipient" reject_unauth_destination; then
 		pc -e "smtpd_recipient_restrictions = $(edit "$recipient" after reject_unauth_destination "$clients_check")"
@@ -102,6 +131,24 @@ if ! contains "$recipient" "$clients_check"; then
 	fi
 fi
 
+# What the OK skips that an admin may not expect: recipient protections and policy services after the check.
+recipient=$(pc -h smtpd_recipient_restrictions)
+case "$recipient" in
+*"$clients_check"*)
+	skipped=""
+	for word in $(printf '%s' "${recipient#*"$clients_check"}" | tr ',' ' '); do
+		case "$word" in
+		check_recipient_access | check_recipient_*_access | reject_unverified_recipient | reject_unlisted_recipient | check_policy_service)
+			has "$skipped" "$word" || skipped="${skipped:+$skipped, }$word" ;;
+		esac
+	done
+	if [ -n "$skipped" ]; then
+		echo "apply.sh: note: Netigate's mail (these IPs with these senders) now skips these later entries of" >&2
+		echo "apply.sh: note: smtpd_recipient_restrictions: $skipped. Move any that must still apply (e.g. a REJECT" >&2
+		echo "apply.sh: note: protecting an internal list) in front of $clients_check." >&2
+	fi ;;
+esac
+
 for list in smtpd_client_restrictions smtpd_helo_restrictions smtpd_sender_restrictions; do
 	value=$(pc -h "$list")
 	if [ -n "$(printf '%s' "$value" | tr -d ' \t,')" ] && ! contains "$value" "$clients_check"; then
@@ -115,8 +162,22 @@ if ! contains "$screen" "$postscreen_entry"; then
 	pc -e "postscreen_access_list = $(edit "$screen" front "$postscreen_entry")"
 	echo "postscreen_access_list: Netigate networks added first"
 fi
+# Debian's stock master.cf runs smtpd, not postscreen, on port 25: then the entry has no effect until enabled.
+if ! pc -M smtp/inet 2>/dev/null | grep -q postscreen; then
+	echo "postscreen is not enabled in master.cf (smtp inet): the postscreen_access_list entry takes effect only once it is"
+fi
+
+overrides=$(pc -P 2>/dev/null | grep -E '^[^ ]+/(smtpd_client|smtpd_helo|smtpd_sender|smtpd_recipient|smtpd_relay)_restrictions = ' || true)
+if [ -n "$overrides" ]; then
+	echo "apply.sh: warning: master.cf overrides restriction lists with -o; apply.sh did not change them, so mail" >&2
+	echo "apply.sh: warning: received by these services gets no Netigate exception (add it there by hand if needed):" >&2
+	printf '%s\n' "$overrides" | sed 's/^/apply.sh: warning:   /' >&2
+fi
 
 postfix -c "$config_dir" check
+if [ -d "$undo_dir" ]; then
+	cp -p "$config_dir/main.cf" "$undo_dir/main.cf.after"
+fi
 if [ "${WHITELIST_GEN_NO_RELOAD:-0}" != 1 ] && postfix -c "$config_dir" status >/dev/null 2>&1; then
 	postfix -c "$config_dir" reload
 fi
