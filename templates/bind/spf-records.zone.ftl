@@ -15,6 +15,9 @@
 ;
 ; SPF (RFC 7208) authorises by the envelope sender (MAIL FROM). For surveys sent with the customer's
 ; own domain in the header From, receivers judge that From by DKIM and DMARC alignment: see DKIM below.
+; Netigate's servers are shared by all of Netigate's customers: once this record includes them, mail any
+; Netigate customer sends through them as your domain passes SPF too. Only a DKIM signature with d=your
+; domain (a key in your own Netigate account) shows that the customer sent it.
 [#if spfMode == "ip"]
 ; Mode ip: the server's networks as ip4:/ip6: terms. The article recommends the include instead,
 ; so Netigate can change servers without the customer editing DNS.

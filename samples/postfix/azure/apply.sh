@@ -20,6 +20,8 @@
 #   RHSBL checks, check_recipient_access (e.g. a REJECT protecting an internal list), reject_unverified_recipient,
 #   check_policy_service (SPF policy, greylisting, rate limits). apply.sh names the recipient checks and
 #   policy services it finds after the insertion: move those that must still apply in front of it.
+#   Why there: it is the first place where relaying is settled, and ahead of the RBL and SPF checks the
+#   allowlist exists to skip, which are usually listed after it.
 #   Milters and content_filter (rspamd, amavis, OpenDKIM, OpenDMARC) still run. Because the SPF policy
 #   service is skipped, no Received-SPF header is added: OpenDMARC then needs SPFSelfValidate to see SPF.
 #   Netigate's IPs are shared by all of Netigate's customers: any of them can send from these IPs with these

@@ -147,6 +147,58 @@ class SpamAssassinRealTest {
         assertThat(hitsBySubject(scan.out())).as(scan.toString()).isEqualTo(expected);
     }
 
+    /**
+     * The --dkim-signed claim with SpamAssassin's real DKIM check: a survey signed with d=customer domain (a
+     * test key published by a real named on loopback; the selector is a test fixture, not Netigate's) is
+     * welcomelisted by USER_IN_DKIM_WELCOMELIST, the same message unsigned is not.
+     */
+    @Test
+    void aSurveySignedWithTheCustomersDomainIsWelcomelistedByDkim() throws IOException {
+        Path folder = work.resolve("dkim-live");
+        Cli.Result result = Cli.run("--target", "spamassassin", "--server", "dach", "--domain", Rendered.CUSTOMER_DOMAIN,
+                "--dkim-signed", "--output", folder.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Path key = folder.resolve("test-dkim.key");
+        assertThat(RealProgram.run("openssl", "genrsa", "-out", key.toString(), "2048").exitCode()).isZero();
+        Path der = folder.resolve("test-dkim.pub.der");
+        RealProgram.Result pub = RealProgram.run("openssl", "rsa", "-in", key.toString(), "-pubout", "-outform", "DER", "-out", der.toString());
+        assertThat(pub.exitCode()).as(pub.toString()).isZero();
+        String publicKey = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(der));
+        StringBuilder txt = new StringBuilder("\"v=DKIM1; k=rsa; p=\"");
+        for (int i = 0; i < publicKey.length(); i += 200) {
+            txt.append(" \"").append(publicKey, i, Math.min(publicKey.length(), i + 200)).append('"');
+        }
+        try (dev.whitelistgen.testing.NamedServer named = dev.whitelistgen.testing.NamedServer.start(Map.of(Rendered.CUSTOMER_DOMAIN,
+                dev.whitelistgen.testing.NamedServer.zone(Rendered.CUSTOMER_DOMAIN, "testselector._domainkey\tIN\tTXT\t" + txt + "\n")))) {
+            Path site = Files.createDirectories(work.resolve("dkim-live-site"));
+            copyPreFiles(site);
+            Files.copy(folder.resolve("netigate-welcomelist.cf"), site.resolve("netigate-welcomelist.cf"));
+            // DNS only from the test's named; no blocklist queries
+            Files.writeString(site.resolve("zz-test-dns.cf"), "dns_server " + named.address() + "\ndns_available yes\nskip_rbl_checks 1\n");
+            String relay = current().server("dach").orElseThrow().networks().get(0).address();
+            Map<String, Boolean> expected = new LinkedHashMap<>();
+            String unsigned = mixed(expected, "info@" + Rendered.CUSTOMER_DOMAIN, "info@" + Rendered.CUSTOMER_DOMAIN, relay, false);
+            String toSign = mixed(expected, "info@" + Rendered.CUSTOMER_DOMAIN, "info@" + Rendered.CUSTOMER_DOMAIN, relay, true);
+            Path raw = work.resolve("dkim-live-raw.eml");
+            Files.writeString(raw, toSign.substring(toSign.indexOf('\n') + 1));
+            RealProgram.Result signed = RealProgram.runWithInput(TIMEOUT, Map.of(), null, raw, "perl", "-MMail::DKIM::Signer",
+                    "-MMail::DKIM::TextWrap", "-e", "my $s = Mail::DKIM::Signer->new(Algorithm => 'rsa-sha256', Method => 'relaxed',"
+                            + " Domain => '" + Rendered.CUSTOMER_DOMAIN + "', Selector => 'testselector', KeyFile => '" + key + "');"
+                            + " my @m; while (<STDIN>) { push @m, $_; s/\\n/\\r\\n/; $s->PRINT($_); } $s->CLOSE;"
+                            + " print $s->signature->as_string, \"\\n\", @m;");
+            assertThat(signed.exitCode()).as(signed.toString()).isZero();
+            Path mbox = work.resolve("dkim-live.mbox");
+            Files.writeString(mbox, unsigned + toSign.substring(0, toSign.indexOf('\n') + 1) + signed.out().replace("\r\n", "\n"));
+
+            RealProgram.Result scan = spamassassin(site, mbox, "--mbox", "-t");
+
+            assertThat(scan.exitCode()).as(scan.toString()).isZero();
+            Map<String, Boolean> actual = new LinkedHashMap<>();
+            hitsBySubject(scan.out(), "USER_IN_DKIM_WELCOMELIST").forEach(actual::put);
+            assertThat(actual).as(scan.toString()).isEqualTo(expected);
+        }
+    }
+
     private static Profile current() {
         return Rendered.profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
     }
@@ -192,6 +244,10 @@ class SpamAssassinRealTest {
 
     /** Splits the scanned mbox and reports, per Subject, whether the rule fired (X-Spam-Status lists it). */
     private static Map<String, Boolean> hitsBySubject(String scanned) {
+        return hitsBySubject(scanned, RULE);
+    }
+
+    private static Map<String, Boolean> hitsBySubject(String scanned, String rule) {
         Map<String, Boolean> hits = new LinkedHashMap<>();
         for (String message : scanned.split("(?m)^From (?=\\S+ \\w{3} \\w{3} )")) {
             if (message.isBlank()) {
@@ -202,7 +258,7 @@ class SpamAssassinRealTest {
                     .map(l -> l.substring("Subject: ".length())).orElseThrow(() -> new AssertionError("no Subject in\n" + message));
             String status = headers.replaceAll("\n\t", " ").lines().filter(l -> l.startsWith("X-Spam-Status: ")).findFirst()
                     .orElseThrow(() -> new AssertionError("not scanned:\n" + message));
-            hits.put(subject, status.matches(".*\\b" + RULE + "\\b.*"));
+            hits.put(subject, status.matches(".*\\b" + rule + "\\b.*"));
         }
         return hits;
     }

@@ -49,6 +49,8 @@ public final class RealProgram {
             Map.entry("rspamd", "Debian package rspamd"), Map.entry("rspamadm", "Debian package rspamd"),
             Map.entry("rspamc", "Debian package rspamd"),
             Map.entry("exim4", "Exim, unpacked by .ci/setup.d/exim.sh into " + UNPACKED.resolve("exim")),
+            Map.entry("openssl", "Debian package openssl"),
+            Map.entry("perl", "Debian package perl, with Mail::DKIM from libmail-dkim-perl (a dependency of spamassassin)"),
             Map.entry("groff", "Debian package groff-base"), Map.entry("node", "Debian package nodejs"),
             Map.entry("script", "Debian package bsdutils"), Map.entry("mvn", "Debian package maven"),
             Map.entry("chromium", "Debian package chromium"), Map.entry("chromedriver", "Debian package chromium-driver"),
