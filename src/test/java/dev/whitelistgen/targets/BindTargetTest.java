@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.cli.ExitCodes;
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.NamedServer;
 import dev.whitelistgen.testing.RealProgram;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +46,36 @@ class BindTargetTest {
             }
         }
         return records;
+    }
+
+    /**
+     * Issue 19.10: for a dynamic zone the output prints nsupdate commands instead of a file edit. Run as printed
+     * against a real named whose zone takes updates, they replace the old v=spf1 record and leave exactly one
+     * (and the zone's other TXT records alone).
+     */
+    @Test
+    void theNsupdateCommandsReplaceTheRecordInADynamicZone() throws IOException {
+        RealProgram.require("nsupdate");
+        RealProgram.require("dig");
+        RealProgram.require("named");
+        String origin = "dynamic.example";
+        String old = "v=spf1 mx -all";
+        Cli.Result result = Cli.run("--target", "bind", "--server", "dach", "--domain", origin, "--existing-spf", old);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        String commands = result.out().lines().filter(l -> l.matches(";     (update (delete|add) |send$).*"))
+                .map(l -> l.substring(";     ".length())).reduce("", (a, b) -> a + b + "\n");
+        assertThat(commands).startsWith("update delete " + origin + ". IN TXT \"" + old + "\"\nupdate add ").endsWith("send\n");
+        try (NamedServer named = NamedServer.start(java.util.Map.of(origin, NamedServer.zone(origin,
+                "@\tIN\tTXT\t\"" + old + "\"\n@\tIN\tTXT\t\"site-verification=kept\"\n")), java.util.Set.of(origin))) {
+            Path script = temp.resolve("nsupdate.txt");
+            Files.writeString(script, "server 127.0.0.1 " + named.port() + "\nzone " + origin + ".\n" + commands);
+            RealProgram.Result update = RealProgram.run("nsupdate", script.toString());
+            assertThat(update.exitCode()).as(update.toString()).isZero();
+
+            RealProgram.Result dig = RealProgram.run("dig", "+short", "-p", String.valueOf(named.port()), "@127.0.0.1", origin, "TXT");
+            assertThat(dig.out().lines().sorted().toList()).as(dig.toString()).containsExactly(
+                    "\"site-verification=kept\"", "\"v=spf1 mx include:_spf.ntgt.de -all\"");
+        }
     }
 
     /** A TXT record's strings joined without separator, as SPF receivers do (RFC 7208 §3.3). */

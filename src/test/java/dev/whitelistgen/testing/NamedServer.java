@@ -50,6 +50,11 @@ public final class NamedServer implements AutoCloseable {
 
     /** @param zones zone origin → zone file text (see {@link #zone}) */
     public static NamedServer start(Map<String, String> zones) throws IOException {
+        return start(zones, java.util.Set.of());
+    }
+
+    /** As above; the zones named in {@code dynamic} take dynamic updates (RFC 2136, nsupdate) from 127.0.0.1. */
+    public static NamedServer start(Map<String, String> zones, java.util.Set<String> dynamic) throws IOException {
         Path named = RealProgram.require("named");
         RealProgram.require("named-checkconf");
         Path dir = Files.createTempDirectory("named-test");
@@ -69,7 +74,8 @@ public final class NamedServer implements AutoCloseable {
         for (Map.Entry<String, String> zone : new LinkedHashMap<>(zones).entrySet()) {
             Path file = dir.resolve(zone.getKey() + ".zone");
             Files.writeString(file, zone.getValue(), StandardCharsets.UTF_8);
-            conf.append("zone \"").append(zone.getKey()).append("\" { type primary; file \"").append(file).append("\"; };\n");
+            conf.append("zone \"").append(zone.getKey()).append("\" { type primary; file \"").append(file).append("\";")
+                    .append(dynamic.contains(zone.getKey()) ? " allow-update { 127.0.0.1; };" : "").append(" };\n");
         }
         Path confFile = dir.resolve("named.conf");
         Files.writeString(confFile, conf.toString(), StandardCharsets.UTF_8);
@@ -117,6 +123,10 @@ public final class NamedServer implements AutoCloseable {
         }
         close();
         throw new AssertionError("named did not answer for " + origin + " within " + limit + ":\n" + Files.readString(log));
+    }
+
+    public int port() {
+        return port;
     }
 
     /** For --dns-server. */

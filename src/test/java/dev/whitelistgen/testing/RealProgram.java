@@ -45,6 +45,7 @@ public final class RealProgram {
             Map.entry("named", "Debian package bind9"), Map.entry("named-checkconf", "Debian package bind9-utils"),
             Map.entry("named-checkzone", "Debian package bind9-utils"),
             Map.entry("named-compilezone", "Debian package bind9-utils"),
+            Map.entry("nsupdate", "Debian package bind9-dnsutils"), Map.entry("dig", "Debian package bind9-dnsutils"),
             Map.entry("spamassassin", "Debian package spamassassin"), Map.entry("sa-compile", "Debian package spamassassin"),
             Map.entry("rspamd", "Debian package rspamd"), Map.entry("rspamadm", "Debian package rspamd"),
             Map.entry("rspamc", "Debian package rspamd"),
