@@ -18,8 +18,8 @@
   "  policy services it finds after the insertion: move those that must still apply in front of it.",
   "  Why there: it is the first place where relaying is settled, and ahead of the RBL and SPF checks the",
   "  allowlist exists to skip, which are usually listed after it.",
-  "  Milters and content_filter (rspamd, amavis, OpenDKIM, OpenDMARC) still run. Because the SPF policy",
-  "  service is skipped, no Received-SPF header is added: OpenDMARC then needs SPFSelfValidate to see SPF.",
+  "  Milters and content_filter (rspamd, amavis, OpenDKIM, OpenDMARC) still run. Where an SPF policy service",
+  "  after the check is skipped, it adds no Received-SPF header: OpenDMARC then needs SPFSelfValidate to see SPF.",
   "  Netigate's IPs are shared by all of Netigate's customers: any of them can send from these IPs with these",
   "  sender domains, yours included. Only DKIM (d=your domain, checked by a milter) proves it was you.",
   "It never touches mynetworks or smtpd_relay_restrictions, so these IPs can never relay; it refuses to run",
@@ -49,6 +49,15 @@ if ! has "$relay" reject_unauth_destination && ! has "$relay" defer_unauth_desti
 	&& ! has "$recipient_now" reject_unauth_destination && ! has "$recipient_now" defer_unauth_destination; then
 	echo "apply.sh: neither smtpd_relay_restrictions nor smtpd_recipient_restrictions rejects relaying" >&2
 	echo "apply.sh: (reject_unauth_destination); refusing to add an allowlist to a server that may be an open relay" >&2
+	exit 1
+fi
+# The check goes after the literal reject_unauth_destination; one reached only through a $parameter cannot be
+# found, and putting the check in front of it would skip the relay check when smtpd_relay_restrictions has none.
+recipient=$(pc -h smtpd_recipient_restrictions)
+if ! has "$relay" reject_unauth_destination && ! has "$relay" defer_unauth_destination \
+	&& ! has "$recipient" reject_unauth_destination && ! has "$recipient" defer_unauth_destination; then
+	echo "apply.sh: relaying is rejected only through a \$parameter inside smtpd_recipient_restrictions; write" >&2
+	echo "apply.sh: reject_unauth_destination into that list itself (or into smtpd_relay_restrictions) and run again" >&2
 	exit 1
 fi
 

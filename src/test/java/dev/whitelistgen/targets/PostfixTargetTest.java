@@ -134,6 +134,22 @@ class PostfixTargetTest {
         }
     }
 
+    /** Relaying refused only through a $parameter, with no relay check in smtpd_relay_restrictions: refused, nothing changed. */
+    @Test
+    void applyRefusesARelayCheckItCannotPlaceItselfAfter() throws IOException {
+        try (PostfixInstance postfix = new PostfixInstance(PostfixInstance.newRoot(), List.of(
+                "smtpd_relay_restrictions =",
+                "my_checks = reject_unauth_destination",
+                "smtpd_recipient_restrictions = $my_checks"))) {
+            String before = Files.readString(postfix.config().resolve("main.cf"));
+            RealProgram.Result apply = runScript("apply.sh", postfix);
+            assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
+            assertThat(apply.err()).contains("relaying is rejected only through a $parameter");
+            assertThat(Files.readString(postfix.config().resolve("main.cf"))).isEqualTo(before);
+            assertThat(postfix.config().resolve("netigate_clients.cidr")).doesNotExist();
+        }
+    }
+
     @Test
     void undoRemovesExactlyWhatApplyAdded() throws IOException {
         Path root = PostfixInstance.newRoot();
