@@ -10,9 +10,9 @@
 # rule  action = "reject";  (https://rspamd.com/doc/modules/antivirus.html). Force actions
 # (https://rspamd.com/doc/modules/force_actions.html) still apply to this mail.
 # Netigate's IPs are shared by all of Netigate's customers: any of them can send from there with these
-# sender domains, the customer's included, and get -20. Only DKIM (d=the customer's domain, e.g. rspamd's
-# whitelist module with valid_dkim) proves a survey was sent by the customer; whitelist-gen does not
-# generate that for rspamd.
+# sender domains, the customer's included, and get -20. Only a DKIM signature with d=the customer's domain
+# proves a survey was sent by the customer; whitelist-gen does not generate such a tie for rspamd (the
+# whitelist module's valid_dkim matches the signer's registered domain, not the exact domain or From:).
 # policy "leave" keeps NETIGATE_IP and NETIGATE_SENDER_DOMAIN in the report, so a scan shows why.
 
 NETIGATE_ALLOWLIST {
