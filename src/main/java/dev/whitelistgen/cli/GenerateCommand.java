@@ -94,7 +94,7 @@ public class GenerateCommand implements Callable<Integer> {
         List<DomainName> customerDomains = customer.customerDomains(chosen);
         TargetSelection selection = TargetSelection.of(sources.targets(), targets, !customerDomains.isEmpty());
         Map<DomainName, SpfRecord> existing = customer.existingRecords(customerDomains);
-        if (targets.stream().anyMatch(Target::spfRecords)) {
+        if (selection.included().stream().anyMatch(Target::spfRecords)) {
             customer.refuseMergedRecordsOverTreeLimits(chosen, servers, customerDomains, existing);
         }
         Set<String> flags = new LinkedHashSet<>();
