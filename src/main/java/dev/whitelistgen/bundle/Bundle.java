@@ -36,11 +36,18 @@ public final class Bundle {
     public static final String CHECKSUMS = "SHA256SUMS";
     static final String FRAME_TEMPLATE = BundleTexts.FRAME_FOLDER + "/README.md.ftl";
 
+    /** {@code profileArgument}: the --profile value that makes the bundle again, a version or the profile file as given. */
     public record Request(TargetSelection plan, Profile profile, Server server, List<DomainName> domains,
-                          Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, String language) {
+                          Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, String language, String profileArgument) {
         public Request {
             domains = List.copyOf(domains);
             existingSpf = new TreeMap<>(existingSpf);
+        }
+
+        /** A built-in version, named by its number. */
+        public Request(TargetSelection plan, Profile profile, Server server, List<DomainName> domains,
+                       Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, String language) {
+            this(plan, profile, server, domains, existingSpf, spfMode, language, profile.version());
         }
     }
 
@@ -66,7 +73,7 @@ public final class Bundle {
         if (!problems.isEmpty()) {
             throw new UserError(UserError.Kind.INVALID_INPUT, problems);
         }
-        Generator generator = new Generator(renderer);
+        Generator generator = new Generator(renderer, dev.whitelistgen.render.Progress.NONE, p -> request.profileArgument());
         List<RenderedFile> targetFiles = new ArrayList<>();
         List<Map<String, Object>> targetModels = new ArrayList<>();
         for (Target target : request.plan().included()) {
@@ -110,7 +117,7 @@ public final class Bundle {
     /** The command that makes the same bundle again (without --output), for the README. */
     static String commandLine(Request request) {
         List<String> words = new ArrayList<>(List.of("whitelist-gen", "bundle", "--server", request.server().id(),
-                "--profile", request.profile().version(), "--lang", request.language()));
+                "--profile", Escapers.shellWord(request.profileArgument()), "--lang", request.language()));
         if (request.plan().named()) {
             for (Target target : request.plan().included()) {
                 words.add("--target");

@@ -47,6 +47,13 @@ public final class Escapers {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9._/@%+=:,~-]+");
+
+    /** A shell word as it may stand unquoted when it can (a version, a plain file name), quoted otherwise. */
+    public static String shellWord(String value) {
+        return PLAIN_WORD.matcher(value).matches() ? value : shell(value);
+    }
+
     /** DNS zone-file character-string (RFC 1035 §5.1): quoted, with '"' and '\' escaped and others as \DDD. */
     public static String zone(String value) {
         StringBuilder out = new StringBuilder("\"");

@@ -26,9 +26,6 @@ public record RenderRequest(
         String language,
         String profileArgument) {
 
-    /** A file name as it may stand unquoted in a shell command. */
-    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9._/@%+=:,~-]+");
-
     public RenderRequest {
         customerDomains = List.copyOf(new TreeSet<>(customerDomains));
         existingSpf = new TreeMap<>(existingSpf);
@@ -54,7 +51,7 @@ public record RenderRequest(
     /** The command that reproduces this output, for the header of every file (never --output or folders). */
     public String commandLine() {
         List<String> words = new ArrayList<>(List.of("whitelist-gen", "--target", target.name(), "--server", server.id(),
-                "--profile", PLAIN_WORD.matcher(profileArgument).matches() ? profileArgument : Escapers.shell(profileArgument)));
+                "--profile", Escapers.shellWord(profileArgument)));
         for (DomainName domain : customerDomains) {
             words.add("--domain");
             words.add(domain.name());

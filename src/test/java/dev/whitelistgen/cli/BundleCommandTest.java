@@ -257,4 +257,17 @@ class BundleCommandTest {
         properties.forEach((k, v) -> texts.put((String) k, ((String) v).strip()));
         return texts;
     }
+
+    @Test
+    void aProfileFileIsNamedAsGivenInTheReadmeAndEveryReproduceLine() throws IOException {
+        Path draft = Files.copy(Repo.path("profiles/netigate/v2.yaml"), dir.resolve("draft v3.yaml"));
+        Path zip = dir.resolve("ticket.zip");
+        Cli.Result result = Cli.run("bundle", "--server", "dach", "--profile", draft.toString(), "-o", zip.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, String> entries = entries(zip);
+        assertThat(entries.get("README.md")).contains("whitelist-gen bundle --server dach --profile '" + draft + "' --lang en");
+        List<String> reproduce = entries.values().stream().flatMap(String::lines).filter(l -> l.contains("Reproduce: ")).toList();
+        assertThat(reproduce).isNotEmpty().allMatch(l -> l.contains("--profile '" + draft + "'"), "names the file")
+                .noneMatch(l -> l.contains("--profile 2"));
+    }
 }
