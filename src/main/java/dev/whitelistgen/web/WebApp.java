@@ -88,6 +88,8 @@ final class WebApp implements HttpHandler {
                     send(exchange, 200, HTML, pages.render("generate", generateModel(form, null, null)));
                 }
             }
+            // browsers ask for it on every page; "nothing" rather than a 404 in every console
+            case "/favicon.ico" -> send(exchange, 204, TEXT, new byte[0], Map.of());
             case "/generate" -> generate(exchange, form(exchange, Engine.GENERATE_FIELDS), json);
             case "/download" -> download(exchange, form(exchange, union(Engine.GENERATE_FIELDS, "file")), json);
             case "/bundle" -> bundle(exchange, form(exchange, Engine.GENERATE_FIELDS), json);
