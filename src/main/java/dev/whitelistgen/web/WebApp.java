@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +43,12 @@ final class WebApp implements HttpHandler {
 
     private final Engine engine;
     private final Pages pages = new Pages();
+    /** Targets, servers, languages and versions: read once, as the engine reads its catalogs once at start. */
+    private final Map<String, Object> catalog;
 
     WebApp(Engine engine) {
         this.engine = engine;
+        this.catalog = Collections.unmodifiableMap(catalog());
     }
 
     @Override
@@ -83,7 +87,7 @@ final class WebApp implements HttpHandler {
                 requireMethod(method, false);
                 Form form = Form.parse(query(exchange), Engine.GENERATE_FIELDS);
                 if (json) {
-                    send(exchange, 200, JSON, Json.write(catalog()));
+                    send(exchange, 200, JSON, Json.write(catalog));
                 } else {
                     send(exchange, 200, HTML, pages.render("generate", generateModel(form, null, null)));
                 }
@@ -240,7 +244,7 @@ final class WebApp implements HttpHandler {
     }
 
     private Map<String, Object> generateModel(Form form, Engine.Generated generated, Problems problems) {
-        Map<String, Object> model = new LinkedHashMap<>(catalog());
+        Map<String, Object> model = new LinkedHashMap<>(catalog);
         model.put("page", "generate");
         model.put("values", values(form, Engine.GENERATE_FIELDS));
         model.put("errors", problems == null ? Map.of() : problems.byField());
@@ -260,7 +264,7 @@ final class WebApp implements HttpHandler {
     }
 
     private Map<String, Object> versionsModel(Form form, List<Map<String, Object>> profiles, Problems problems) {
-        Map<String, Object> model = new LinkedHashMap<>(catalog());
+        Map<String, Object> model = new LinkedHashMap<>(catalog);
         model.put("page", "versions");
         model.put("rows", profiles);
         model.put("values", values(form, Engine.VERSIONS_FIELDS));

@@ -27,6 +27,9 @@ public final class WebServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
         System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
         System.setProperty("sun.net.httpserver.maxReqHeaders", System.getProperty("sun.net.httpserver.maxReqHeaders", "64"));
+        // The server writes headers and body separately; with Nagle's algorithm on, the body waits for the client's
+        // delayed ACK of the headers, about 40 ms on Linux, which was most of a request's time (bench/serve.sh).
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
     }
 
     private final HttpServer server;
