@@ -48,7 +48,8 @@ final class Engine {
     /** Words on the command line that need no quoting. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9._:/@,+=-]+");
 
-    record Generated(String command, Profile profile, List<Server> servers, List<RenderedFile> files) { }
+    /** {@code leftOut}: targets that 'all' skipped for want of a customer domain, as the CLI says on standard error. */
+    record Generated(String command, Profile profile, List<Server> servers, List<RenderedFile> files, List<String> leftOut) { }
 
     record Zip(String fileName, byte[] bytes) { }
 
@@ -83,20 +84,21 @@ final class Engine {
         Problems problems = new Problems();
         Profile profile = profile(form.one("profile"), "--profile");
         String targetName = form.one("target");
-        List<Target> chosen = problems.attempt(() -> {
-            if (targetName == null) {
-                throw new UserError(UserError.Kind.USAGE, "--target: choose a mail system; valid targets: "
-                        + String.join(", ", targets.names()) + ", all");
-            }
-            return targetName.equalsIgnoreCase(ALL) ? targets.all() : List.of(targets.get(targetName.toLowerCase(Locale.ROOT)));
-        });
+        if (targetName == null) {
+            problems.add(new UserError(UserError.Kind.USAGE, "--target: choose a mail system; valid targets: "
+                    + String.join(", ", targets.names()) + ", all"));
+        }
         ServerChoice server = serverChoice(form);
         List<Server> servers = problems.attempt(() -> server.servers(profile));
         CustomerInput customer = customer(form);
         List<DomainName> domains = problems.attempt(() -> customer.customerDomains(profile));
         Map<DomainName, SpfRecord> existing = domains == null ? null : problems.attempt(() -> customer.existingRecords(domains));
         SpfMode mode = problems.attempt(customer::spfMode);
+        // as GenerateCommand: a target, or 'all', which leaves out the targets that need a domain when none is given
+        TargetSelection selection = targetName == null || domains == null ? null
+                : problems.attempt(() -> TargetSelection.of(targets, List.of(targetName), !domains.isEmpty()));
         problems.throwIfAny();
+        List<Target> chosen = selection.included();
         Set<String> flags = new LinkedHashSet<>();
         if (form.checked("ip_allow_list")) {
             flags.add("ip-allow-list");
@@ -116,7 +118,7 @@ final class Engine {
         if (!flags.isEmpty()) {
             words.add("--ip-allow-list");
         }
-        return new Generated(commandLine(words), profile, servers, files);
+        return new Generated(commandLine(words), profile, servers, files, selection.skipped().stream().map(Target::name).toList());
     }
 
     /** What `whitelist-gen bundle` writes with the same options, in the same order of checks as BundleCommand. */
@@ -165,8 +167,8 @@ final class Engine {
         Generator generator = new Generator(renderer);
         Map<DomainName, SpfRecord> existing = Map.of();
         OutputDiff outputs = problems.attempt(() -> OutputDiff.between(
-                OutputDiff.render(generator, chosen, before, serverId, domains, existing, SpfMode.AUTO),
-                OutputDiff.render(generator, chosen, after, serverId, domains, existing, SpfMode.AUTO), from, toLabel));
+                OutputDiff.render(generator, chosen, before, from, serverId, domains, existing, SpfMode.AUTO),
+                OutputDiff.render(generator, chosen, after, toLabel, serverId, domains, existing, SpfMode.AUTO), from, toLabel));
         problems.throwIfAny();
         return new DiffReport(from, before, toLabel, after, ProfileDiff.between(before, after, serverId), outputs);
     }

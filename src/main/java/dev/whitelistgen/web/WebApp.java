@@ -113,6 +113,7 @@ final class WebApp implements HttpHandler {
                 body.put("command", generated.command());
                 body.put("profile", generated.profile().version());
                 body.put("servers", generated.servers().stream().map(Server::id).toList());
+                body.put("left_out", generated.leftOut());
                 body.put("files", generated.files().stream().map(f -> Map.of("path", f.path(), "content", f.content())).toList());
                 send(exchange, 200, JSON, Json.write(body));
             } else {
@@ -160,7 +161,8 @@ final class WebApp implements HttpHandler {
             row.put("version", p.version());
             row.put("status", p.status().label());
             row.put("supersedes", p.supersedes().orElse(""));
-            row.put("article", p.source().article());
+            row.put("source", p.source().citation());
+            row.put("publisher", p.source().publisher());
             row.put("title", p.source().title());
             row.put("language", p.source().language());
             row.put("dated", p.source().dated());
@@ -176,7 +178,8 @@ final class WebApp implements HttpHandler {
             }
             Map<String, Object> model = versionsModel(form, profiles, null);
             if (report != null) {
-                model.put("diff", Map.of("different", report.different(), "text", report.text(),
+                // the CLI prints nothing when nothing differs and no target refuses a profile
+                model.put("diff", Map.of("different", !report.text().isEmpty(), "text", report.text(),
                         "command", diffCommand(form, report)));
             }
             send(exchange, 200, HTML, pages.render("versions", model));
@@ -255,6 +258,7 @@ final class WebApp implements HttpHandler {
             result.put("command", generated.command());
             result.put("servers", generated.servers().stream().map(s -> s.id() + " (" + s.name() + ")").toList());
             result.put("profile", generated.profile().version());
+            result.put("leftOut", generated.leftOut());
             result.put("files", generated.files().stream().map(f -> Map.of("path", f.path(), "content", f.content(),
                     "download", "/download?" + query + "&file=" + URLEncoder.encode(f.path(), StandardCharsets.UTF_8))).toList());
             result.put("bundle", "/bundle?" + query);

@@ -91,6 +91,16 @@ class WebServerTest {
     }
 
     @Test
+    void allWithoutADomainLeavesOutWhatNeedsOneAsTheCliDoes() throws IOException {
+        HttpResponse<byte[]> response = get(client, url("/generate?server=dach&target=all"), "application/json");
+
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("left_out").get(0).asString()).isEqualTo("bind");
+        assertThat(body.get("left_out").size()).isEqualTo(1);
+        assertThat(files(body)).isEqualTo(cliFiles(dir, "--target", "all", "--server", "dach"));
+    }
+
+    @Test
     void aLoginUrlPicksTheServerAsServerFromUrlDoes() throws IOException {
         HttpResponse<byte[]> response = get(client, url("/generate?server_url=" + q("https://www.netigate.se/Survey/Dashboard") + "&target=json"),
                 "application/json");
