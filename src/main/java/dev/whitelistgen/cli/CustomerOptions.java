@@ -3,9 +3,9 @@ package dev.whitelistgen.cli;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Profile;
-import dev.whitelistgen.model.Server;
 import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.dns.DnsResolver;
+import dev.whitelistgen.request.CustomerInput;
 import dev.whitelistgen.spf.PublishedSpf;
 import dev.whitelistgen.spf.SpfMerger;
 import dev.whitelistgen.spf.SpfRecord;
@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,67 +44,17 @@ final class CustomerOptions {
             description = "auto (include where the profile has one), include, or ip (ip4:/ip6: terms). Default: ${DEFAULT-VALUE}.")
     String spfMode;
 
-    /** The --domain values, checked against every profile given (none may be one of Netigate's own domains). */
+    /** The flags' values; checking them lives in request.CustomerInput, which the web page uses too. */
+    CustomerInput input() {
+        return new CustomerInput(domains, existingSpf, spfMode);
+    }
+
     List<DomainName> customerDomains(Profile... profiles) {
-        List<DomainName> parsed = new ArrayList<>();
-        for (String text : domains) {
-            DomainName domain;
-            try {
-                domain = DomainName.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(UserError.Kind.INVALID_INPUT, "--domain: " + e.getMessage());
-            }
-            for (Profile profile : profiles) {
-                for (Server s : profile.servers()) {
-                    if (s.senderDomains().stream().anyMatch(domain::isSubdomainOf)) {
-                        throw new UserError(UserError.Kind.INVALID_INPUT, "--domain: '" + domain
-                                + "' is Netigate's own sender domain; give the customer's domain");
-                    }
-                }
-            }
-            if (!parsed.contains(domain)) {
-                parsed.add(domain);
-            }
-        }
-        return parsed;
+        return input().customerDomains(profiles);
     }
 
     Map<DomainName, SpfRecord> existingRecords(List<DomainName> customerDomains) {
-        Map<DomainName, SpfRecord> records = new LinkedHashMap<>();
-        for (String value : existingSpf) {
-            DomainName domain;
-            String record;
-            if (value.strip().toLowerCase(Locale.ROOT).startsWith("v=")) {
-                if (customerDomains.size() != 1) {
-                    throw new UserError(UserError.Kind.USAGE, "--existing-spf: with " + (customerDomains.isEmpty() ? "no" : "several")
-                            + " --domain, write DOMAIN=RECORD (e.g. example.com=\"v=spf1 mx -all\")");
-                }
-                domain = customerDomains.get(0);
-                record = value;
-            } else {
-                int equals = value.indexOf('=');
-                if (equals < 0) {
-                    throw new UserError(UserError.Kind.INVALID_INPUT, "--existing-spf: '" + value + "' is neither an SPF record (v=spf1 …) nor DOMAIN=RECORD");
-                }
-                try {
-                    domain = DomainName.parse(value.substring(0, equals));
-                } catch (IllegalArgumentException e) {
-                    throw new UserError(UserError.Kind.INVALID_INPUT, "--existing-spf: domain " + e.getMessage());
-                }
-                if (!customerDomains.contains(domain)) {
-                    throw new UserError(UserError.Kind.USAGE, "--existing-spf: " + domain + " is not one of the --domain values");
-                }
-                record = value.substring(equals + 1);
-            }
-            if (records.containsKey(domain)) {
-                throw new UserError(UserError.Kind.USAGE, "--existing-spf: given twice for " + domain);
-            }
-            try {
-                records.put(domain, SpfRecord.parseForOutput(record));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(UserError.Kind.INVALID_INPUT, "--existing-spf for " + domain + ": " + e.getMessage());
-            }
-        }
+        Map<DomainName, SpfRecord> records = new LinkedHashMap<>(input().existingRecords(customerDomains));
         if (existingSpfFromDns) {
             DnsResolver dns = resolver();
             for (DomainName domain : customerDomains) {
@@ -160,10 +109,6 @@ final class CustomerOptions {
     }
 
     SpfMode spfMode() {
-        try {
-            return SpfMode.valueOf(spfMode.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(UserError.Kind.USAGE, "--spf-mode: '" + spfMode + "' is not one of auto, include, ip");
-        }
+        return input().spfMode();
     }
 }

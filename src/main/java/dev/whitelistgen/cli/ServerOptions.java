@@ -1,10 +1,8 @@
 package dev.whitelistgen.cli;
 
-import dev.whitelistgen.UserError;
-import dev.whitelistgen.model.LoginUrl;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
-import java.util.ArrayList;
+import dev.whitelistgen.request.ServerChoice;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -22,76 +20,24 @@ final class ServerOptions {
                     + " (a host under netigate.se means azure, under ntgt.de dach).")
     String serverFromUrl;
 
-    /** The servers for generate: one, or every one with 'all'. */
+    /** The choice these flags make; resolving it lives in request.ServerChoice, which the web page uses too. */
+    ServerChoice choice() {
+        return new ServerChoice(server, serverFromUrl);
+    }
+
     List<Server> servers(Profile profile) {
-        Optional<String> chosen = chosen(profile, true);
-        if (chosen.isEmpty()) {
-            throw new UserError(UserError.Kind.USAGE, "--server (or --server-from-url) is required; valid servers: " + names(profile, true));
-        }
-        return chosen.get().equals("all") ? profile.servers() : List.of(profile.server(chosen.get()).orElseThrow());
+        return choice().servers(profile);
     }
 
-    /** Exactly one server, for what is made for one customer. */
     Server single(Profile profile) {
-        Optional<String> chosen = chosen(profile, false);
-        if (chosen.isEmpty()) {
-            throw new UserError(UserError.Kind.USAGE, "--server (or --server-from-url) is required; valid servers: " + names(profile, false));
-        }
-        return profile.server(chosen.get()).orElseThrow();
+        return choice().single(profile);
     }
 
-    /**
-     * The id of the chosen server, known in at least one of the profiles (a server may be new or gone between
-     * versions), or empty when none or 'all' was chosen.
-     */
     Optional<String> idIn(List<Profile> profiles) {
-        List<String> unknown = new ArrayList<>();
-        for (Profile profile : profiles) {
-            try {
-                return chosen(profile, true).filter(id -> !id.equals("all")).map(id -> profile.server(id).orElseThrow().id());
-            } catch (UserError e) {
-                unknown.addAll(e.lines());
-            }
-        }
-        throw new UserError(UserError.Kind.USAGE, unknown.get(unknown.size() - 1));
-    }
-
-    /** A valid server id or alias of the profile, "all" (when allowed), or empty when neither flag is given. */
-    private Optional<String> chosen(Profile profile, boolean allowAll) {
-        if (server != null && serverFromUrl != null) {
-            throw new UserError(UserError.Kind.USAGE, "--server and --server-from-url: give one of them, not both");
-        }
-        if (serverFromUrl != null) {
-            try {
-                return Optional.of(LoginUrl.server(profile, serverFromUrl).id());
-            } catch (IllegalArgumentException e) {
-                throw new UserError(UserError.Kind.USAGE, "--server-from-url: " + e.getMessage());
-            }
-        }
-        if (server == null) {
-            return Optional.empty();
-        }
-        if (server.equalsIgnoreCase("all")) {
-            if (!allowAll) {
-                throw new UserError(UserError.Kind.USAGE, "--server: give one server (this is made for one customer); valid servers: "
-                        + names(profile, false));
-            }
-            return Optional.of("all");
-        }
-        if (profile.server(server).isEmpty()) {
-            throw new UserError(UserError.Kind.USAGE, "--server: unknown server '" + server + "'; valid servers: " + names(profile, allowAll));
-        }
-        return Optional.of(server);
+        return choice().idIn(profiles);
     }
 
     static String names(Profile profile, boolean withAll) {
-        List<String> names = new ArrayList<>();
-        for (Server s : profile.servers()) {
-            names.add(s.id() + (s.aliases().isEmpty() ? "" : " (" + String.join(", ", s.aliases()) + ")"));
-        }
-        if (withAll) {
-            names.add("all");
-        }
-        return String.join(", ", names);
+        return ServerChoice.names(profile, withAll);
     }
 }

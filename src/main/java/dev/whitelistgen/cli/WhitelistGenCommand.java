@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
  * not take send the call here (WhitelistGen.run).
  */
 @Command(subcommands = {ListCommand.class, CheckCommand.class, BundleCommand.class, DiffCommand.class, ValidateCommand.class,
-    ProfilesCommand.class})
+    ProfilesCommand.class, ServeCommand.class})
 final class WhitelistGenCommand extends GenerateCommand {
 }

@@ -72,7 +72,8 @@ public final class ProfileCatalog {
         return profile;
     }
 
-    private Map<String, Profile> versions() {
+    /** Synchronized: the web page shares one catalog between request threads, and versions are read lazily. */
+    private synchronized Map<String, Profile> versions() {
         if (byVersion != null) {
             return byVersion;
         }

@@ -62,7 +62,8 @@ public final class TargetCatalog {
         return List.copyOf(folders.keySet());
     }
 
-    public Target get(String name) {
+    /** Synchronized: the web page shares one catalog between request threads, and targets are read lazily. */
+    public synchronized Target get(String name) {
         Path folder = folders.get(name);
         if (folder == null) {
             throw new UserError(UserError.Kind.USAGE, "--target: unknown target '" + name + "'; valid targets: "

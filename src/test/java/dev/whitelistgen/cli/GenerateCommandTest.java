@@ -100,7 +100,7 @@ class GenerateCommandTest {
         "--target nope --server azure|2|--target: unknown target 'nope'; valid targets: bind, exchange, exim, google, json, m365, postfix, rspamd, spamassassin, all",
         "--target postfix --server mars|2|--server: unknown server 'mars'; valid servers: azure (sweden, se, netigate.se), dach (germany, de, ntgt.de), all",
         "--target postfix|2|--server (or --server-from-url) is required; valid servers: azure",
-        "--server dach|2|--target is required (or a command: list, check, bundle, diff, validate, profiles); try --help",
+        "--server dach|2|--target is required (or a command: list, check, bundle, diff, validate, profiles, serve); try --help",
         "--target postfix --server dach --profile 7|2|--profile: unknown version '7'; known versions: 1, 2",
         "--target postfix --server dach --profile missing.yaml|5|--profile: cannot read the profile file 'missing.yaml': no such file",
         "--target postfix --server dach --ip-allow-list|2|--ip-allow-list: target postfix has no such option",

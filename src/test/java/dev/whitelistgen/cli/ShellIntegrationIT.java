@@ -22,14 +22,14 @@ class ShellIntegrationIT {
 
     private static final Path COMPLETION = Repo.path("target/whitelist-gen_completion");
     private static final Path MAN = Repo.path("target/man");
-    private static final List<String> COMMANDS = List.of("list", "check", "bundle", "diff", "validate", "profiles");
+    private static final List<String> COMMANDS = List.of("list", "check", "bundle", "diff", "validate", "profiles", "serve");
 
     @Test
     void theCompletionScriptNamesEveryCommandAndNewFlag() throws IOException {
         assertThat(COMPLETION).as("built by 'mvn package' (exec-maven-plugin, picocli.AutoComplete)").isRegularFile();
         String script = Files.readString(COMPLETION);
         assertThat(script).contains("local commands=\"" + String.join(" ", COMMANDS) + "\"")
-                .contains("--server-from-url").contains("--lang").contains("--json").contains("--from").contains("--to")
+                .contains("--server-from-url").contains("--lang").contains("--json").contains("--from").contains("--to").contains("--bind")
                 .contains("complete -F _complete_whitelist-gen");
         RealProgram.Result syntax = RealProgram.run("bash", "-n", COMPLETION.toString());
         assertThat(syntax.exitCode()).as(syntax.toString()).isZero();
@@ -51,7 +51,7 @@ class ShellIntegrationIT {
         }
         assertThat(pages).containsExactly("whitelist-gen-bundle.adoc", "whitelist-gen-check-drift.adoc", "whitelist-gen-check-spf.adoc",
                 "whitelist-gen-check-tls.adoc", "whitelist-gen-check.adoc", "whitelist-gen-diff.adoc", "whitelist-gen-list.adoc",
-                "whitelist-gen-profiles.adoc", "whitelist-gen-validate.adoc", "whitelist-gen.adoc");
+                "whitelist-gen-profiles.adoc", "whitelist-gen-serve.adoc", "whitelist-gen-validate.adoc", "whitelist-gen.adoc");
         String[] convert = Stream.concat(Stream.of("asciidoctor", "--failure-level", "WARN", "-b", "manpage", "-D", out.toString()),
                 pages.stream().map(p -> MAN.resolve(p).toString())).toArray(String[]::new);
         RealProgram.Result converted = RealProgram.run(convert);

@@ -32,7 +32,7 @@ class WhitelistGenTest {
 
     @Test
     void everySubcommandIsReachedThoughTheRootAloneDoesNotKnowIt() {
-        assertThat(SUBCOMMANDS).containsExactly("list", "check", "bundle", "diff", "validate", "profiles");
+        assertThat(SUBCOMMANDS).containsExactly("list", "check", "bundle", "diff", "validate", "profiles", "serve");
         for (String name : SUBCOMMANDS) {
             Cli.Result help = Cli.run(name, "--help");
             assertThat(help.exitCode()).as(name).isZero();

@@ -1,0 +1,401 @@
+package dev.whitelistgen.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.whitelistgen.diff.DiffReport;
+import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.model.Server;
+import dev.whitelistgen.output.Json;
+import dev.whitelistgen.render.RenderedFile;
+import dev.whitelistgen.render.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The routes of `whitelist-gen serve`. Every route answers HTML for a browser and JSON for
+ * {@code Accept: application/json}; downloads are attachments. Requests are independent and nothing is stored.
+ */
+final class WebApp implements HttpHandler {
+
+    /** A form body is a few KiB at most (domains and SPF records); anything larger is not this page's. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_QUERY_BYTES = 16 * 1024;
+
+    /** No script or style but the page's own files, nothing framed, no form posted elsewhere. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final Map<String, String> STATIC = Map.of("/static/app.js", "text/javascript; charset=utf-8",
+            "/static/app.css", "text/css; charset=utf-8");
+
+    private final Engine engine;
+    private final Pages pages = new Pages();
+    /** Targets, servers, languages and versions: read once, as the engine reads its catalogs once at start. */
+    private final Map<String, Object> catalog;
+
+    WebApp(Engine engine) {
+        this.engine = engine;
+        this.catalog = Collections.unmodifiableMap(catalog());
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            boolean json = wantsJson(exchange);
+            try {
+                route(exchange, json);
+            } catch (WebError e) {
+                if (json) {
+                    send(exchange, e.status(), JSON, Json.write(Map.of("error", e.getMessage())));
+                } else {
+                    send(exchange, e.status(), TEXT, e.getMessage() + "\n");
+                }
+            } catch (RuntimeException e) {
+                // a bug: the client gets one line, never a stack trace
+                System.err.println("whitelist-gen serve: internal error on " + exchange.getRequestURI().getPath() + ": " + e);
+                String message = "internal error (a bug; please report it)";
+                send(exchange, 500, json ? JSON : TEXT, json ? Json.write(Map.of("error", message)) : message + "\n");
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange, boolean json) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        if (STATIC.containsKey(path)) {
+            requireMethod(method, false);
+            try (InputStream in = WebApp.class.getResourceAsStream("/web" + path)) {
+                send(exchange, 200, STATIC.get(path), in.readAllBytes(), Map.of());
+            }
+            return;
+        }
+        switch (path) {
+            case "/" -> {
+                requireMethod(method, false);
+                Form form = Form.parse(query(exchange), Engine.GENERATE_FIELDS);
+                if (json) {
+                    send(exchange, 200, JSON, Json.write(catalog));
+                } else {
+                    send(exchange, 200, HTML, pages.render("generate", generateModel(form, null, null)));
+                }
+            }
+            // browsers ask for it on every page; "nothing" rather than a 404 in every console
+            case "/favicon.ico" -> send(exchange, 204, TEXT, new byte[0], Map.of());
+            case "/generate" -> generate(exchange, form(exchange, Engine.GENERATE_FIELDS), json);
+            case "/download" -> download(exchange, form(exchange, union(Engine.GENERATE_FIELDS, "file")), json);
+            case "/bundle" -> bundle(exchange, form(exchange, Engine.GENERATE_FIELDS), json);
+            case "/versions" -> {
+                requireMethod(method, false);
+                versions(exchange, Form.parse(query(exchange), Engine.VERSIONS_FIELDS), json);
+            }
+            default -> throw new WebError(404, "no such page: " + path);
+        }
+    }
+
+    private void generate(HttpExchange exchange, Form form, boolean json) throws IOException {
+        try {
+            Engine.Generated generated = engine.generate(form);
+            if (json) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("command", generated.command());
+                body.put("profile", generated.profile().version());
+                body.put("servers", generated.servers().stream().map(Server::id).toList());
+                body.put("left_out", generated.leftOut());
+                body.put("files", generated.files().stream().map(f -> Map.of("path", f.path(), "content", f.content())).toList());
+                send(exchange, 200, JSON, Json.write(body));
+            } else {
+                send(exchange, 200, HTML, pages.render("generate", generateModel(form, generated, null)));
+            }
+        } catch (Problems problems) {
+            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
+        }
+    }
+
+    private void download(HttpExchange exchange, Form form, boolean json) throws IOException {
+        String wanted = form.one("file");
+        if (wanted == null) {
+            throw new WebError(400, "file: name the file to download (a path the generate page lists)");
+        }
+        try {
+            Engine.Generated generated = engine.generate(form);
+            for (RenderedFile file : generated.files()) {
+                if (file.path().equals(wanted)) {
+                    sendAttachment(exchange, contentType(file.path()), file.path().replace('/', '-'),
+                            file.content().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            throw new WebError(404, "file: '" + wanted + "' is not one of the generated files: "
+                    + String.join(", ", generated.files().stream().map(RenderedFile::path).toList()));
+        } catch (Problems problems) {
+            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
+        }
+    }
+
+    private void bundle(HttpExchange exchange, Form form, boolean json) throws IOException {
+        try {
+            Engine.Zip zip = engine.bundle(form);
+            sendAttachment(exchange, "application/zip", zip.fileName(), zip.bytes());
+        } catch (Problems problems) {
+            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
+        }
+    }
+
+    private void versions(HttpExchange exchange, Form form, boolean json) throws IOException {
+        List<Map<String, Object>> profiles = new ArrayList<>();
+        for (Profile p : engine.profiles().all()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("version", p.version());
+            row.put("status", p.status().label());
+            row.put("supersedes", p.supersedes().orElse(""));
+            row.put("source", p.source().citation());
+            row.put("publisher", p.source().publisher());
+            row.put("title", p.source().title());
+            row.put("language", p.source().language());
+            row.put("dated", p.source().dated());
+            profiles.add(row);
+        }
+        boolean asked = !form.asMap().isEmpty();
+        try {
+            DiffReport report = asked ? engine.diff(form) : null;
+            if (json) {
+                // the diff exactly as `whitelist-gen diff --json` prints it; the versions when no diff was asked for
+                send(exchange, 200, JSON, report != null ? report.json() : Json.write(Map.of("profiles", profiles)));
+                return;
+            }
+            Map<String, Object> model = versionsModel(form, profiles, null);
+            if (report != null) {
+                // the CLI prints nothing when nothing differs and no target refuses a profile
+                model.put("diff", Map.of("different", !report.text().isEmpty(), "text", report.text(),
+                        "command", diffCommand(form, report)));
+            }
+            send(exchange, 200, HTML, pages.render("versions", model));
+        } catch (Problems problems) {
+            answerProblems(exchange, json, problems, () -> pages.render("versions", versionsModel(form, profiles, problems)));
+        }
+    }
+
+    private interface Page {
+        String html();
+    }
+
+    private void answerProblems(HttpExchange exchange, boolean json, Problems problems, Page page) throws IOException {
+        if (json) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            problems.byField().forEach((field, messages) -> messages.forEach(message -> {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("field", field.isEmpty() ? null : field);
+                error.put("message", message);
+                errors.add(error);
+            }));
+            send(exchange, problems.status(), JSON, Json.write(Map.of("errors", errors)));
+        } else {
+            send(exchange, problems.status(), HTML, page.html());
+        }
+    }
+
+    /** Targets, servers, languages and versions: what a client needs to fill in the form. */
+    private Map<String, Object> catalog() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("targets", targetRows());
+        body.put("servers", serverRows());
+        body.put("languages", engine.texts().languages());
+        body.put("spf_modes", List.of("auto", "include", "ip"));
+        body.put("profiles", engine.profiles().all().stream().map(Profile::version).toList());
+        body.put("current_profile", engine.profiles().current().version());
+        return body;
+    }
+
+    private List<Map<String, Object>> targetRows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Target target : engine.targets().all()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", target.name());
+            // the bundle README's title names the mail system, which is when to pick the target
+            row.put("title", engine.texts().target(target, "en").get("title"));
+            row.put("description", target.description());
+            row.put("requires_domain", target.requiresDomain());
+            row.put("flags", target.flags().stream().sorted().toList());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private List<Map<String, Object>> serverRows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Server server : engine.profiles().current().servers()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", server.id());
+            row.put("name", server.name());
+            row.put("hosts", server.hostAliases());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private Map<String, Object> generateModel(Form form, Engine.Generated generated, Problems problems) {
+        Map<String, Object> model = new LinkedHashMap<>(catalog);
+        model.put("page", "generate");
+        model.put("values", values(form, Engine.GENERATE_FIELDS));
+        model.put("errors", problems == null ? Map.of() : problems.byField());
+        model.put("general", problems == null ? List.of() : problems.byField().getOrDefault(Problems.GENERAL, List.of()));
+        if (generated != null) {
+            String query = encode(form);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("command", generated.command());
+            result.put("servers", generated.servers().stream().map(s -> s.id() + " (" + s.name() + ")").toList());
+            result.put("profile", generated.profile().version());
+            result.put("leftOut", generated.leftOut());
+            result.put("files", generated.files().stream().map(f -> Map.of("path", f.path(), "content", f.content(),
+                    "download", "/download?" + query + "&file=" + URLEncoder.encode(f.path(), StandardCharsets.UTF_8))).toList());
+            result.put("bundle", "/bundle?" + query);
+            model.put("result", result);
+        }
+        return model;
+    }
+
+    private Map<String, Object> versionsModel(Form form, List<Map<String, Object>> profiles, Problems problems) {
+        Map<String, Object> model = new LinkedHashMap<>(catalog);
+        model.put("page", "versions");
+        model.put("rows", profiles);
+        model.put("values", values(form, Engine.VERSIONS_FIELDS));
+        model.put("errors", problems == null ? Map.of() : problems.byField());
+        model.put("general", problems == null ? List.of() : problems.byField().getOrDefault(Problems.GENERAL, List.of()));
+        return model;
+    }
+
+    private static String diffCommand(Form form, DiffReport report) {
+        List<String> words = new ArrayList<>(List.of("whitelist-gen", "diff", "--from", report.fromLabel(), "--to", report.toLabel()));
+        form.all("target").stream().filter(t -> !t.isBlank() && !t.equalsIgnoreCase(Engine.ALL))
+                .forEach(t -> words.addAll(List.of("--target", t.strip())));
+        String server = form.one("server");
+        if (server != null && !server.equalsIgnoreCase(Engine.ALL)) {
+            words.addAll(List.of("--server", server));
+        }
+        form.split("domains", "[\\s,]+").forEach(d -> words.addAll(List.of("--domain", d)));
+        return Engine.commandLine(words);
+    }
+
+    /** Each field's value as given (repeated values joined by line breaks), to fill the form in again. */
+    private static Map<String, Object> values(Form form, Set<String> fields) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String field : fields) {
+            values.put(field, String.join("\n", form.all(field)));
+        }
+        return values;
+    }
+
+    private static String encode(Form form) {
+        List<String> pairs = new ArrayList<>();
+        form.asMap().forEach((name, values) -> {
+            if (!name.equals("file")) {
+                values.forEach(v -> pairs.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            }
+        });
+        return String.join("&", pairs);
+    }
+
+    /** Scripts and configuration as text, CSV, JSON and Markdown as what they are; never as HTML. */
+    static String contentType(String path) {
+        String name = path.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return JSON;
+        }
+        if (name.endsWith(".csv")) {
+            return "text/csv; charset=utf-8";
+        }
+        if (name.endsWith(".md")) {
+            return "text/markdown; charset=utf-8";
+        }
+        return TEXT;
+    }
+
+    private static boolean wantsJson(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json");
+    }
+
+    private static void requireMethod(String method, boolean postToo) {
+        if (!method.equals("GET") && !(postToo && method.equals("POST"))) {
+            throw new WebError(405, "method " + method + " not allowed here");
+        }
+    }
+
+    /** GET with a query string, or POST with a url-encoded body, both within the size limits. */
+    private static Form form(HttpExchange exchange, Set<String> known) throws IOException {
+        String method = exchange.getRequestMethod();
+        requireMethod(method, true);
+        if (method.equals("GET")) {
+            return Form.parse(query(exchange), known);
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new WebError(415, "send the fields as application/x-www-form-urlencoded");
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BODY_BYTES) {
+            throw new WebError(413, "request body over " + MAX_BODY_BYTES + " bytes");
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new WebError(413, "request body over " + MAX_BODY_BYTES + " bytes");
+        }
+        return Form.parse(new String(body, StandardCharsets.UTF_8), known);
+    }
+
+    private static String query(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null && query.length() > MAX_QUERY_BYTES) {
+            throw new WebError(414, "query string over " + MAX_QUERY_BYTES + " bytes");
+        }
+        return query;
+    }
+
+    private static Set<String> union(Set<String> fields, String extra) {
+        Set<String> all = new java.util.HashSet<>(fields);
+        all.add(extra);
+        return all;
+    }
+
+    private static void sendAttachment(HttpExchange exchange, String type, String fileName, byte[] bytes) throws IOException {
+        // file names here are generated output paths ([A-Za-z0-9._-]) or netigate-SERVER-LANG.zip: nothing to escape
+        send(exchange, 200, type, bytes, Map.of("Content-Disposition", "attachment; filename=\"" + fileName + "\""));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body, Map<String, String> extra) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", type);
+        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Cross-Origin-Resource-Policy", "same-origin");
+        headers.set("Cache-Control", "no-store");
+        extra.forEach(headers::set);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.whitelistgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.testing.Cli;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `whitelist-gen serve` as a user starts it: in its own JVM, stopped by a signal as Ctrl-C stops it. */
+class ServeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Standard error goes to a file: destroy() closes the process's pipes. */
+    private Process serve(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WhitelistGen.class.getName(), "serve"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
+    }
+
+    @Test
+    void printsItsLoopbackUrlServesThePageAndStopsCleanlyOnASignal() throws Exception {
+        Process process = serve("--port", "0");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            Matcher url = Pattern.compile("whitelist-gen serve: (http://127\\.0\\.0\\.1:\\d+/) \\(Ctrl-C stops it\\)").matcher(line);
+            assertThat(url.matches()).as(line).isTrue();
+
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<form id=\"generate\" action=\"/generate\" method=\"get\"");
+
+            process.destroy(); // SIGTERM: the same shutdown hook as Ctrl-C's SIGINT
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(err).isEqualTo("whitelist-gen: serve stopped\n");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anAddressOtherThanLoopbackIsWarnedAbout() throws Exception {
+        // 192.0.2.1 (documentation range) is no address of this machine: the warning comes first, then binding fails,
+        // so no test listens anywhere but on loopback
+        Process process = serve("--port", "0", "--bind", "192.0.2.1");
+        try {
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(err.lines().toList()).hasSize(2);
+            assertThat(err.lines().findFirst().orElseThrow()).isEqualTo("whitelist-gen: warning: serving on 192.0.2.1, not loopback:"
+                    + " the page has no login, so everyone who can reach this address can use it");
+            assertThat(err.lines().skip(1).findFirst().orElseThrow()).startsWith("whitelist-gen: --port: cannot listen on /192.0.2.1:0");
+            assertThat(process.exitValue()).isEqualTo(5);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBadPortOrAddressIsAUsageError() {
+        Cli.Result port = Cli.run("serve", "--port", "70000");
+        Cli.Result bind = Cli.run("serve", "--bind", "no such host.invalid");
+
+        assertThat(port.exitCode()).isEqualTo(2);
+        assertThat(port.err()).isEqualTo("whitelist-gen: --port: expected 0 to 65535, got 70000\n");
+        assertThat(bind.exitCode()).isEqualTo(2);
+        assertThat(bind.err()).isEqualTo("whitelist-gen: --bind: 'no such host.invalid' is not an address of this machine\n");
+    }
+}
