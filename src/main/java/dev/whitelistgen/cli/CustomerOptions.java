@@ -3,6 +3,7 @@ package dev.whitelistgen.cli;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.model.Server;
 import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.request.CustomerInput;
