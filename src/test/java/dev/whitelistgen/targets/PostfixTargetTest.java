@@ -88,7 +88,8 @@ class PostfixTargetTest {
         assertThat(postmapQuery(config, "Survey@NTGT.DE", table).out().strip()).as("case is ignored").isEqualTo("OK");
         assertThat(postmapQuery(config, "info@" + CUSTOMER, table).out().strip()).isEqualTo("OK");
         for (String other : List.of("survey@netigate.se", "someone@evil.example", "bounce@mail.ntgt.de", "x@sub." + CUSTOMER,
-                "x@ntgtXde", "x@ntgt.de.evil.example", "ntgt.de")) {
+                "x@ntgtXde", "x@ntgt.de.evil.example", "ntgt.de", "\"x@ntgt.de\"@evil.example", "a@ntgt.de@evil.example",
+                "survey@ntgt.de.", "<>", "survey@ntgt.de evil.example")) {
             RealProgram.Result miss = postmapQuery(config, other, table);
             assertThat(miss.exitCode()).as(other + ": " + miss).isEqualTo(1);
             assertThat(miss.err()).as(other).isEmpty();
