@@ -30,6 +30,13 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 config_dir=${POSTFIX_CONFIG_DIR:-$(postconf -h config_directory)}
+# The folder's path goes into Postfix lists, which split at spaces and commas and expand $: a path with
+# such a character would write a broken restriction list, so it is refused before anything changes.
+case "$config_dir" in
+/*[!A-Za-z0-9._/+@-]* | [!/]* | "")
+	echo "apply.sh: config folder '$config_dir' must be an absolute path of letters, digits and . _ - + @ / only" >&2
+	exit 1 ;;
+esac
 clients_check="check_client_access cidr:$config_dir/netigate_clients.cidr"
 postscreen_entry="cidr:$config_dir/netigate_postscreen.cidr"
 class_value="check_sender_access regexp:$config_dir/netigate_sender_access"
@@ -62,9 +69,14 @@ if ! has "$relay" reject_unauth_destination && ! has "$relay" defer_unauth_desti
 fi
 
 # undo.sh restores main.cf from this copy when main.cf is still exactly as apply.sh left it. A copy is made
-# only from a main.cf without the allowlist, and dropped when main.cf was edited since the last apply.
+# only from a main.cf without the allowlist. When main.cf was edited since the last apply, the copy may no
+# longer be restored (that would lose the edit); it is kept as main.cf.original, which undo.sh still reads
+# to know which parameters apply.sh added, so it removes them instead of leaving explicit defaults.
 if [ -f "$undo_dir/main.cf.after" ] && ! cmp -s "$undo_dir/main.cf.after" "$config_dir/main.cf"; then
-	rm -rf "$undo_dir"
+	if [ -f "$undo_dir/main.cf.before" ]; then
+		mv -f "$undo_dir/main.cf.before" "$undo_dir/main.cf.original"
+	fi
+	rm -f "$undo_dir/main.cf.after"
 	echo "main.cf was edited since the last apply.sh: undo.sh will remove the entries instead of restoring a copy"
 fi
 if [ ! -d "$undo_dir" ] && [ -z "$(pc -n netigate_senders 2>/dev/null)" ]; then
@@ -149,7 +161,7 @@ if [ -n "$overrides" ]; then
 fi
 
 postfix -c "$config_dir" check
-if [ -d "$undo_dir" ]; then
+if [ -f "$undo_dir/main.cf.before" ]; then
 	cp -p "$config_dir/main.cf" "$undo_dir/main.cf.after"
 fi
 if [ "${WHITELIST_GEN_NO_RELOAD:-0}" != 1 ] && postfix -c "$config_dir" status >/dev/null 2>&1; then

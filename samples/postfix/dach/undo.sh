@@ -13,6 +13,13 @@
 set -eu
 
 config_dir=${POSTFIX_CONFIG_DIR:-$(postconf -h config_directory)}
+# The folder's path goes into Postfix lists, which split at spaces and commas and expand $: a path with
+# such a character would write a broken restriction list, so it is refused before anything changes.
+case "$config_dir" in
+/*[!A-Za-z0-9._/+@-]* | [!/]* | "")
+	echo "undo.sh: config folder '$config_dir' must be an absolute path of letters, digits and . _ - + @ / only" >&2
+	exit 1 ;;
+esac
 clients_check="check_client_access cidr:$config_dir/netigate_clients.cidr"
 postscreen_entry="cidr:$config_dir/netigate_postscreen.cidr"
 undo_dir="$config_dir/netigate-allowlist.undo"
@@ -84,9 +91,14 @@ else
 	pc -X netigate_senders 2>/dev/null || true
 
 	# A parameter apply.sh added (not in main.cf before) goes again when it is back at Postfix's default.
-	if [ -f "$undo_dir/main.cf.before" ]; then
+	# main.cf.original: the copy apply.sh kept, set aside when main.cf was edited between two runs of apply.sh.
+	original=""
+	for copy in "$undo_dir/main.cf.before" "$undo_dir/main.cf.original"; do
+		if [ -f "$copy" ]; then original=$copy; fi
+	done
+	if [ -n "$original" ]; then
 		for name in smtpd_restriction_classes postscreen_access_list; do
-			if ! grep -Eq "^[[:space:]]*$name[[:space:]]*=" "$undo_dir/main.cf.before" \
+			if ! grep -Eq "^[[:space:]]*$name[[:space:]]*=" "$original" \
 				&& [ "$(pc -h "$name")" = "$(pc -dh "$name")" ]; then
 				pc -X "$name"
 				echo "$name: removed (apply.sh had added it)"

@@ -145,6 +145,8 @@ class BundleCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         String readme = entries(zip).get("README.md");
         Map<String, String> frame = texts("templates/_bundle/bundle_" + language + ".properties");
+        // Scenario 2 must not oversell the IP tie: Netigate's IPs are shared, only DKIM with the domain proves the sender.
+        assertThat(frame.get("scenario2")).contains("Netigate").contains("DKIM").contains("d=");
         assertThat(readme).startsWith("# " + frame.get("title") + "\n")
                 .contains("## " + frame.get("heading_contents"))
                 .contains(frame.get("scenario2"))

@@ -91,6 +91,8 @@ class EximRealTest {
                         .as("%s from %s", domain, network).startsWith("250 Accepted");
             }
         }
+        assertThat(rcptReply(config, listed, netigateSender.toUpperCase(java.util.Locale.ROOT), LOCAL_RECIPIENT))
+                .as("domains are case-insensitive, as in every target").startsWith("250 Accepted");
         assertThat(rcptReply(config, listed, netigateSender, "someone@outside-domain.example"))
                 .as("relaying from a listed IP").isEqualTo("550 relay not permitted");
         assertThat(rcptReply(config, listed, "offers@unrelated-sender.example", LOCAL_RECIPIENT))

@@ -88,7 +88,8 @@ class PostfixTargetTest {
         assertThat(postmapQuery(config, "Survey@NTGT.DE", table).out().strip()).as("case is ignored").isEqualTo("OK");
         assertThat(postmapQuery(config, "info@" + CUSTOMER, table).out().strip()).isEqualTo("OK");
         for (String other : List.of("survey@netigate.se", "someone@evil.example", "bounce@mail.ntgt.de", "x@sub." + CUSTOMER,
-                "x@ntgtXde", "x@ntgt.de.evil.example", "ntgt.de")) {
+                "x@ntgtXde", "x@ntgt.de.evil.example", "ntgt.de", "\"x@ntgt.de\"@evil.example", "a@ntgt.de@evil.example",
+                "survey@ntgt.de.", "<>", "survey@ntgt.de evil.example")) {
             RealProgram.Result miss = postmapQuery(config, other, table);
             assertThat(miss.exitCode()).as(other + ": " + miss).isEqualTo(1);
             assertThat(miss.err()).as(other).isEmpty();
@@ -219,6 +220,60 @@ class PostfixTargetTest {
             List<String> expected = new java.util.ArrayList<>(before.lines().toList());
             expected.add("message_size_limit = 20480000");
             assertThat(postfix.postconf("-n").out().lines().sorted().toList()).isEqualTo(expected.stream().sorted().toList());
+        }
+    }
+
+    /**
+     * Apply, an edit, apply again, undo: the second apply may no longer offer the copy for restoring (the edit
+     * would be lost), yet undo must still know which parameters apply had added and leave no explicit defaults
+     * (issue 16.10). Before: the second apply dropped the copy, and smtpd_restriction_classes = and
+     * postscreen_access_list = permit_mynetworks stayed in main.cf.
+     */
+    @Test
+    void undoAfterAnEditBetweenTwoAppliesKeepsTheEditAndLeavesNoExplicitDefaults() throws IOException {
+        Path root = PostfixInstance.newRoot();
+        try (PostfixInstance postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")).stream()
+                .filter(l -> !l.startsWith("postscreen_access_list")).toList())) {
+            writeStrictTables(postfix.config());
+            String before = postfix.postconf("-n").out();
+            assertThat(runScript("apply.sh", postfix).exitCode()).isZero();
+            assertThat(postfix.postconf("-e", "message_size_limit = 20480000").exitCode()).isZero();
+            RealProgram.Result second = runScript("apply.sh", postfix);
+            assertThat(second.exitCode()).as(second.toString()).isZero();
+            assertThat(second.out()).contains("main.cf was edited since the last apply.sh");
+            assertThat(runScript("apply.sh", postfix).exitCode()).isZero();
+            RealProgram.Result undo = runScript("undo.sh", postfix);
+            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+            List<String> expected = new java.util.ArrayList<>(before.lines().toList());
+            expected.add("message_size_limit = 20480000");
+            assertThat(postfix.postconf("-n").out().lines().sorted().toList()).isEqualTo(expected.stream().sorted().toList());
+            assertThat(postfix.config().resolve("netigate-allowlist.undo")).doesNotExist();
+        }
+    }
+
+    /**
+     * The config folder's path is written into restriction lists, which Postfix splits at spaces and commas: a
+     * folder with a space would give "cidr:/a" and "b/netigate_clients.cidr" (an unknown restriction, so every
+     * RCPT fails with 451). apply.sh and undo.sh refuse such a path before changing anything.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"apply.sh", "undo.sh"})
+    void aConfigFolderWithASpaceIsRefusedBeforeAnythingChanges(String script) throws IOException {
+        Path root = PostfixInstance.newRoot();
+        try (PostfixInstance postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")))) {
+            writeStrictTables(postfix.config());
+            Path spaced = Files.createDirectories(root.resolve("post fix"));
+            for (String file : List.of("main.cf", "master.cf")) {
+                Files.copy(postfix.config().resolve(file), spaced.resolve(file));
+            }
+            byte[] mainBefore = Files.readAllBytes(spaced.resolve("main.cf"));
+            RealProgram.Result run = RealProgram.run(Duration.ofSeconds(60),
+                    java.util.Map.of("POSTFIX_CONFIG_DIR", spaced.toString(), "WHITELIST_GEN_NO_RELOAD", "1"),
+                    generated, "sh", generated.resolve(script).toString());
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).contains(script + ": config folder '" + spaced + "' must be an absolute path");
+            assertThat(Files.readAllBytes(spaced.resolve("main.cf"))).isEqualTo(mainBefore);
+            assertThat(spaced.resolve("netigate_clients.cidr")).doesNotExist();
         }
     }
 
