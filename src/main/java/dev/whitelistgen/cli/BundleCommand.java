@@ -60,8 +60,7 @@ final class BundleCommand implements Callable<Integer> {
         Profile chosen = sources.profiles().resolve(profile);
         List<DomainName> domains = customer.customerDomains(chosen);
         TargetSelection plan = TargetSelection.of(sources.targets(), targets, !domains.isEmpty());
-        // a profile file is named as given (its version may be a draft's), a version as the version
-        String profileArgument = profile == null || profile.equals(chosen.version()) ? chosen.version() : profile;
+        String profileArgument = SourceOptions.profileArgument(profile, chosen);
         Bundle.Request request = new Bundle.Request(plan, chosen, serverOptions.single(chosen), domains,
                 customer.existingRecords(domains), customer.spfMode(), language.toLowerCase(Locale.ROOT), profileArgument);
         List<RenderedFile> files = new Bundle(sources.renderer(), new BundleTexts(sources.templateRoots())).files(request);

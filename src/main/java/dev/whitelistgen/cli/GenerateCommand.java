@@ -107,8 +107,7 @@ public class GenerateCommand implements Callable<Integer> {
             }
             flags.add("dkim-signed");
         }
-        // a profile file is named as given (its version may be a draft's), a version as the version
-        String profileArgument = profile == null || profile.equals(chosen.version()) ? chosen.version() : profile;
+        String profileArgument = SourceOptions.profileArgument(profile, chosen);
         Progress progress = TerminalProgress.forStandardError(spec.commandLine().getErr());
         List<RenderedFile> files;
         try {

@@ -1,5 +1,6 @@
 package dev.whitelistgen.cli;
 
+import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.BuiltInResources;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.NetworkPolicy;
@@ -64,5 +65,10 @@ final class SourceOptions {
         }
         roots.add(BuiltInResources.folder(builtIn));
         return roots;
+    }
+
+    /** How a "Reproduce:" line names the profile: a file as the user gave it (its version may be a draft's), else the version. */
+    static String profileArgument(String given, Profile chosen) {
+        return given == null || given.equals(chosen.version()) ? chosen.version() : given;
     }
 }

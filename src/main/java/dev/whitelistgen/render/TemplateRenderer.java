@@ -36,7 +36,7 @@ public final class TemplateRenderer {
     private final Configuration configuration;
 
     public TemplateRenderer(List<Path> roots) {
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration = lockedDown();
         List<TemplateLoader> loaders = new ArrayList<>();
         try {
             for (Path root : roots) {
@@ -46,6 +46,15 @@ public final class TemplateRenderer {
             throw new UncheckedIOException(e);
         }
         configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        Escapers.functions().forEach(configuration::setSharedVariable);
+    }
+
+    /**
+     * The settings every FreeMarker configuration of this project shares (targets here, serve's pages): square
+     * brackets, fixed locale, time zone and formats, errors rethrown, no ?new and no ?api, plain data only.
+     */
+    public static Configuration lockedDown() {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
         configuration.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
         configuration.setDefaultEncoding("UTF-8");
@@ -61,7 +70,7 @@ public final class TemplateRenderer {
         configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         configuration.setAPIBuiltinEnabled(false);
         configuration.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
-        Escapers.functions().forEach(configuration::setSharedVariable);
+        return configuration;
     }
 
     /**
