@@ -9,6 +9,7 @@
 #     - unpacks the Linux archive into an empty folder and runs --version, the README's main job, a bundle (both
 #       compared with what the build machine's JDK writes with the same jar), and serve with one request;
 #     - unpacks the .deb (dpkg -x) into a throwaway root and runs the installed /usr/bin/whitelist-gen there;
+#       checks its systemd unit with systemd-analyze (verify, and security: exposure at most 2.0);
 #     - renders every man page with man -l (no warnings) and loads the bash completion;
 #     - unzips the portable zip: without Java its launcher says so (exit 127); with JAVA_HOME it runs.
 #  3. Runs the portable zip's bin/whitelist-gen.cmd with Wine's cmd (Debian wine64, .ci/setup.d/wine.sh) and
@@ -103,6 +104,19 @@ if [[ -n $hidden ]]; then
 	JAVA_TOOL_OPTIONS=-Xshare:on root/usr/bin/whitelist-gen --version >/dev/null 2>&1 ||
 		fail ".deb: the class-data sharing archive is not usable"
 	pass ".deb: /usr/bin/whitelist-gen --version and the main job from $PWD/root"
+
+	# the systemd unit: systemd cannot run here (not PID 1), so its own checks: the unit as systemd reads it, with
+	# the installed /usr/bin/whitelist-gen in place (in this namespace's /usr/bin only), and its exposure score
+	command -v systemd-analyze >/dev/null || fail "systemd-analyze is missing (Debian package systemd)"
+	ln -s "$PWD/root/usr/lib/whitelist-gen/bin/whitelist-gen" /usr/bin/whitelist-gen
+	systemd-analyze verify --man=no root/usr/lib/systemd/system/whitelist-gen-serve.service >verify.out 2>&1 ||
+		fail "systemd-analyze verify: $(cat verify.out)"
+	[[ ! -s verify.out ]] || fail "systemd-analyze verify warns: $(cat verify.out)"
+	exposure=$(systemd-analyze security --offline=yes --root="$PWD/root" whitelist-gen-serve.service 2>&1 |
+		sed -n 's/.*Overall exposure level for whitelist-gen-serve.service: \([0-9.]*\).*/\1/p')
+	[[ -n $exposure ]] && awk -v score="$exposure" 'BEGIN { exit !(score <= 2.0) }' ||
+		fail "systemd-analyze security: exposure '$exposure', more than 2.0 (0 is locked down, 10 is not at all)"
+	pass ".deb: the systemd unit passes systemd-analyze verify; exposure $exposure of 10 (systemd-analyze security)"
 
 	# man pages: each renders, without a warning from man or groff
 	pages=0
