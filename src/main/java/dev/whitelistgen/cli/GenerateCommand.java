@@ -7,6 +7,7 @@ import dev.whitelistgen.model.Server;
 import dev.whitelistgen.output.OutputWriter;
 import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.Progress;
+import dev.whitelistgen.render.RenderRequest;
 import dev.whitelistgen.render.RenderedFile;
 import dev.whitelistgen.render.Target;
 import dev.whitelistgen.render.TargetSelection;
@@ -48,6 +49,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "70:internal error (a bug)"})
 public class GenerateCommand implements Callable<Integer> {
 
+    /** The gateways --behind names (issue 29); "other" for one that is not (yet) a target of its own. */
+    static final List<String> BEHIND_GATEWAYS = List.of("hornetsecurity", "mimecast", "proofpoint", "barracuda", "cisco", "other");
+
     @Spec
     CommandSpec spec;
 
@@ -79,6 +83,11 @@ public class GenerateCommand implements Callable<Integer> {
                     + "targets that can check DKIM tie those domains to the signature instead of Netigate's shared IPs.")
     boolean dkimSigned;
 
+    @Option(names = "--behind", paramLabel = "GATEWAY",
+            description = "The customer's mail passes this filtering gateway first (hornetsecurity, mimecast, proofpoint, barracuda,"
+                    + " cisco or other): targets that offer it write the mailbox part behind the gateway.")
+    String behind;
+
     @Mixin
     SourceOptions sources;
 
@@ -106,6 +115,12 @@ public class GenerateCommand implements Callable<Integer> {
                 throw new UserError(UserError.Kind.USAGE, "--dkim-signed: says the customer's --domain values are DKIM-signed; give at least one --domain");
             }
             flags.add("dkim-signed");
+        }
+        if (behind != null) {
+            if (!BEHIND_GATEWAYS.contains(behind)) {
+                throw new UserError(UserError.Kind.USAGE, "--behind: '" + behind + "' is not one of " + String.join(", ", BEHIND_GATEWAYS));
+            }
+            flags.add(RenderRequest.valued("behind", behind));
         }
         String profileArgument = SourceOptions.profileArgument(profile, chosen);
         Progress progress = TerminalProgress.forStandardError(spec.commandLine().getErr());

@@ -49,8 +49,8 @@ public final class Generator {
                         + " writes records for the customer's domains; give at least one --domain");
             }
             for (String flag : flags) {
-                if (!target.flags().contains(flag) && targets.size() == 1) {
-                    throw new UserError(UserError.Kind.USAGE, "--" + flag + ": target " + target.name() + " has no such option"
+                if (!target.flags().contains(RenderRequest.flagName(flag)) && targets.size() == 1) {
+                    throw new UserError(UserError.Kind.USAGE, "--" + RenderRequest.flagName(flag) + ": target " + target.name() + " has no such option"
                             + (target.flags().isEmpty() ? "" : " (it takes: --" + String.join(", --", target.flags().stream().sorted().toList()) + ")"));
                 }
             }
@@ -60,7 +60,7 @@ public final class Generator {
         int done = 0;
         for (Target target : targets) {
             for (Server server : servers) {
-                Set<String> targetFlags = flags.stream().filter(target.flags()::contains).collect(java.util.stream.Collectors.toSet());
+                Set<String> targetFlags = flags.stream().filter(f -> target.flags().contains(RenderRequest.flagName(f))).collect(java.util.stream.Collectors.toSet());
                 RenderRequest request = RenderRequest.of(target, profile, server, domains, existingSpf, spfMode, targetFlags,
                         language, profileArgument.apply(profile));
                 String prefix = (targets.size() > 1 ? target.name() + "/" : "") + (servers.size() > 1 ? server.id() + "/" : "");

@@ -48,6 +48,20 @@ public record RenderRequest(
                 language, profileArgument);
     }
 
+    /**
+     * A flag that carries a value is held in {@code flags} as "name=value" (e.g. behind=mimecast): the target
+     * declares the name, templates read the value, and the Reproduce line writes it as --name=value.
+     */
+    public static String valued(String name, String value) {
+        return name + "=" + value;
+    }
+
+    /** The name of a flag, without the value a valued flag carries. */
+    public static String flagName(String flag) {
+        int equals = flag.indexOf('=');
+        return equals < 0 ? flag : flag.substring(0, equals);
+    }
+
     /** The command that reproduces this output, for the header of every file (never --output or folders). */
     public String commandLine() {
         List<String> words = new ArrayList<>(List.of("whitelist-gen", "--target", target.name(), "--server", server.id(),
