@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "0:success",
             "1:a check or diff found a difference",
             "2:usage error (unknown target/server, missing or bad flag)",
-            "3:invalid profile or input value",
+            "3:invalid profile, input value or --templates-dir target (file:line: what is wrong)",
             "4:refused: the target cannot express the request safely",
             "5:cannot read or write a file",
             "6:network error",
