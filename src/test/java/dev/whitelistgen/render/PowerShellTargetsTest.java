@@ -511,7 +511,7 @@ class PowerShellTargetsTest {
     /** The install picks SpoofType per domain at run time, so a check command that filters on one type misses pairs. */
     @Test
     void checkCommandsListSpoofPairsOfBothTypes() throws IOException {
-        List<Path> texts = new ArrayList<>(List.of(Repo.path("README.md")));
+        List<Path> texts = new ArrayList<>(List.of(Repo.path("templates/m365/README.md")));
         for (String language : List.of("en", "de", "sv")) {
             texts.add(Repo.path("templates/m365/bundle_" + language + ".properties"));
         }

@@ -114,7 +114,7 @@ class SpamAssassinRealTest {
         assertThat(hitsBySubject(scan.out())).isEqualTo(expected);
         assertThat(String.join(" ", Files.readAllLines(rendered.file("netigate-welcomelist.cf"))).replace("# ", ""))
                 .contains("welcomelisted whatever its From: says");
-        assertThat(Files.readString(Repo.path("README.md"))).contains("whatever the header `From:` says");
+        assertThat(Files.readString(Repo.path("templates/spamassassin/README.md"))).contains("whatever the header `From:` says");
     }
 
     /**
@@ -276,7 +276,7 @@ class SpamAssassinRealTest {
     }
 
     private static void copyPreFiles(Path site) throws IOException {
-        try (DirectoryStream<Path> pres = Files.newDirectoryStream(Path.of("/etc/spamassassin"), "*.pre")) {
+        try (DirectoryStream<Path> pres = Files.newDirectoryStream(RealProgram.packageFile("/etc/spamassassin", "spamassassin"), "*.pre")) {
             for (Path pre : pres) {
                 Files.copy(pre, site.resolve(pre.getFileName()));
             }
