@@ -49,6 +49,7 @@ class BundleCommandTest {
                 "exchange/Install-NetigateAllowlist.ps1", "exchange/Remove-NetigateAllowlist.ps1", "exchange/Test-NetigateAllowlist.ps1",
                 "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
                 "google/google-workspace-guide.md", "google/google-workspace-values.csv", "google/verify-allowlist.sh",
+                "hornetsecurity/hornetsecurity-guide.md", "hornetsecurity/hornetsecurity-values.csv",
                 "json/netigate-profile.json",
                 "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
                 "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
