@@ -32,9 +32,12 @@
 
 ; [=r.domain]
 [#if r.existing?has_content]
-;   existing: [=r.existing]
+;   existing: [#list r.existingStrings as s][=zone(s)][#sep] [/#list]
 [#else]
 ;   existing: none given
+[/#if]
+[#if r.removed?has_content]
+;   removes:  [#list r.removed as term][=term][#sep] [/#list]
 [/#if]
 [#if r.added?has_content]
 ;   adds:     [#list r.added as term][=term][#sep] [/#list]
@@ -42,11 +45,18 @@
 [#list r.notes as note]
 ;   [=note]
 [/#list]
-;   Dynamic zone, instead of editing the file (nsupdate -l on the primary with update-policy local,
-;   or nsupdate -k KEYFILE; TTL: the zone's default, e.g. 3600):
+;   Dynamic zone, instead of editing the file: save these lines to a file and send them as one batch,
+;   nsupdate -k KEYFILE FILE (or nsupdate -l FILE on the primary with update-policy local), so the delete
+;   and the add are one update: if a line is refused, nothing is sent and the old record stays
+;   (TTL: the zone's default, e.g. 3600):
 [#if r.existing?has_content]
-;     update delete [=r.domain]. IN TXT [=zone(r.existing)]
-;   (the delete matches only the exact quoted strings: write them as  dig +short TXT [=r.domain]  shows them)
+;     update delete [=r.domain]. IN TXT [#list r.existingStrings as s][=zone(s)][#sep] [/#list]
+[#if r.existingStringsPublished]
+;   (the existing record's strings exactly as DNS published them: the delete must match them)
+[#else]
+;   (the delete matches only the exact strings: above they are split as whitelist-gen splits records; if
+;   dig +short TXT [=r.domain]  shows them split elsewhere, write them as it shows them)
+[/#if]
 [/#if]
 ;     update add [=r.domain]. 3600 IN TXT [#list r.strings as s][=zone(s)][#sep] [/#list]
 ;     send

@@ -8,7 +8,9 @@ import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.request.CustomerInput;
 import dev.whitelistgen.spf.PublishedSpf;
+import dev.whitelistgen.render.RenderModel;
 import dev.whitelistgen.spf.SpfMerger;
+import dev.whitelistgen.spf.SpfPlan;
 import dev.whitelistgen.spf.SpfRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ final class CustomerOptions {
                     }
                     published.toMerge().ifPresent(found -> {
                         try {
-                            records.put(domain, SpfRecord.parseForOutput(found.text()));
+                            records.put(domain, SpfRecord.parseForOutput(found.text()).withPublishedStrings(found.publishedStrings()));
                         } catch (IllegalArgumentException e) {
                             throw new UserError(UserError.Kind.REFUSED, "--existing-spf-from-dns: the record published for "
                                     + domain + " " + e.getMessage());
@@ -92,21 +94,26 @@ final class CustomerOptions {
 
     /**
      * With --existing-spf-from-dns, DNS is at hand: each merged record's whole include tree is counted as a
-     * receiver would, and a record over RFC 7208's limits is refused. Without it only the record's own terms
-     * are counted (SpfMerger.plan), and the record's notes say so.
+     * receiver would, a record over RFC 7208's limits is refused, and the count is kept with the existing record
+     * for the output's notes. Without it only the record's own terms are counted (SpfMerger.plan), and the
+     * record's notes say so.
      */
-    void refuseMergedRecordsOverTreeLimits(Profile profile, List<Server> servers, List<DomainName> customerDomains,
-                                           Map<DomainName, SpfRecord> existing) {
+    Map<DomainName, SpfRecord> countMergedTreesRefusingOverLimits(Profile profile, List<Server> servers,
+                                                                  List<DomainName> customerDomains, Map<DomainName, SpfRecord> existing) {
         if (!existingSpfFromDns) {
-            return;
+            return existing;
         }
         DnsResolver dns = resolver();
+        Map<DomainName, SpfRecord> counted = new LinkedHashMap<>(existing);
         for (Server server : servers) {
-            List<String> vendorTerms = SpfMerger.vendorTerms(server, spfMode(), profile.version());
             for (DomainName domain : customerDomains) {
-                SpfMerger.refuseOverTreeLimits(dns, SpfMerger.plan(domain, java.util.Optional.ofNullable(existing.get(domain)), vendorTerms));
+                java.util.Optional<SpfRecord> found = java.util.Optional.ofNullable(counted.get(domain));
+                SpfPlan plan = RenderModel.spfPlan(profile, server, spfMode(), domain, found);
+                SpfRecord.TreeCount count = SpfMerger.refuseOverTreeLimits(dns, plan);
+                found.ifPresent(record -> counted.put(domain, record.withMergedTreeCount(plan.record(), count)));
             }
         }
+        return counted;
     }
 
     SpfMode spfMode() {

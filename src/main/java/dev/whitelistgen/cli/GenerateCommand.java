@@ -95,7 +95,7 @@ public class GenerateCommand implements Callable<Integer> {
         TargetSelection selection = TargetSelection.of(sources.targets(), targets, !customerDomains.isEmpty());
         Map<DomainName, SpfRecord> existing = customer.existingRecords(customerDomains);
         if (selection.included().stream().anyMatch(Target::spfRecords)) {
-            customer.refuseMergedRecordsOverTreeLimits(chosen, servers, customerDomains, existing);
+            existing = customer.countMergedTreesRefusingOverLimits(chosen, servers, customerDomains, existing);
         }
         Set<String> flags = new LinkedHashSet<>();
         if (ipAllowList) {
