@@ -4,6 +4,9 @@
   "(never add a second: two v=spf1 records make every SPF check fail with permerror), raise the SOA",
   "serial, check with 'named-checkzone DOMAIN ZONEFILE', then 'rndc reload DOMAIN'.",
   "Undo: put back the existing record quoted above each new one (or delete the record if there was none).",
+  "Upgrade (a new profile version, another --spf-mode): generate from the record published now (best with",
+  "--existing-spf-from-dns); terms an earlier Netigate version added for this server are taken out (listed",
+  "under 'removes:'), so the record converges to what a first run of this version writes. Your own terms stay.",
   "Owner names are absolute (trailing dot), so the lines work in any zone file that holds the domain.",
   "No TTL is given: the zone's $TTL applies.",
   "Dynamic zones (allow-update or update-policy in named.conf): named keeps updates in a journal (.jnl) and",
@@ -19,11 +22,13 @@
 ; Netigate customer sends through them as your domain passes SPF too. Only a DKIM signature with d=your
 ; domain (a key in your own Netigate account) shows that the customer sent it.
 [#if spfMode == "ip"]
-; Mode ip: the server's networks as ip4:/ip6: terms. The article recommends the include instead,
-; so Netigate can change servers without the customer editing DNS.
+; Mode ip: the server's networks as ip4:/ip6: terms. Netigate's article says allowlisting by IP "is not as
+; flexible and is more sensitive to change; if we add or remove servers we cannot guarantee that the existing
+; SPF record keeps working". The include follows Netigate's changes without the customer editing DNS.
 [#elseif !server.spfInclude?has_content]
 ; Profile version [=profile.version] gives no SPF include for this server, so its networks are used
-; as ip4:/ip6: terms; they break when Netigate changes servers.
+; as ip4:/ip6: terms; they break when Netigate changes servers (Netigate's newer article: allowlisting by IP
+; "is not as flexible and is more sensitive to change"). Regenerate with each new profile version.
 [/#if]
 ; DKIM: [=profile.dkim.note]
 ; TLS: [=profile.tls.note]
