@@ -6,9 +6,9 @@ import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.spf.SpfMerger;
 import dev.whitelistgen.spf.SpfPlan;
-import dev.whitelistgen.spf.SpfRecord;
-import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.profile.ProfileCatalog;
+import dev.whitelistgen.model.SpfMode;
+import dev.whitelistgen.spf.SpfRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,19 +30,19 @@ public final class RenderModel {
         model.put("tool", Map.of("name", "whitelist-gen"));
         model.put("command", request.commandLine());
         model.put("target", Map.of("name", request.target().name(), "description", request.target().description()));
-        model.put("profile", profile(request.profile()));
+        model.put("profile", profile(request.profile().profile()));
         model.put("server", server(request.server()));
-        model.put("customerDomains", names(request.customerDomains()));
-        model.put("flags", List.copyOf(request.flags()));
-        model.put("spfMode", request.spfMode().name().toLowerCase(Locale.ROOT));
+        model.put("customerDomains", names(request.customer().domains()));
+        model.put("flags", request.customer().flagIds());
+        model.put("spfMode", request.customer().spfMode().name().toLowerCase(Locale.ROOT));
         model.put("language", request.language());
         model.put("texts", TargetTexts.of(request.target(), request.language()));
         List<Map<String, Object>> spf = new ArrayList<>();
         if (request.target().spfRecords()) {
-            model.put("spfVendorTerms", SpfMerger.vendorTerms(request.server(), request.spfMode(), request.profile().version()));
-            for (DomainName domain : request.customerDomains()) {
-                spf.add(spf(spfPlan(request.profile(), request.server(), request.spfMode(), domain,
-                        Optional.ofNullable(request.existingSpf().get(domain)))));
+            model.put("spfVendorTerms", SpfMerger.vendorTerms(request.server(), request.customer().spfMode(), request.profile().profile().version()));
+            for (DomainName domain : request.customer().domains()) {
+                spf.add(spf(spfPlan(request.profile().profile(), request.server(), request.customer().spfMode(), domain,
+                        Optional.ofNullable(request.customer().existingSpf().get(domain)))));
             }
         } else {
             model.put("spfVendorTerms", List.of());
