@@ -133,7 +133,7 @@ public final class AllowlistService {
                 }
             });
         }
-        return new Customer(customer.domains(), records, customer.spfMode(), customer.flags());
+        return new Customer(customer.domains(), records, customer.spfMode(), customer.flags(), customer.gateway());
     }
 
     /**
