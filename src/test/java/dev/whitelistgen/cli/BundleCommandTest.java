@@ -52,6 +52,7 @@ class BundleCommandTest {
                 "hornetsecurity/hornetsecurity-guide.md", "hornetsecurity/hornetsecurity-values.csv",
                 "json/netigate-profile.json",
                 "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
+                "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
                 "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
                 "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
                 "rspamd/netigate-composites.conf", "rspamd/netigate-multimap.conf", "rspamd/netigate_ips.map",
