@@ -45,7 +45,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "5:cannot read or write a file",
             "6:network error",
             "7:diff: some targets refuse a profile (listed; the rest is compared)",
-            "70:internal error (a bug)"})
+            "8:serve: the port is in use",
+            "70:internal error (a bug)",
+            "130:stopped by Ctrl-C (SIGINT)",
+            "143:stopped by SIGTERM"})
 public class GenerateCommand implements Callable<Integer> {
 
     @Spec
