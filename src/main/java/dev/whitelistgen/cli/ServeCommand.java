@@ -84,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new UserError(UserError.Kind.IO, "--port: " + e.getMessage());
         }
+        WhitelistGen.stopsQuietly();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
