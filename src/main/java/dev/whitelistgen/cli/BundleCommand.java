@@ -1,5 +1,6 @@
 package dev.whitelistgen.cli;
 
+import dev.whitelistgen.UserError;
 import dev.whitelistgen.bundle.Bundle;
 import dev.whitelistgen.bundle.BundleTexts;
 import dev.whitelistgen.bundle.DeterministicZip;
@@ -42,7 +43,8 @@ final class BundleCommand implements Callable<Integer> {
     String language;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-            description = "The zip to write (replaced atomically; nothing is written on any error).")
+            description = "The zip to write (replaced atomically, through a symbolic link to a file; nothing is written on"
+                    + " any error), or - for standard output.")
     Path output;
 
     @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE",
@@ -63,8 +65,21 @@ final class BundleCommand implements Callable<Integer> {
         String profileArgument = SourceOptions.profileArgument(profile, chosen);
         Bundle.Request request = new Bundle.Request(plan, chosen, serverOptions.single(chosen), domains,
                 customer.existingRecords(domains), customer.spfMode(), language.toLowerCase(Locale.ROOT), profileArgument);
+        boolean toStandardOutput = output.toString().equals("-");
+        if (toStandardOutput && System.console() != null) {
+            throw new UserError(UserError.Kind.USAGE, "--output: - writes the zip to standard output, which is a terminal;"
+                    + " redirect it (> ticket.zip) or give a file name");
+        }
         List<RenderedFile> files = new Bundle(sources.renderer(), new BundleTexts(sources.templateRoots())).files(request);
-        Path written = OutputWriter.writeFile(output, DeterministicZip.of(files), "--output");
+        byte[] zip = DeterministicZip.of(files);
+        String written;
+        if (toStandardOutput) {
+            // the CLI's standard output is a CheckedPrintWriter over the file descriptor (WhitelistGen.main)
+            ((CheckedPrintWriter) spec.commandLine().getOut()).writeBytes(zip);
+            written = "the zip to standard output";
+        } else {
+            written = OutputWriter.writeFile(output, zip, "--output").toString();
+        }
         for (Target skipped : plan.skipped()) {
             spec.commandLine().getErr().println("left out " + skipped.name() + ": it needs --domain (the README says so)");
         }
