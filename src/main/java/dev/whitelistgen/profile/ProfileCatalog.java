@@ -56,6 +56,11 @@ public final class ProfileCatalog {
         if (versionOrFile == null) {
             return current();
         }
+        if (versionOrFile.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // every generated file names the profile in its Reproduce: line, a comment a line break would end
+            throw new UserError(UserError.Kind.USAGE, flag + ": '" + versionOrFile.replaceAll("\\p{Cntrl}", "?") + "' holds a line break"
+                    + " or another control character; rename the file (the Reproduce: line of every file could not name it)");
+        }
         Path asFile = Path.of(versionOrFile);
         if (versionOrFile.endsWith(".yaml") || versionOrFile.endsWith(".yml") || versionOrFile.contains("/")) {
             if (!Files.isRegularFile(asFile)) {
