@@ -34,12 +34,13 @@ final class BundleCommand implements Callable<Integer> {
     @Mixin
     ServerOptions serverOptions;
 
-    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",",
-            description = "Target to include (repeatable or comma-separated; default: every target, those needing --domain only with --domain).")
+    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",", completionCandidates = Candidates.Targets.class,
+            description = "Target to include: ${COMPLETION-CANDIDATES} (repeatable or comma-separated; default: every target,"
+                    + " those needing --domain only with --domain).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "Language of the README: en, sv or de (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", completionCandidates = Candidates.Languages.class,
+            description = "Language of the README: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String language;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
@@ -47,8 +48,8 @@ final class BundleCommand implements Callable<Integer> {
                     + " any error), or - for standard output.")
     Path output;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE",
-            description = "Profile version or file (default: the current version).")
+    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", completionCandidates = Candidates.ProfileVersions.class,
+            description = "Profile version (${COMPLETION-CANDIDATES}) or file (default: the current version).")
     String profile;
 
     @Mixin

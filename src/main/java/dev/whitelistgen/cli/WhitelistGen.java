@@ -82,7 +82,12 @@ public final class WhitelistGen {
                 retryWithWholeTree[0] = true;
                 return ExitCodes.USAGE;
             }
-            err.println("whitelist-gen: " + exception.getMessage() + " (try --help)");
+            String suggestion = "";
+            if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // picocli's own "Did you mean" lines are for its default handler; one line here, as every message
+                suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+            }
+            err.println("whitelist-gen: " + exception.getMessage() + suggestion + " (try --help)");
             err.flush();
             return ExitCodes.USAGE;
         });

@@ -43,6 +43,17 @@ class ShellIntegrationIT {
         assertThat(complete("whitelist-gen va")).isEqualTo("validate");
     }
 
+    /** Values, from the built-in targets and profiles when the script was generated. */
+    @Test
+    void bashCompletesTheValuesOfTargetServerSpfModeLangAndProfile() {
+        assertThat(complete("whitelist-gen --target po")).isEqualTo("postfix");
+        assertThat(complete("whitelist-gen bundle --target ex")).isEqualTo("exchange exim");
+        assertThat(complete("whitelist-gen --server d")).isEqualTo("dach de");
+        assertThat(complete("whitelist-gen --spf-mode i")).isEqualTo("include ip");
+        assertThat(complete("whitelist-gen bundle --lang s")).isEqualTo("sv");
+        assertThat(complete("whitelist-gen --profile ")).isEqualTo("1 2");
+    }
+
     @Test
     void asciidoctorTurnsTheManPagesIntoPagesGroffShows(@TempDir Path out) throws IOException {
         List<String> pages;
