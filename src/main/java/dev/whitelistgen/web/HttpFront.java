@@ -504,6 +504,10 @@ final class HttpFront implements AutoCloseable {
             }
         } catch (IOException | RuntimeException | StackOverflowError e) {
             System.err.println("whitelist-gen serve: internal error on " + request.uri().getRawPath() + ": " + e);
+        } catch (OutOfMemoryError e) {
+            // the request's data is garbage once the stack has unwound: answer, or the connection would wait forever
+            System.err.println("whitelist-gen serve: out of memory on " + request.uri().getRawPath() + " (heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");
         }
         try {
             if (body != null) {
