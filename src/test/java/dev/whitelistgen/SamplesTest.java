@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.bundle.Bundle;
 import dev.whitelistgen.bundle.BundleTexts;
+import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.NetworkPolicy;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
@@ -59,7 +60,7 @@ class SamplesTest {
             for (Server server : current.servers()) {
                 List<String> base = List.of("--target", target.name(), "--server", server.id(), "--domain", SAMPLE_DOMAIN);
                 samples.add(new Sample(target.name() + "/" + server.id(), base));
-                for (String flag : target.flags().stream().sorted().toList()) {
+                for (String flag : target.flags().stream().map(Flag::id).sorted().toList()) {
                     List<String> withFlag = new ArrayList<>(base);
                     withFlag.add("--" + flag);
                     samples.add(new Sample(target.name() + "/" + server.id() + "+" + flag, withFlag));

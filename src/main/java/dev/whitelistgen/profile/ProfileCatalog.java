@@ -1,5 +1,6 @@
 package dev.whitelistgen.profile;
 
+import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.Profile;
 import java.io.IOException;
@@ -48,30 +49,30 @@ public final class ProfileCatalog {
 
     /** A version name such as "2", or the path of a profile file. */
     public Profile resolve(String versionOrFile) {
-        return resolve(versionOrFile, "--profile");
+        return resolve(versionOrFile, Input.PROFILE);
     }
 
-    /** As {@link #resolve(String)}; {@code flag} names the option the value came from in errors (--from, --to). */
-    public Profile resolve(String versionOrFile, String flag) {
+    /** As {@link #resolve(String)}; {@code input} is the option the value came from (--from, --to). */
+    public Profile resolve(String versionOrFile, Input input) {
         if (versionOrFile == null) {
             return current();
         }
         if (versionOrFile.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             // every generated file names the profile in its Reproduce: line, a comment a line break would end
-            throw new UserError(UserError.Kind.USAGE, flag + ": '" + versionOrFile.replaceAll("\\p{Cntrl}", "?") + "' holds a line break"
+            throw new UserError(UserError.Kind.USAGE, input, "'" + versionOrFile.replaceAll("\\p{Cntrl}", "?") + "' holds a line break"
                     + " or another control character; rename the file (the Reproduce: line of every file could not name it)");
         }
         Path asFile = Path.of(versionOrFile);
         if (versionOrFile.endsWith(".yaml") || versionOrFile.endsWith(".yml") || versionOrFile.contains("/")) {
             if (!Files.isRegularFile(asFile)) {
-                throw new UserError(UserError.Kind.IO, flag + ": cannot read the profile file '" + versionOrFile + "': "
+                throw new UserError(UserError.Kind.IO, input, "cannot read the profile file '" + versionOrFile + "': "
                         + (Files.isDirectory(asFile) ? "it is a folder" : Files.exists(asFile) ? "not a regular file" : "no such file"));
             }
             return loader.load(asFile);
         }
         Profile profile = versions().get(versionOrFile);
         if (profile == null) {
-            throw new UserError(UserError.Kind.USAGE, flag + ": unknown version '" + versionOrFile + "'; known versions: "
+            throw new UserError(UserError.Kind.USAGE, input, "unknown version '" + versionOrFile + "'; known versions: "
                     + String.join(", ", versions().keySet()) + " (or give a profile file)");
         }
         return profile;
@@ -152,7 +153,7 @@ public final class ProfileCatalog {
 
     private static List<Path> profileFiles(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new UserError(UserError.Kind.USAGE, "--profiles-dir: '" + root + "' is not a folder");
+            throw new UserError(UserError.Kind.USAGE, Input.PROFILES_DIR, "'" + root + "' is not a folder");
         }
         try (Stream<Path> files = Files.walk(root)) {
             // named like a profile but no regular file (a folder, a FIFO, a link to a device): said, never skipped or opened

@@ -1,6 +1,8 @@
 package dev.whitelistgen.web;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.whitelistgen.app.AllowlistService;
+import dev.whitelistgen.app.Sources;
 import dev.whitelistgen.bundle.BundleTexts;
 import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.render.TargetCatalog;
@@ -45,7 +47,8 @@ public final class WebServer implements AutoCloseable {
     /** Starts serving on {@code address} (port 0: a free one); the engine is read completely before the port opens. */
     public static WebServer start(InetSocketAddress address, List<String> publicHosts, ProfileCatalog profiles, TargetCatalog targets,
                                   TemplateRenderer renderer, BundleTexts texts) {
-        return start(address, publicHosts, new WebApp(new Engine(profiles, targets, renderer, texts)), HttpFront.Limits.SERVE);
+        return start(address, publicHosts, new WebApp(new AllowlistService(new Sources(profiles, targets, renderer, texts, false))),
+                HttpFront.Limits.SERVE);
     }
 
     static WebServer start(InetSocketAddress address, List<String> publicHosts, HttpHandler app, HttpFront.Limits limits) {
