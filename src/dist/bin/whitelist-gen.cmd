@@ -14,10 +14,10 @@ if defined JAVA_HOME (
 if not defined WHITELIST_GEN_JAVA goto no_java
 if not exist "%WHITELIST_GEN_JAVA%" goto no_java
 rem C1 only and one compiler thread: a short-lived CLI spends most of its time starting the JVM; serve is
-rem long-running and keeps the full JIT
-set "WHITELIST_GEN_JIT=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
-if "%~1"=="serve" set "WHITELIST_GEN_JIT="
-"%WHITELIST_GEN_JAVA%" %WHITELIST_GEN_JIT% -cp "%WHITELIST_GEN_JAR%" dev.whitelistgen.cli.WhitelistGen %*
+rem long-running: the full JIT, a bounded heap with the serial collector (as bin/whitelist-gen)
+set "WHITELIST_GEN_OPTIONS=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
+if "%~1"=="serve" set "WHITELIST_GEN_OPTIONS=-Xmx128m -XX:+UseSerialGC"
+"%WHITELIST_GEN_JAVA%" %WHITELIST_GEN_OPTIONS% -cp "%WHITELIST_GEN_JAR%" dev.whitelistgen.cli.WhitelistGen %*
 exit /b %ERRORLEVEL%
 
 :no_java

@@ -120,12 +120,12 @@ class ReleaseLauncherTest {
     }
 
     @Test
-    void serveKeepsTheFullJit() throws IOException {
+    void serveKeepsTheFullJitInABoundedHeapAsTheCheckoutsLauncherDoes() throws IOException {
         Path home = release("whitelist-gen-1.0", "runtime/bin/java");
 
         launch(home.resolve("bin/whitelist-gen"), Map.of(), "serve", "--port", "0");
 
         assertThat(javaArguments()).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1")
-                .endsWith(MAIN, "serve", "--port", "0");
+                .startsWith("-Xmx128m", "-XX:+UseSerialGC").endsWith(MAIN, "serve", "--port", "0");
     }
 }
