@@ -36,12 +36,4 @@
   "headers": "AsyncOS 9.1.2 User Guide, \"Strip Header Action\" / \"Insert Header Action\": http://38.142.81.21:8001/manual/cisco/cisco-email-security-appliance-c680/user-guide-english/page-234.html",
   "urlBypass": "Cisco Secure Email, \"URL Rewriting and Analysis Best Practices\" (Outbreak Filters, Bypass domain scanning): https://docs.ces.cisco.com/docs/url-rewriting-and-analysis-best-practices"
 }]
-
-[#-- The guide's prose in the request's language (bundle_LANG.properties, keys guide.*), with {name} filled in. --]
-[#function say key values={}]
-[#local text = texts[key]]
-[#list values as name, value]
-[#local text = text?replace("{" + name + "}", value)]
-[/#list]
-[#return text]
-[/#function]
+[#include "/_common/say.ftl"]
