@@ -131,7 +131,7 @@ public final class AllowlistService {
                 }
             });
         }
-        return new Customer(customer.domains(), records, customer.spfMode(), customer.flags());
+        return new Customer(customer.domains(), records, customer.spfMode(), customer.flags(), customer.gateway());
     }
 
     /**

@@ -31,6 +31,7 @@ public final class RenderModel {
         model.put("server", server(request.server()));
         model.put("customerDomains", names(request.customer().domains()));
         model.put("flags", request.customer().flagIds());
+        model.put("behind", request.customer().gateway());
         model.put("spfMode", request.customer().spfMode().name().toLowerCase(Locale.ROOT));
         model.put("language", request.language());
         model.put("texts", TargetTexts.of(request.target(), request.language()));
