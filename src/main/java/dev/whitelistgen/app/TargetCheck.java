@@ -36,7 +36,7 @@ public final class TargetCheck {
         public String toString() {
             List<String> words = new ArrayList<>(List.of("profile " + profile.version(), "server " + server.id()));
             customer.domains().forEach(d -> words.add("--domain " + d));
-            customer.flagIds().forEach(f -> words.add("--" + f));
+            words.addAll(customer.flagArgs());
             words.add("language " + language);
             return String.join(", ", words);
         }
@@ -49,12 +49,6 @@ public final class TargetCheck {
     }
 
     public static List<Variant> variants(Target target, List<Profile> profiles, List<String> languages) {
-        List<Set<Flag>> flagSets = new ArrayList<>();
-        flagSets.add(Set.of());
-        target.flags().stream().sorted().forEach(flag -> flagSets.add(Set.of(flag)));
-        if (target.flags().size() > 1) {
-            flagSets.add(EnumSet.copyOf(target.flags()));
-        }
         List<List<DomainName>> domainSets = target.requiresDomain()
                 ? List.of(List.of(DomainName.parse(CUSTOMER_DOMAIN)))
                 : List.of(List.of(), List.of(DomainName.parse(CUSTOMER_DOMAIN)));
@@ -62,18 +56,33 @@ public final class TargetCheck {
         for (Profile profile : profiles) {
             for (Server server : profile.servers()) {
                 for (List<DomainName> domains : domainSets) {
-                    for (Set<Flag> flags : flagSets) {
-                        if (domains.isEmpty() && flags.contains(Flag.DKIM_SIGNED)) {
-                            continue; // says the customer's domains are signed: there must be one
-                        }
+                    for (Customer options : options(target, domains)) {
                         for (String language : languages) {
-                            variants.add(new Variant(profile, server, new Customer(domains, Map.of(), SpfMode.AUTO, flags), language));
+                            variants.add(new Variant(profile, server, options, language));
                         }
                     }
                 }
             }
         }
         return variants;
+    }
+
+    /**
+     * No option, each option alone (--behind with each gateway it names), and all together; --dkim-signed only
+     * with a domain, as it says the customer's domains are signed.
+     */
+    private static List<Customer> options(Target target, List<DomainName> domains) {
+        List<Customer> options = new ArrayList<>();
+        options.add(new Customer(domains, Map.of(), SpfMode.AUTO, Set.of()));
+        for (Flag flag : target.flags().stream().sorted().toList()) {
+            for (String gateway : flag == Flag.BEHIND ? Flag.GATEWAYS : List.of("")) {
+                options.add(new Customer(domains, Map.of(), SpfMode.AUTO, Set.of(flag), gateway));
+            }
+        }
+        if (target.flags().size() > 1) {
+            options.add(new Customer(domains, Map.of(), SpfMode.AUTO, EnumSet.copyOf(target.flags()), Flag.GATEWAYS.get(0)));
+        }
+        return options.stream().filter(o -> domains.size() > 0 || !o.has(Flag.DKIM_SIGNED)).toList();
     }
 
     /**

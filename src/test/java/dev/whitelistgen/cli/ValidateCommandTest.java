@@ -105,12 +105,15 @@ class ValidateCommandTest {
 
     @Test
     void aShippedTargetFolderIsValidForEveryVersionServerAndOption() {
-        String folder = Repo.path("templates/m365").toString();
-        Cli.Result result = Cli.run("validate", folder);
+        String json = Repo.path("templates/json").toString();
+        String spamassassin = Repo.path("templates/spamassassin").toString();
+        Cli.Result result = Cli.run("validate", json, spamassassin);
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        // 2 versions x 2 servers x (none, --ip-allow-list) x (without, with --domain) x 3 languages
-        assertThat(result.out()).startsWith(folder + ": valid (target m365, 48 renderings: profile versions 1, 2, every server,"
-                + " options --ip-allow-list, with and without --domain, every language)\n");
+        // 2 versions x 2 servers x (without, with --domain) x 3 languages; spamassassin: --dkim-signed only with a domain
+        assertThat(result.out()).isEqualTo(json + ": valid (target json, 24 renderings: profile versions 1, 2, every server,"
+                + " no options, with and without --domain, every language)\n"
+                + spamassassin + ": valid (target spamassassin, 36 renderings: profile versions 1, 2, every server,"
+                + " options --dkim-signed, with and without --domain, every language)\n");
     }
 
     @Test
