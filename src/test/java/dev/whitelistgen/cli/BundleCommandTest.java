@@ -47,7 +47,7 @@ class BundleCommandTest {
         assertThat(entries.keySet()).containsExactly("README.md",
                 "cisco/cisco-guide.md", "cisco/cisco-values.csv", "cisco/netigate-message-filter.txt",
                 "exchange/Install-NetigateAllowlist.ps1", "exchange/Remove-NetigateAllowlist.ps1", "exchange/Test-NetigateAllowlist.ps1",
-                "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
+                "exim/netigate-deny-exceptions.conf", "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
                 "google/google-workspace-guide.md", "google/google-workspace-values.csv", "google/verify-allowlist.sh",
                 "hornetsecurity/hornetsecurity-guide.md", "hornetsecurity/hornetsecurity-values.csv",
                 "json/netigate-profile.json",
