@@ -28,7 +28,7 @@ class TargetCatalogTest {
         assertThat(catalog.names()).containsExactly("broken", "good");
         assertThat(catalog.get("good").description()).isEqualTo("fine");
         assertThatThrownBy(catalog::all).isInstanceOf(UserError.class)
-                .hasMessage(root.resolve("broken/target.yaml") + ":2: flags[0]: unknown option 'a'; known: ip-allow-list, dkim-signed\n"
+                .hasMessage(root.resolve("broken/target.yaml") + ":2: flags[0]: unknown option 'a'; known: " + dev.whitelistgen.model.Flag.ids() + "\n"
                         + root.resolve("broken/target.yaml") + ":3: flags: duplicate key (first given on line 2)");
     }
 
