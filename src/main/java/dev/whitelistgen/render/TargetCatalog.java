@@ -30,7 +30,7 @@ public final class TargetCatalog {
 
     private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern OUTPUT_PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
-    private static final Set<String> KEYS = Set.of("description", "requires_domain", "spf_records", "flags", "crlf_files",
+    private static final Set<String> KEYS = Set.of("description", "purpose", "requires_domain", "spf_records", "flags", "crlf_files",
             "ascii_files", "limits");
     private static final Set<String> LIMIT_KEYS = Set.of("name", "doc", "flag", "with_domain", "ipv4_only", "widest_prefix",
             "count", "max_count");
@@ -102,11 +102,15 @@ public final class TargetCatalog {
         if (!(yaml.get("description") instanceof String description)) {
             throw bad(descriptor, "description: missing or not text");
         }
+        Object purpose = yaml.getOrDefault("purpose", "");
+        if (!(purpose instanceof String)) {
+            throw bad(descriptor, "purpose: expected text");
+        }
         List<String> templates = templates(folder);
         if (templates.isEmpty()) {
             throw bad(descriptor, "the folder holds no *.ftl template");
         }
-        return new Target(name, description.strip(), flag(yaml, "requires_domain", descriptor),
+        return new Target(name, description.strip(), ((String) purpose).strip(), flag(yaml, "requires_domain", descriptor),
                 flag(yaml, "spf_records", descriptor), flags(strings(yaml, "flags", descriptor), descriptor),
                 strings(yaml, "crlf_files", descriptor), strings(yaml, "ascii_files", descriptor),
                 limits(yaml, descriptor), folder, templates);
