@@ -42,10 +42,13 @@ public final class WebServer implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** Starts serving on {@code address} (port 0: a free one); the engine is read completely before the port opens. */
+    /**
+     * Starts serving on {@code address} (port 0: a free one); the engine is read completely before the port opens.
+     * {@code dnsServer}: where the MX lookup asks (serve's --dns-server), null for the system's resolvers.
+     */
     public static WebServer start(InetSocketAddress address, ProfileCatalog profiles, TargetCatalog targets,
-                                  TemplateRenderer renderer, BundleTexts texts) {
-        WebApp app = new WebApp(new AllowlistService(new Sources(profiles, targets, renderer, texts, false)));
+                                  TemplateRenderer renderer, BundleTexts texts, String dnsServer) {
+        WebApp app = new WebApp(new AllowlistService(new Sources(profiles, targets, renderer, texts, false)), dnsServer);
         // rendering is CPU work: a few threads per core keep both busy without a queue of half-done requests
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
             Thread thread = new Thread(r, "whitelist-gen-serve");

@@ -32,10 +32,15 @@ final class TestServer {
     }
 
     static WebServer start() {
+        return start(null);
+    }
+
+    /** With serve's --dns-server (null: the system's resolvers). */
+    static WebServer start(String dnsServer) {
         List<Path> templates = List.of(BuiltInResources.folder("templates"));
         return WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new ProfileCatalog(List.of(BuiltInResources.folder("profiles")), new ProfileLoader(new NetworkPolicy(24, 48))),
-                new TargetCatalog(templates), new TemplateRenderer(templates), new BundleTexts(templates));
+                new TargetCatalog(templates), new TemplateRenderer(templates), new BundleTexts(templates), dnsServer);
     }
 
     static HttpResponse<byte[]> get(HttpClient client, URI url, String accept) {
