@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * The routes of `whitelist-gen serve`. Every route answers HTML for a browser and JSON for
@@ -65,10 +66,16 @@ final class WebApp implements HttpHandler {
      * CLI's default of 5 s; an MX lookup asks at most three questions (MX, then A and AAAA when there is no MX).
      */
     static final Duration MX_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * MX lookups at once: each may hold a worker for seconds waiting on DNS, so they get at most half of the pool's
+     * (at least four) workers, and generating never waits behind a burst of lookups.
+     */
+    static final int MX_AT_ONCE = 2;
 
     private final AllowlistService service;
     /** serve's --dns-server for the MX lookup; null: the system's resolvers. */
     private final String dnsServer;
+    private final Semaphore lookups = new Semaphore(MX_AT_ONCE);
     private final Pages pages = new Pages();
     /**
      * Targets, servers, languages and versions, read once at start (every profile and target: a broken one stops
@@ -215,8 +222,16 @@ final class WebApp implements HttpHandler {
      */
     private void mx(HttpExchange exchange, Form form, boolean json) throws IOException {
         String domain = form.one(FieldLabels.MX_DOMAIN);
+        if (!lookups.tryAcquire()) {
+            throw new WebError(503, "the server is already looking up " + MX_AT_ONCE + " domains; try again in a few seconds");
+        }
         try {
-            Report report = MxLookup.run(domain, DnsjavaResolver.create(dnsServer, MX_TIMEOUT));
+            Report report;
+            try {
+                report = MxLookup.run(domain, DnsjavaResolver.create(dnsServer, MX_TIMEOUT));
+            } finally {
+                lookups.release();
+            }
             if (json) {
                 send(exchange, 200, JSON, ReportPrinter.json(report));
                 return;

@@ -267,6 +267,35 @@ class WebServerTest {
         }
     }
 
+    /** Lookups that wait on DNS hold at most MX_AT_ONCE workers; more get 503 at once, and generating still answers. */
+    @Test
+    void mxLookupsWaitingOnDnsNeverTakeEveryWorker() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             WebServer pointed = TestServer.start("127.0.0.1:" + silent.getLocalPort())) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> lookups = new ArrayList<>();
+            for (int i = 0; i < WebApp.MX_AT_ONCE + 4; i++) {
+                lookups.add(client.sendAsync(HttpRequest.newBuilder(pointed.url().resolve("/mx?domain=customer" + i + ".example"))
+                        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray()));
+            }
+            long start = System.nanoTime();
+            HttpResponse<byte[]> generate = get(client, pointed.url().resolve("/generate?server=dach&target=json"), "application/json");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(generate.statusCode()).isEqualTo(200);
+            assertThat(took).isLessThan(WebApp.MX_TIMEOUT);
+            List<Integer> statuses = new ArrayList<>();
+            for (var lookup : lookups) {
+                HttpResponse<byte[]> answer = lookup.get(30, TimeUnit.SECONDS);
+                statuses.add(answer.statusCode());
+                if (answer.statusCode() == 503) {
+                    assertThat(text(answer)).contains("already looking up " + WebApp.MX_AT_ONCE + " domains");
+                }
+            }
+            assertThat(statuses).containsOnly(502, 503).filteredOn(status -> status == 502).hasSizeLessThanOrEqualTo(WebApp.MX_AT_ONCE);
+            assertThat(statuses).contains(503);
+        }
+    }
+
     @Test
     void anOptionTheTargetLacksIsRefusedOnItsField() throws IOException {
         Cli.Result cli = Cli.run("--target", "postfix", "--server", "dach", "--profile", "2", "--ip-allow-list");
