@@ -56,6 +56,7 @@ class BundleCommandTest {
                 "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
                 "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
                 "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
+                "proofpoint/proofpoint-guide.md", "proofpoint/proofpoint-values.csv",
                 "rspamd/netigate-composites.conf", "rspamd/netigate-multimap.conf", "rspamd/netigate_ips.map",
                 "rspamd/netigate_sender_domains.map",
                 "spamassassin/netigate-welcomelist.cf", "SHA256SUMS");
