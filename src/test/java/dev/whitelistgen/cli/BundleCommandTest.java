@@ -46,6 +46,7 @@ class BundleCommandTest {
         assertThat(result.err()).contains("left out bind: it needs --domain").contains("wrote " + zip);
         Map<String, String> entries = entries(zip);
         assertThat(entries.keySet()).containsExactly("README.md",
+                "barracuda/barracuda-guide.md", "barracuda/barracuda-values.csv",
                 "cisco/cisco-guide.md", "cisco/cisco-values.csv", "cisco/netigate-message-filter.txt",
                 "exchange/Install-NetigateAllowlist.ps1", "exchange/Remove-NetigateAllowlist.ps1", "exchange/Test-NetigateAllowlist.ps1",
                 "exim/netigate-deny-exceptions.conf", "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",

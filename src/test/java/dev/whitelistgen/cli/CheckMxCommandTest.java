@@ -123,6 +123,11 @@ class CheckMxCommandTest {
     }
 
     @Test
+    void barracudaHasItsTarget() {
+        assertThat(check("barracuda").out()).contains("info Barracuda Email Gateway Defense: generate whitelist-gen --target barracuda --server SERVER\n");
+    }
+
+    @Test
     void aMailboxSystemNeedsNoGatewayStep() {
         Cli.Result result = check("googleold");
 
