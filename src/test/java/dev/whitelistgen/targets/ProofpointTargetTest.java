@@ -115,9 +115,11 @@ class ProofpointTargetTest {
         String csv = read("proofpoint-values.csv");
 
         assertThat(section(guide, "### Step A3 (scenario 2): the anti-spoofing rule for surveys sent as customer.example, other.example", "## Part B"))
-                .contains("bypass it for the route `netigate_surveys`")
-                .contains("never for your domain as such")
-                .contains("follow them on Proofpoint's page");
+                // The steps of Proofpoint's article that can be read are given, and where it breaks off is said.
+                .contains("under **Conditions**, make sure **Disable Processing for Selected Policy Routes** is on")
+                .contains("select the route `netigate_surveys` there")
+                .contains("finish the step on Proofpoint's page")
+                .contains("never for your domain as such");
         assertThat(section(guide, "### Scenario 2 in part B", "## SPF and DKIM"))
                 .contains("take domains only, not IP addresses")
                 .contains("so this guide makes none");
