@@ -32,7 +32,7 @@ public final class TargetCatalog {
     private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern OUTPUT_PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
     private static final YamlFile.Kind KIND = new YamlFile.Kind("target.yaml", "target.yaml", "a few lines");
-    private static final Set<String> KEYS = Set.of("description", "purpose", "requires_domain", "spf_records", "flags", "crlf_files",
+    private static final Set<String> KEYS = Set.of("description", "purpose", "upgrade", "requires_domain", "spf_records", "flags", "crlf_files",
             "ascii_files", "limits");
     private static final Set<String> LIMIT_KEYS = Set.of("name", "doc", "flag", "with_domain", "ipv4_only", "widest_prefix",
             "count", "max_count");
@@ -102,12 +102,13 @@ public final class TargetCatalog {
             m.allowOnly(KEYS);
             String description = m.text("description", true).map(String::strip).orElse("");
             String purpose = m.text("purpose", false).map(String::strip).orElse("");
+            String upgrade = m.text("upgrade", false).map(String::strip).orElse("");
             Set<Flag> flags = new HashSet<>(m.list("flags", false, TargetCatalog::flag));
             List<TargetLimit> limits = new ArrayList<>();
             for (YamlTree.Mapping limit : m.mappings("limits")) {
                 limit(tree, limit, flags).ifPresent(limits::add);
             }
-            return new Target(name, description, purpose, m.optionalBool("requires_domain", false), m.optionalBool("spf_records", false),
+            return new Target(name, description, purpose, upgrade, m.optionalBool("requires_domain", false), m.optionalBool("spf_records", false),
                     flags, m.list("crlf_files", false, text -> text), m.list("ascii_files", false, text -> text), limits, folder, templates);
         });
         if (templates.isEmpty() && templateProblems.isEmpty()) {

@@ -73,7 +73,10 @@ class TargetContractTest {
                 DynamicTest.dynamicTest("hostile customer input is refused, nothing written", () -> hostileInputIsRefused(target)),
                 DynamicTest.dynamicTest("bundle texts complete in every language", () ->
                         assertThat(texts.problems(target, texts.languages())).as("docs/development.md, 'Adding a target'").isEmpty()),
-                DynamicTest.dynamicTest("README.md names every output file", () -> readmeNamesEveryOutput(target)))));
+                DynamicTest.dynamicTest("README.md names every output file", () -> readmeNamesEveryOutput(target)),
+                // issue 23: `diff` ends with how each target's newer output is applied over an older one
+                DynamicTest.dynamicTest("target.yaml says how to upgrade", () -> assertThat(target.upgrade())
+                        .as("templates/%s/target.yaml: upgrade", target.name()).isNotBlank()))));
     }
 
     void rendersEverywhereAndCompletely(Target target) {
