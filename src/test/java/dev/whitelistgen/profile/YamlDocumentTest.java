@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 class YamlDocumentTest {
 
@@ -37,5 +41,21 @@ class YamlDocumentTest {
     void aKeyGivenTwiceIsRefusedWithItsLine() {
         assertThatThrownBy(() -> plain("a: 1\nb: 2\na: 3\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("line 3: duplicate key 'a'");
+    }
+
+    /** A profile of 1,000,000 networks is 1,000,000 scalars; each keeps its line and position, not the parser's text. */
+    @Test
+    void scalarsKeepTheirPositionButNotTheParsersBuffer() {
+        Node root = YamlDocument.compose(new StringReader("networks:\n  - 11.0.0.1\n  - &a 11.0.0.2\n"), new LoaderOptions());
+        SequenceNode networks = (SequenceNode) ((MappingNode) root).getValue().get(0).getValueNode();
+        ScalarNode first = (ScalarNode) networks.getValue().get(0);
+        ScalarNode second = (ScalarNode) networks.getValue().get(1);
+        assertThat(first.getValue()).isEqualTo("11.0.0.1");
+        assertThat(first.getStartMark().getIndex()).isEqualTo("networks:\n  - ".length());
+        assertThat(second.getStartMark().getLine()).isEqualTo(2);
+        assertThat(second.getAnchor()).isEqualTo("a"); // the profile check refuses anchors by this
+        assertThat(first.getStartMark().getBuffer()).isEmpty();
+        assertThat(first.getEndMark()).isSameAs(first.getStartMark());
+        assertThat(first.getInLineComments()).isNull();
     }
 }
