@@ -16,6 +16,8 @@
 
 [=m.principle]
 
+[=m.gateway_note]
+
 ## [=m.heading_contents]
 
 | [=m.column_file] | [=m.column_what] |
@@ -55,3 +57,5 @@
 [=m.check_text]
 
     sha256sum -c SHA256SUMS
+
+[=m.unblock_text]

@@ -60,10 +60,15 @@ class SamplesTest {
             for (Server server : current.servers()) {
                 List<String> base = List.of("--target", target.name(), "--server", server.id(), "--domain", SAMPLE_DOMAIN);
                 samples.add(new Sample(target.name() + "/" + server.id(), base));
-                for (String flag : target.flags().stream().map(Flag::id).sorted().toList()) {
+                for (Flag flag : target.flags().stream().sorted(java.util.Comparator.comparing(Flag::id)).toList()) {
                     List<String> withFlag = new ArrayList<>(base);
-                    withFlag.add("--" + flag);
-                    samples.add(new Sample(target.name() + "/" + server.id() + "+" + flag, withFlag));
+                    withFlag.add(flag.input().flag());
+                    // --behind takes a gateway: the sample shows one that has a target of its own.
+                    String folder = flag == Flag.BEHIND ? flag.id() + "-cisco" : flag.id();
+                    if (flag == Flag.BEHIND) {
+                        withFlag.add("cisco");
+                    }
+                    samples.add(new Sample(target.name() + "/" + server.id() + "+" + folder, withFlag));
                 }
             }
         }

@@ -22,10 +22,16 @@ import java.util.Set;
  * offer. {@link #check} makes the one {@link Customer} value of a request.
  */
 public record CustomerFields(List<String> domains, List<String> existingSpf, String spfModeName, Set<Flag> flags,
-                             boolean existingSpfFromDns, String dnsServer) {
+                             boolean existingSpfFromDns, String dnsServer, String gateway) {
 
     /** Nothing typed: Netigate's own addresses only (scenario 1). */
     public static final CustomerFields NONE = new CustomerFields(List.of(), List.of(), "auto", Set.of(), false, null);
+
+    /** Without --behind. */
+    public CustomerFields(List<String> domains, List<String> existingSpf, String spfModeName, Set<Flag> flags,
+                          boolean existingSpfFromDns, String dnsServer) {
+        this(domains, existingSpf, spfModeName, flags, existingSpfFromDns, dnsServer, null);
+    }
 
     public CustomerFields {
         domains = List.copyOf(domains);
@@ -45,13 +51,16 @@ public record CustomerFields(List<String> domains, List<String> existingSpf, Str
             problems.add(UserError.Kind.USAGE, Input.DKIM_SIGNED.problem(
                     "says the customer's --domain values are DKIM-signed; give at least one --domain"));
         }
+        if (flags.contains(Flag.BEHIND) && !Flag.GATEWAYS.contains(gateway)) {
+            problems.add(UserError.Kind.USAGE, Input.BEHIND.problem("'" + gateway + "' is not one of " + String.join(", ", Flag.GATEWAYS)));
+        }
         if (dnsServer != null && !existingSpfFromDns) {
             problems.add(UserError.Kind.USAGE, Input.DNS_SERVER.problem("only used with --existing-spf-from-dns"));
         }
         if (parsed == null || existing == null || mode == null) {
             return null;
         }
-        return new Customer(parsed, existing, mode, flags);
+        return new Customer(parsed, existing, mode, flags, gateway == null ? "" : gateway);
     }
 
     /** The --domain values, checked against every profile given (none may be one of Netigate's own domains). */

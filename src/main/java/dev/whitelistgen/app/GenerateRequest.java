@@ -94,7 +94,7 @@ public record GenerateRequest(ChosenProfile profile, ServerChoice serverChoice, 
         }
         words.addAll(List.of(Input.PROFILE.flag(), profile.argument()));
         addCustomer(words, customer);
-        customer.flags().stream().map(f -> f.input().flag()).sorted().forEach(words::add);
+        words.addAll(customer.flagArgs());
         return words;
     }
 

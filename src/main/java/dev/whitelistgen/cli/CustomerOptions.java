@@ -33,6 +33,11 @@ final class CustomerOptions {
 
     /** The flags' values as typed; the application layer checks them, as it does the page's fields. */
     CustomerFields fields(Set<Flag> flags) {
-        return new CustomerFields(domains, existingSpf, spfMode, flags, existingSpfFromDns, dnsServer);
+        return fields(flags, null);
+    }
+
+    /** {@code gateway}: what --behind names (with Flag.BEHIND). */
+    CustomerFields fields(Set<Flag> flags, String gateway) {
+        return new CustomerFields(domains, existingSpf, spfMode, flags, existingSpfFromDns, dnsServer, gateway);
     }
 }

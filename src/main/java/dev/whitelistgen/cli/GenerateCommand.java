@@ -74,6 +74,11 @@ public class GenerateCommand implements Callable<Integer> {
                     + "targets that can check DKIM tie those domains to the signature instead of Netigate's shared IPs.")
     boolean dkimSigned;
 
+    @Option(names = "--behind", paramLabel = "GATEWAY",
+            description = "The customer's mail passes this filtering gateway first (hornetsecurity, mimecast, proofpoint, barracuda,"
+                    + " cisco or other): targets that offer it write the mailbox part behind the gateway.")
+    String behind;
+
     @Mixin
     SourceOptions sources;
 
@@ -91,9 +96,12 @@ public class GenerateCommand implements Callable<Integer> {
         if (dkimSigned) {
             flags.add(Flag.DKIM_SIGNED);
         }
+        if (behind != null) {
+            flags.add(Flag.BEHIND);
+        }
         AllowlistService service = new AllowlistService(sources.sources());
         GenerateRequest request = GenerateRequest.of(new GenerateRequest.Fields(profile, targets, serverOptions.choice(),
-                customer.fields(flags)), service.sources());
+                customer.fields(flags, behind)), service.sources());
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = TerminalProgress.forStandardError(err);
         AllowlistService.Generated generated;

@@ -9,7 +9,12 @@ import java.util.Optional;
  */
 public enum Flag {
     IP_ALLOW_LIST("ip-allow-list", Input.IP_ALLOW_LIST),
-    DKIM_SIGNED("dkim-signed", Input.DKIM_SIGNED);
+    DKIM_SIGNED("dkim-signed", Input.DKIM_SIGNED),
+    /** The customer's mail passes a filtering gateway first; the gateway is the request's {@code Customer.gateway}. */
+    BEHIND("behind", Input.BEHIND);
+
+    /** The gateways --behind names (issue 29); "other" for one that is not (yet) a target of its own. */
+    public static final java.util.List<String> GATEWAYS = java.util.List.of("hornetsecurity", "mimecast", "proofpoint", "barracuda", "cisco", "other");
 
     private final String id;
     private final Input input;

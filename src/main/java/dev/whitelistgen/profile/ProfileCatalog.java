@@ -29,6 +29,25 @@ public final class ProfileCatalog {
         this.loader = loader;
     }
 
+    private static ProfileCatalog shipped;
+
+    /**
+     * The versions this build ships (its built-in profiles/, read once): what an earlier run of the tool may have
+     * installed, whatever --profiles-dir says now.
+     */
+    public static synchronized ProfileCatalog shipped() {
+        if (shipped == null) {
+            shipped = new ProfileCatalog(List.of(dev.whitelistgen.BuiltInResources.folder("profiles")),
+                    new ProfileLoader(dev.whitelistgen.model.NetworkPolicy.DEFAULT));
+        }
+        return shipped;
+    }
+
+    /** Every version not later than {@code version} (that one included), oldest first. */
+    public List<Profile> upTo(String version) {
+        return versions().values().stream().filter(p -> compareVersions(p.version(), version) <= 0).toList();
+    }
+
     /** Every version, oldest first by version name. */
     public List<Profile> all() {
         return List.copyOf(versions().values());

@@ -6,6 +6,9 @@ import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.spf.SpfMerger;
 import dev.whitelistgen.spf.SpfPlan;
+import dev.whitelistgen.profile.ProfileCatalog;
+import dev.whitelistgen.model.SpfMode;
+import dev.whitelistgen.spf.SpfRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,21 +34,33 @@ public final class RenderModel {
         model.put("server", server(request.server()));
         model.put("customerDomains", names(request.customer().domains()));
         model.put("flags", request.customer().flagIds());
+        model.put("behind", request.customer().gateway());
         model.put("spfMode", request.customer().spfMode().name().toLowerCase(Locale.ROOT));
         model.put("language", request.language());
         model.put("texts", TargetTexts.of(request.target(), request.language()));
         List<Map<String, Object>> spf = new ArrayList<>();
         if (request.target().spfRecords()) {
-            List<String> vendorTerms = SpfMerger.vendorTerms(request.server(), request.customer().spfMode(), request.profile().profile().version());
-            model.put("spfVendorTerms", vendorTerms);
+            model.put("spfVendorTerms", SpfMerger.vendorTerms(request.server(), request.customer().spfMode(), request.profile().profile().version()));
             for (DomainName domain : request.customer().domains()) {
-                spf.add(spf(SpfMerger.plan(domain, Optional.ofNullable(request.customer().existingSpf().get(domain)), vendorTerms)));
+                spf.add(spf(spfPlan(request.profile().profile(), request.server(), request.customer().spfMode(), domain,
+                        Optional.ofNullable(request.customer().existingSpf().get(domain)))));
             }
         } else {
             model.put("spfVendorTerms", List.of());
         }
         model.put("spf", spf);
         return model;
+    }
+
+    /**
+     * The record to publish for one customer domain: the server's current terms merged in, and the terms of every
+     * shipped version up to this one (and of the other --spf-mode) taken out, so publishing it converges the record
+     * to what a first run of this version would write.
+     */
+    public static SpfPlan spfPlan(Profile profile, Server server, SpfMode mode, DomainName domain, Optional<SpfRecord> existing) {
+        List<String> vendorTerms = SpfMerger.vendorTerms(server, mode, profile.version());
+        List<SpfMerger.RetiredTerm> retired = SpfMerger.retiredTerms(ProfileCatalog.shipped().upTo(profile.version()), server, vendorTerms);
+        return SpfMerger.plan(domain, existing, vendorTerms, retired);
     }
 
     public static Map<String, Object> profile(Profile profile) {
@@ -128,12 +143,18 @@ public final class RenderModel {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("domain", plan.domain().name());
         map.put("existing", plan.existing().map(Object::toString).orElse(""));
+        // the existing record's strings as DNS publishes them (an nsupdate delete must name them exactly), else
+        // split as whitelist-gen splits records, which the template says
+        map.put("existingStrings", plan.existing().map(e -> e.publishedStrings().isEmpty() ? e.characterStrings() : e.publishedStrings())
+                .orElse(List.of()));
+        map.put("existingStringsPublished", plan.existing().map(e -> !e.publishedStrings().isEmpty()).orElse(false));
         map.put("record", plan.record().text());
         map.put("strings", plan.record().characterStrings());
         map.put("bytes", plan.record().byteLength());
         map.put("lookups", plan.record().lookupTerms());
         map.put("changed", plan.changed());
         map.put("added", plan.addedTerms());
+        map.put("removed", plan.removedTerms());
         map.put("notes", plan.notes());
         return map;
     }

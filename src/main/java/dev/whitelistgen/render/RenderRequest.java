@@ -38,7 +38,7 @@ public record RenderRequest(Target target, ChosenProfile profile, Server server,
                 words.add(customer.spfMode().name().toLowerCase(Locale.ROOT));
             }
         }
-        customer.flags().stream().map(flag -> flag.input().flag()).sorted().forEach(words::add);
+        words.addAll(customer.flagArgs());
         return words;
     }
 

@@ -19,14 +19,20 @@ import java.util.TreeSet;
  * Netigate's servers go into SPF, and the options only some targets offer. Built once per request by the
  * application layer; every target, bundle and diff reads this one value.
  */
-public record Customer(List<DomainName> domains, SortedMap<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<Flag> flags) {
+public record Customer(List<DomainName> domains, SortedMap<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<Flag> flags,
+                       String gateway) {
 
     /** Nothing asked: Netigate's own addresses only (scenario 1). */
     public static final Customer NONE = new Customer(List.of(), Map.of(), SpfMode.AUTO, Set.of());
 
     public Customer(List<DomainName> domains, Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<Flag> flags) {
+        this(domains, existingSpf, spfMode, flags, "");
+    }
+
+    /** {@code gateway}: what --behind names (Flag.BEHIND), else "". */
+    public Customer(List<DomainName> domains, Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<Flag> flags, String gateway) {
         this(List.copyOf(new TreeSet<>(domains)), Collections.unmodifiableSortedMap(new TreeMap<>(existingSpf)), spfMode,
-                flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags)));
+                flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags)), flags.contains(Flag.BEHIND) ? gateway : "");
     }
 
     public boolean hasDomains() {
@@ -41,7 +47,19 @@ public record Customer(List<DomainName> domains, SortedMap<DomainName, SpfRecord
     public Customer offeredBy(Set<Flag> offered) {
         Set<Flag> kept = EnumSet.noneOf(Flag.class);
         flags.stream().filter(offered::contains).forEach(kept::add);
-        return new Customer(domains, existingSpf, spfMode, kept);
+        return new Customer(domains, existingSpf, spfMode, kept, gateway);
+    }
+
+    /** The options as command-line words in name order; --behind carries its gateway. */
+    public List<String> flagArgs() {
+        List<String> words = new java.util.ArrayList<>();
+        flags.stream().sorted(Comparator.comparing(Flag::id)).forEach(flag -> {
+            words.add(flag.input().flag());
+            if (flag == Flag.BEHIND) {
+                words.add(gateway);
+            }
+        });
+        return words;
     }
 
     /** The options' names in name order, as templates and Reproduce lines list them. */

@@ -103,7 +103,9 @@ class PowerShellEscapingTest {
                     command.argument(parameter).ifPresent(a -> assertThat(a.values()).as(command.toString())
                             .containsExactly(MAIL_DOMAIN.toLowerCase(java.util.Locale.ROOT).replace("\r\n", "\n")));
                 }
-                command.argument("SpoofedUser").ifPresent(a -> assertThat(a.values()).containsExactly(CUSTOMER_DOMAIN));
+                // m365 builds the spoofed user at run time from the domain list below; a literal one must be the domain.
+                command.argument("SpoofedUser").filter(a -> a.kind().equals("string"))
+                        .ifPresent(a -> assertThat(a.values()).containsExactly(CUSTOMER_DOMAIN));
             }
         }
     }
