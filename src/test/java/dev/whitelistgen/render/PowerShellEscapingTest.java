@@ -71,6 +71,13 @@ class PowerShellEscapingTest {
         assertThat(TemplateRenderer.ascii("# caf\u00e9 \ud83d\ude00\nx\n", "w")).isEqualTo("# caf<U+00E9> <U+1F600>\nx\n");
     }
 
+    /** Scripts for 100,000 networks are tens of millions of characters: ASCII text is passed on, not copied. */
+    @Test
+    void asciiTextIsPassedOnAsItIs() {
+        String text = "# plain\r\nNew-X -Name 'x'\r\n";
+        assertThat(TemplateRenderer.ascii(text, "w")).isSameAs(text);
+    }
+
     @Test
     void craftedValuesThatSkipValidationStayInsideTheirStrings(@TempDir Path out) throws IOException {
         Profile real = new dev.whitelistgen.profile.ProfileCatalog(List.of(Repo.path("profiles")),
