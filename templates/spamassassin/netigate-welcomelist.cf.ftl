@@ -31,6 +31,7 @@
   "    Debian 12, Ubuntu 24.04 (SpamAssassin 4.0):  /etc/spamassassin/, systemctl restart spamd",
   "    Debian 11, Ubuntu 22.04 (3.4):               /etc/spamassassin/, systemctl restart spamassassin",
   "    RHEL 8/9, Fedora, Rocky, Alma:               /etc/mail/spamassassin/, systemctl restart spamassassin",
+  "  (service names differ between releases: systemctl list-units 'spam*' shows the one that runs)",
   "Upgrade (a new profile version, other options): copy the new file over the old one, lint, restart; the",
   "  file is replaced whole, so nothing of the earlier version stays. Your own *.cf files are not touched.",
   "Undo: delete netigate-welcomelist.cf from that folder, run spamassassin --lint, restart the same service.",

@@ -2,6 +2,7 @@ package dev.whitelistgen.profile;
 
 import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
+import dev.whitelistgen.yaml.InvalidYamlException;
 import dev.whitelistgen.model.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,11 @@ public final class ProfileCatalog {
         if (versionOrFile == null) {
             return current();
         }
+        if (versionOrFile.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // every generated file names the profile in its Reproduce: line, a comment a line break would end
+            throw new UserError(UserError.Kind.USAGE, input, "'" + versionOrFile.replaceAll("\\p{Cntrl}", "?") + "' holds a line break"
+                    + " or another control character; rename the file (the Reproduce: line of every file could not name it)");
+        }
         Path asFile = Path.of(versionOrFile);
         if (versionOrFile.endsWith(".yaml") || versionOrFile.endsWith(".yml") || versionOrFile.contains("/")) {
             if (!Files.isRegularFile(asFile)) {
@@ -114,6 +120,11 @@ public final class ProfileCatalog {
             // a folder given with --profiles-dir overrides a built-in version on purpose; twice in one folder is a mistake
             Map<String, Profile> inThisRoot = new LinkedHashMap<>();
             for (Path file : profileFiles(root)) {
+                String notAFile = notAProfileFile(file);
+                if (notAFile != null) {
+                    problems.add(file + ": " + notAFile);
+                    continue;
+                }
                 try {
                     Profile profile = loader.load(file);
                     Profile twin = inThisRoot.putIfAbsent(profile.version(), profile);
@@ -122,7 +133,7 @@ public final class ProfileCatalog {
                                 + "; give each file its own version");
                     }
                     found.putIfAbsent(profile.version(), profile);
-                } catch (InvalidProfileException e) {
+                } catch (InvalidYamlException e) {
                     problems.addAll(e.lines());
                 }
             }
@@ -165,12 +176,38 @@ public final class ProfileCatalog {
             throw new UserError(UserError.Kind.USAGE, Input.PROFILES_DIR, "'" + root + "' is not a folder");
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f))
+            // named like a profile but no regular file (a folder, a FIFO, a link to a device): said, never skipped or opened
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml") && !f.equals(root))
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Why {@code file} is no profile file to read, or null when it is a regular file (a link to one is). Asked of the
+     * file system without opening it: opening a FIFO waits for a writer, forever.
+     */
+    public static String notAProfileFile(Path file) {
+        if (Files.isRegularFile(file)) {
+            return null;
+        }
+        String link = "";
+        if (Files.isSymbolicLink(file)) {
+            try {
+                link = "a link to " + Files.readSymbolicLink(file) + ", ";
+            } catch (IOException e) {
+                link = "a link, ";
+            }
+        }
+        if (Files.isDirectory(file)) {
+            return "is " + link + "a folder, not a profile file";
+        }
+        if (!Files.exists(file)) {
+            return link.isEmpty() ? "no such file" : "is " + link + "which does not exist";
+        }
+        return "is " + link + "not a regular file (a FIFO, a device or a socket), not a profile file";
     }
 
     /** Numeric where both are numbers, so "10" sorts after "9". */

@@ -73,6 +73,17 @@ class CheckSpfCommandTest {
         return Cli.run(args);
     }
 
+    /** Not "publishes no SPF record; publish this one": a name that does not exist is a typo to fix first. */
+    @Test
+    void aDomainThatDoesNotExistIsSaidSo() {
+        Cli.Result result = check("--domain", "custmer.problems.example");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.NETWORK);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("whitelist-gen: check spf: custmer.problems.example does not exist (NXDOMAIN);"
+                + " check the spelling of --domain\n");
+    }
+
     @Test
     void theBindTargetsOwnRecordAuthorisesEveryIpOfTheProfile() {
         Cli.Result result = check("--domain", "customer.example");

@@ -1,12 +1,14 @@
-package dev.whitelistgen.profile;
+package dev.whitelistgen.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
-import java.util.List;
-import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -15,22 +17,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 class YamlDocumentTest {
 
-    private static Object plain(String yaml) {
-        return YamlDocument.plain(YamlDocument.compose(new StringReader(yaml), new LoaderOptions()));
-    }
-
-    @Test
-    void readsMapsListsTextNumbersAndBooleans() {
-        assertThat(plain("a: text\nb: 42\nc: true\nd: [x, -7, false]\ne:\n  f: null\n")).isEqualTo(Map.of(
-                "a", "text", "b", 42, "c", true, "d", List.of("x", -7, false), "e", java.util.Collections.singletonMap("f", null)));
-    }
-
-    @Test
-    void onlyTrueFalseAndDecimalNumbersGetThoseTypes() {
-        // YAML 1.1 resolves these as booleans and numbers; kept as text, a type check refuses them
-        assertThat(plain("a: yes\nb: off\nc: 0x10\nd: 1_000\ne: 12345678901\n")).isEqualTo(Map.of(
-                "a", "yes", "b", "off", "c", "0x10", "d", "1_000", "e", "12345678901"));
-    }
+    static final YamlFile.Kind KIND = new YamlFile.Kind("thing", "things", "small");
 
     @Test
     void anEmptyDocumentIsNull() {
@@ -38,9 +25,21 @@ class YamlDocumentTest {
     }
 
     @Test
-    void aKeyGivenTwiceIsRefusedWithItsLine() {
-        assertThatThrownBy(() -> plain("a: 1\nb: 2\na: 3\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("line 3: duplicate key 'a'");
+    // an alias is the anchored node itself, so it is reported at the anchor's line
+    void aFileWithAnAnchorOrATagIsRefusedWithEachLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("x.yaml"), "a: &one 1\nb: *one\nc: !local x\n");
+        assertThatThrownBy(() -> YamlFile.read(file, "x.yaml", KIND)).isInstanceOf(InvalidYamlException.class)
+                .hasMessage("x.yaml:1: a: YAML anchors and aliases are not allowed in things\n"
+                        + "x.yaml:1: b: YAML anchors and aliases are not allowed in things\n"
+                        + "x.yaml:3: c: YAML tag !local is not allowed in things");
+    }
+
+    @Test
+    void aFolderAnEmptyFileAndAMissingFileAreNamed(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> YamlFile.read(dir, "d", KIND)).hasMessage("d: is a folder, not a thing file");
+        Path empty = Files.writeString(dir.resolve("e.yaml"), "");
+        assertThatThrownBy(() -> YamlFile.read(empty, "e.yaml", KIND)).hasMessage("e.yaml: file is empty");
+        assertThatThrownBy(() -> YamlFile.read(dir.resolve("nope.yaml"), "nope.yaml", KIND)).hasMessage("nope.yaml: no such file");
     }
 
     /** A profile of 1,000,000 networks is 1,000,000 scalars; each keeps its line and position, not the parser's text. */
