@@ -66,7 +66,7 @@ class TargetCatalogTest {
         String file = root.resolve("t/target.yaml").toString();
         String expected = String.join("\n",
                 file + ":1: description: missing required key",
-                file + ":2: colour: unknown key; expected one of ascii_files, crlf_files, description, flags, limits, requires_domain, spf_records",
+                file + ":2: colour: unknown key; expected one of ascii_files, crlf_files, description, flags, limits, purpose, requires_domain, spf_records",
                 file + ":4: limits[0].max_count: count and max_count go together",
                 file + ":5: limits[0].doc: the https:// page that states the limit",
                 file + ":6: limits[0].flag: 'dkim-signed' is not one of this target's flags",
