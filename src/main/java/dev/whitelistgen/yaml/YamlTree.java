@@ -69,8 +69,15 @@ public final class YamlTree {
         return "nothing";
     }
 
-    /** A parsed list item with the node it came from, for problems that concern it later. */
-    public record Item<T>(T value, Node node, String field) { }
+    /**
+     * A parsed list item with the node it came from, for problems that concern it later. The field's name
+     * ("networks[123]") is made only for a problem: a list of 1,000,000 networks would hold as many names.
+     */
+    public record Item<T>(T value, Node node, String listField, int index) {
+        public String field() {
+            return listField + "[" + index + "]";
+        }
+    }
 
     public final class Mapping {
         private final String path;
@@ -217,17 +224,17 @@ public final class YamlTree {
                 return items;
             }
             List<Node> nodes = sequence.getValue();
+            String listField = field(key);
             for (int i = 0; i < nodes.size(); i++) {
-                String itemField = field(key) + "[" + i + "]";
-                Node item = nodes.get(i);
-                Optional<String> text = asText(item, itemField);
-                if (text.isEmpty()) {
+                Node node = nodes.get(i);
+                if (!(node instanceof ScalarNode s && TEXT_TAGS.contains(s.getTag()))) {
+                    asText(node, listField + "[" + i + "]"); // records the problem
                     continue;
                 }
                 try {
-                    items.add(new Item<>(parser.apply(text.get()), item, itemField));
+                    items.add(new Item<>(parser.apply(s.getValue()), node, listField, i));
                 } catch (IllegalArgumentException e) {
-                    problem(item, itemField, e.getMessage());
+                    problem(node, listField + "[" + i + "]", e.getMessage());
                 }
             }
             return items;

@@ -141,4 +141,11 @@ class TemplateRendererTest {
                 .hasMessage("target m365, x.ps1, line 2: a value holds the non-ASCII character U+00E9, which this ASCII-only script cannot carry unchanged");
         assertThat(TemplateRenderer.ascii("# caf\u00e9 \ud83d\ude00\nx\n", "w")).isEqualTo("# caf<U+00E9> <U+1F600>\nx\n");
     }
+
+    /** Scripts for 100,000 networks are tens of millions of characters: ASCII text is passed on, not copied. */
+    @Test
+    void asciiTextIsPassedOnAsItIs() {
+        String text = "# plain\r\nNew-X -Name 'x'\r\n";
+        assertThat(TemplateRenderer.ascii(text, "w")).isSameAs(text);
+    }
 }
