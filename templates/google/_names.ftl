@@ -5,12 +5,4 @@
 [#assign ruleName = "Netigate survey mail (whitelist-gen, " + server.id + ")"]
 [#-- Step 2 (the Email allowlist) only with --ip-allow-list, as for m365/exchange: it lets any sender on the IPs past the spam filter. --]
 [#assign ipAllowList = flags?seq_contains("ip-allow-list")]
-
-[#-- The guide's prose in the request's language (templates/google/bundle_LANG.properties, keys guide.*), with {name} filled in. --]
-[#function say key values={}]
-[#local text = texts[key]]
-[#list values as name, value]
-[#local text = text?replace("{" + name + "}", value)]
-[/#list]
-[#return text]
-[/#function]
+[#include "/_common/say.ftl"]

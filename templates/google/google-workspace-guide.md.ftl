@@ -15,7 +15,7 @@
        "Mutate supported in v1beta1" column), super administrators only:
        https://cloud.google.com/identity/docs/concepts/overview-policies ; which settings it reads:
        https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings --]
-# [=say("guide.title")] ([=server.name])
+# [=say("guide.title")] ([=md(server.name)])
 
 [=say("guide.intro")]
 
@@ -106,7 +106,7 @@
 [/#if]
 
 ---
-[=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
-    "status": say("guide.status." + profile.status), "publisher": profile.source.publisher, "title": profile.source.title,
+[=say("guide.footer", {"vendor": md(profile.vendor), "server": md(server.name), "id": server.id, "version": profile.version,
+    "status": say("guide.status." + profile.status), "publisher": md(profile.source.publisher), "title": md(profile.source.title),
     "language": say("guide.language." + profile.source.language)})]
 [=say("guide.reproduce")]: `[=command]`

@@ -94,7 +94,7 @@ public final class AllowlistService {
         OutputDiff outputs = OutputDiff.between(sides.render(resolved.from(), resolved.fromLabel()),
                 sides.render(resolved.to(), resolved.toLabel()), resolved.fromLabel(), resolved.toLabel());
         return new Diffed(new DiffReport(resolved.fromLabel(), resolved.from(), resolved.toLabel(), resolved.to(),
-                ProfileDiff.between(resolved.from(), resolved.to(), resolved.serverId()), outputs), warnings);
+                ProfileDiff.between(resolved.from(), resolved.to(), resolved.serverId()), outputs, resolved.targets().included()), warnings);
     }
 
     private static List<LeftOut> leftOut(TargetSelection targets) {

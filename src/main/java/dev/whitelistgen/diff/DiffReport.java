@@ -2,6 +2,7 @@ package dev.whitelistgen.diff;
 
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.output.Json;
+import dev.whitelistgen.render.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The result of `whitelist-gen diff`: the data changes first, then the unified diff of each changed output. */
-public record DiffReport(String fromLabel, Profile from, String toLabel, Profile to, ProfileDiff data, OutputDiff outputs) {
+public record DiffReport(String fromLabel, Profile from, String toLabel, Profile to, ProfileDiff data, OutputDiff outputs,
+                         List<Target> targets) {
+
+    /** The data fields that outputs allow something by. */
+    private static final java.util.Set<String> ALLOWED = java.util.Set.of("spf_include", "networks", "mail_domains",
+            "sender_addresses", "web_domains");
+
+    public DiffReport {
+        targets = List.copyOf(targets);
+    }
 
     public boolean different() {
         return !data.isEmpty() || !outputs.files().isEmpty();
@@ -55,7 +65,50 @@ public record DiffReport(String fromLabel, Profile from, String toLabel, Profile
             out.append(status.ordinal() + 1 < OutputDiff.Status.values().length ? "," : "\n");
         }
         outputs.files().forEach(file -> out.append(file.diff()));
+        upgrade(out);
         return out.toString();
+    }
+
+    /**
+     * Issue 23: what applying the newer version's output does, per target compared. Every target converges (the
+     * newer output leaves exactly what a fresh install of it would), so the data's removals are removed everywhere.
+     * After the diffs, where patch(1) ignores it as trailing text.
+     */
+    private void upgrade(StringBuilder out) {
+        List<Target> compared = upgradable();
+        if (compared.isEmpty()) {
+            return;
+        }
+        out.append("== upgrade: applying the output of profile ").append(describe(toLabel, to))
+                .append(" over that of ").append(describe(fromLabel, from)).append('\n');
+        for (ProfileDiff.ServerChange server : data.servers()) {
+            List<String> removed = new ArrayList<>();
+            List<String> added = new ArrayList<>();
+            for (ProfileDiff.FieldChange field : server.changes()) {
+                if (!ALLOWED.contains(field.field())) {
+                    continue; // names and notes are allowed nowhere
+                }
+                field.removed().forEach(v -> removed.add(field.field() + " " + v));
+                field.added().forEach(v -> added.add(field.field() + " " + v));
+            }
+            out.append("server ").append(server.id()).append(": removes ").append(removed.isEmpty() ? "nothing" : String.join(", ", removed))
+                    .append("; adds ").append(added.isEmpty() ? "nothing" : String.join(", ", added)).append('\n');
+        }
+        for (Target target : compared) {
+            out.append(target.name()).append(": ").append(target.upgrade()).append(refusedFor(target)).append('\n');
+        }
+    }
+
+    /** Every target compared that says how it upgrades. */
+    private List<Target> upgradable() {
+        return targets.stream().filter(t -> !t.upgrade().isBlank()).toList();
+    }
+
+    /** " (not for dach: it refuses a profile, see above)" where the target refused a profile for some server. */
+    private String refusedFor(Target target) {
+        List<String> servers = outputs.refused().stream().filter(r -> r.target().equals(target.name()))
+                .map(OutputDiff.Refusal::server).distinct().toList();
+        return servers.isEmpty() ? "" : " (not for " + String.join(", ", servers) + ": it refuses a profile, see above)";
     }
 
     public String json() {
@@ -99,6 +152,14 @@ public record DiffReport(String fromLabel, Profile from, String toLabel, Profile
             refused.add(r);
         }
         root.put("refused", refused);
+        List<Object> upgrade = new ArrayList<>();
+        for (Target target : upgradable()) {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("target", target.name());
+            u.put("how", target.upgrade());
+            upgrade.add(u);
+        }
+        root.put("upgrade", upgrade);
         return Json.write(root);
     }
 

@@ -141,11 +141,23 @@ public final class IpNetwork implements Comparable<IpNetwork> {
         return new IpNetwork(address, shorterPrefix).withHostBitsCleared();
     }
 
+    /** Bit by bit, without a copy: a profile's every network is checked against each reserved range. */
     public boolean contains(IpNetwork other) {
         if (other.address.length != address.length || other.prefix < prefix) {
             return false;
         }
-        return other.enclosing(prefix).equals(this);
+        int whole = prefix / 8;
+        for (int i = 0; i < whole; i++) {
+            if (address[i] != other.address[i]) {
+                return false;
+            }
+        }
+        int rest = prefix % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = 0xff << (8 - rest);
+        return ((address[whole] ^ other.address[whole]) & mask) == 0;
     }
 
     public BigInteger size() {

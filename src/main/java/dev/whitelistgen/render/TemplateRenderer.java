@@ -151,6 +151,10 @@ public final class TemplateRenderer {
      * cannot hold unchanged: the request is refused. (Validated values are ASCII; free text is only in comments.)
      */
     static String ascii(String text, String where) {
+        if (isAscii(text)) {
+            // the usual case, and no copy: Exchange's scripts for 100,000 networks are 64 million characters
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -173,6 +177,15 @@ public final class TemplateRenderer {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String oneLine(String text) {

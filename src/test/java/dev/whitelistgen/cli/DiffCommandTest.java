@@ -56,6 +56,23 @@ class DiffCommandTest {
                 .contains("\n-178.77.90.228/32\tnetigate_senders\n").contains("\n+89.45.227.221/32\tnetigate_senders\n");
     }
 
+    /** Issue 23.6: the diff ends with what applying the newer output removes and adds, and how, per target. */
+    @Test
+    void theDiffEndsWithAnUpgradeNotePerTarget() {
+        Cli.Result result = Cli.run("diff", "--from", "1", "--to", "2", "--target", "postfix,m365", "--server", "dach");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.DIFFERENT);
+        String note = result.out().substring(result.out().indexOf("== upgrade: "));
+        assertThat(note).startsWith("== upgrade: applying the output of profile 2 (current) over that of 1 (superseded)\n"
+                + "server dach: removes networks 178.77.90.228, web_domains www.ntgt.de; adds spf_include _spf.ntgt.de,")
+                .doesNotContain("name ")
+                .contains("\nm365: run the new Install-NetigateAllowlist.ps1")
+                .contains("\npostfix: as root, run the new apply.sh");
+        assertThat(note.lines().filter(l -> l.startsWith("---") || l.startsWith("@@"))).as("after the last diff").isEmpty();
+        Cli.Result json = Cli.run("diff", "--from", "1", "--to", "2", "--target", "postfix", "--server", "dach", "--json");
+        assertThat(json.out()).containsPattern("\"upgrade\": \\[\\s*\\{\\s*\"target\": \"postfix\",\\s*\"how\": \"as root, run the new apply.sh");
+    }
+
     @Test
     void theDiffTurnsTheOldOutputsIntoTheNewWithPatch() throws IOException {
         Path old = dir.resolve("tree");

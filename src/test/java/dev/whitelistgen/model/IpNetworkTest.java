@@ -63,6 +63,19 @@ class IpNetworkTest {
         assertThat(IpNetwork.parse("2001:db8::/32").contains(host)).isFalse();
     }
 
+    /** Prefixes that end inside a byte: the reserved ranges a profile is checked against include 100.64.0.0/10. */
+    @Test
+    void containmentCountsOnlyThePrefixBits() {
+        IpNetwork shared = IpNetwork.parse("100.64.0.0/10");
+        assertThat(shared.contains(IpNetwork.parse("100.127.255.255"))).isTrue();
+        assertThat(shared.contains(IpNetwork.parse("100.128.0.0"))).isFalse();
+        assertThat(shared.contains(IpNetwork.parse("100.63.255.255"))).isFalse();
+        assertThat(shared.contains(IpNetwork.parse("100.0.0.0/9"))).isFalse();
+        assertThat(IpNetwork.parse("0.0.0.0/0").contains(IpNetwork.parse("203.0.113.7"))).isTrue();
+        assertThat(IpNetwork.parse("2001:db8:8000::/33").contains(IpNetwork.parse("2001:db8:ffff::1"))).isTrue();
+        assertThat(IpNetwork.parse("2001:db8:8000::/33").contains(IpNetwork.parse("2001:db8:7fff::1"))).isFalse();
+    }
+
     @Test
     void sortsIpv4BeforeIpv6AndNumericallyNotAlphabetically() {
         List<IpNetwork> networks = new ArrayList<>(List.of(IpNetwork.parse("2001:db8::1"), IpNetwork.parse("89.45.227.221"),

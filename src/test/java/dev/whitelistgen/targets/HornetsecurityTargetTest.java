@@ -131,6 +131,10 @@ class HornetsecurityTargetTest {
         assertThat(step1).doesNotContain("193.44.77.163");
         assertThat(read("hornetsecurity-guide.md"))
                 .contains("first delete every allow list entry for a Netigate IP or sender that step 1 (or the check's sender, if you added it) no longer lists, then add the IPs of step 1 that are missing");
+        // Allow list entries carry no tag, so the generator itself must name version 1's IP for deletion.
+        assertThat(read("hornetsecurity-guide.md")).contains("Delete their entries:\n\n- Allow List entry `193.44.77.163` (version 1)\n");
+        assertThat(read("hornetsecurity-values.csv"))
+                .contains("delete_allow_list_entry,\"Deny & Allow Lists > Allow List (listed by profile version 1, not by this one)\",193.44.77.163\r\n");
     }
 
     @Test

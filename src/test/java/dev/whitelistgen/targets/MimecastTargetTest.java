@@ -112,7 +112,12 @@ class MimecastTargetTest {
                 .contains("- `customer.example`: `Netigate surveys (whitelist-gen) customer.example`\n")
                 .contains("- `other.example`: `Netigate surveys (whitelist-gen) other.example`\n")
                 .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
-                .contains("so this guide writes no script for it");
+                .contains("so this guide writes no script for it")
+                // The API's create-policy takes sourceIPs too: the guide must not claim the bypass cannot be limited,
+                // only that the reference leaves open how the two combine; and one such policy per mail flow.
+                .contains("only one such policy can apply to a mail flow")
+                .contains("its request also takes source IPs, but its reference does not say how they combine with the SPF check")
+                .doesNotContain("creates exactly this SPF-based bypass");
         assertThat(scenario2.lines().filter(l -> l.startsWith("     - `"))).containsExactlyElementsOf(
                 V2_RANGES.stream().map(r -> "     - `" + r + "`").toList());
         // The customer's domains also get a Permitted Senders policy, with the same IPs.
@@ -144,6 +149,11 @@ class MimecastTargetTest {
         assertThat(section(guide, "## Step 1", "## Upgrade")).doesNotContain("193.44.77.163");
         assertThat(guide).contains("first, in every policy whose narrative starts with `Netigate surveys (whitelist-gen)` (Permitted Senders and"
                 + " Anti-Spoofing), remove each Source IP Range this guide no longer lists");
+        // The generator itself names version 1's range (the policies hold bare ranges: the admin cannot tell
+        // Netigate's old one from the guide's text alone).
+        assertThat(section(guide, "## Upgrade", "## Undo"))
+                .contains("- Source IP Range `193.44.77.163/32` (version 1), in every policy of this guide\n");
+        assertThat(read("mimecast-values.csv")).contains("delete_source_ip_range,").contains(",193.44.77.163/32\r\n");
     }
 
     @Test
