@@ -12,7 +12,7 @@
 #       checks its systemd unit with systemd-analyze (verify, and security: exposure at most 2.0);
 #     - renders every man page with man -l (no warnings) and loads the bash completion;
 #     - unzips the portable zip: without Java its launcher says so (exit 127); with JAVA_HOME it runs.
-#  3. Runs the portable zip's bin/whitelist-gen.cmd with Wine's cmd (Debian wine64, .ci/setup.d/wine.sh) and
+#  3. Runs the portable zip's bin/whitelist-gen.cmd with Wine's cmd (Debian wine64, .ci/release/wine.sh) and
 #     stand-ins for java.exe: the arguments it passes, java's exit code, JAVA_HOME, PATH, no Java.
 set -euo pipefail
 
@@ -240,7 +240,7 @@ unshare -m bash -c '
 
 # 3. the .cmd launcher in Wine's cmd, with a stand-in for java.exe
 if [[ ! -x /usr/lib/wine/wine64 ]]; then
-	[[ ${WHITELISTGEN_REQUIRE_ALL:-} == true ]] && fail "Wine is missing (Debian wine64; .ci/setup.d/wine.sh installs it)"
+	[[ ${WHITELISTGEN_REQUIRE_ALL:-} == true ]] && fail "Wine is missing (Debian wine64; .ci/release/wine.sh installs it)"
 	echo "release-check.sh: SKIPPED: bin/whitelist-gen.cmd not run: Wine is missing (Debian wine64)"
 else
 	export WINEPREFIX=$wineprefix WINEDEBUG=-all
