@@ -41,6 +41,9 @@
   "  https://cloud.google.com/sdk/gcloud/reference/auth/application-default/print-access-token (X-Goog-User-Project)",
   "GAM7: https://github.com/GAM-team/GAM/wiki/Cloud-Identity-Policies (print policies: GamUpdates, 7.00.27)",
   "Email allowlist (CIDR ranges accepted): https://support.google.com/a/answer/60751"] /]
+[#if ipAllowList]
+[@h.ipCaveat c="#" /]
+[/#if]
 set -eu
 
 ip_allow_list=[#if ipAllowList]yes[#else]no[/#if]

@@ -36,6 +36,13 @@
 #   https://cloud.google.com/sdk/gcloud/reference/auth/application-default/print-access-token (X-Goog-User-Project)
 # GAM7: https://github.com/GAM-team/GAM/wiki/Cloud-Identity-Policies (print policies: GamUpdates, 7.00.27)
 # Email allowlist (CIDR ranges accepted): https://support.google.com/a/answer/60751
+#
+# Allowing by IP: Netigate's article 'Jag får inga e-postutskick' (Swedish) calls its IP addresses less flexible
+# and more sensitive to change than its SPF include: if Netigate updates, adds or removes mail servers, it cannot
+# guarantee that an SPF record listing them keeps working, and an allowlist of them goes out of date the same way.
+# The include (include:_spf.netigate.se) follows Netigate's changes without an edit by the customer, so the
+# article recommends it over IPs wherever a system can use it. When Netigate's IPs change, apply the output of a
+# newer profile version.
 set -eu
 
 ip_allow_list=yes

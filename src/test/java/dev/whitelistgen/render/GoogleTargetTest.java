@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.Profiles;
 import dev.whitelistgen.testing.RealProgram;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,6 +67,20 @@ class GoogleTargetTest {
         assertThat(v1).contains("   178.77.90.228\n", "   - `ntgt.de`", "## 3. Scenario 2: surveys sent with your own domain (example.com)",
                 "whitelist-gen --target bind --server dach --domain example.com", "envelope sender (MAIL FROM)")
                 .doesNotContain("Approved senders match the header From only");
+    }
+
+    /** templates/_common/header.ftl writes the citation out (a version-1 output needs it too): it must stay the Swedish profile's. */
+    @Test
+    void aCheckOfTheIpAllowlistCarriesTheArticlesCaveatOnIps() throws IOException {
+        String title = Profiles.version("2").source().title();
+        String v2 = Files.readString(generate(dir.resolve("v2"), "--server", "azure", "--ip-allow-list").resolve("verify-allowlist.sh"));
+        assertThat(v2).contains("# Allowing by IP: Netigate's article '" + title + "' (Swedish) calls its IP addresses less flexible",
+                "# The include (include:_spf.netigate.se) follows Netigate's changes");
+        String v1 = Files.readString(generate(dir.resolve("v1"), "--server", "dach", "--profile", "1", "--ip-allow-list")
+                .resolve("verify-allowlist.sh"));
+        assertThat(v1).contains("'" + title + "' (Swedish)", "profile version 1 gives no include for this server");
+        assertThat(Files.readString(generate(dir.resolve("plain"), "--server", "azure").resolve("verify-allowlist.sh")))
+                .as("without --ip-allow-list the guide allows nothing by IP").doesNotContain("Allowing by IP");
     }
 
     @Test
