@@ -53,10 +53,21 @@ public final class Bundle {
 
     private final TemplateRenderer renderer;
     private final BundleTexts texts;
+    private final java.util.function.Function<Profile, List<Profile>> earlierVersions;
 
     public Bundle(TemplateRenderer renderer, BundleTexts texts) {
+        this(renderer, texts, p -> List.of());
+    }
+
+    private Bundle(TemplateRenderer renderer, BundleTexts texts, java.util.function.Function<Profile, List<Profile>> earlierVersions) {
         this.renderer = renderer;
         this.texts = texts;
+        this.earlierVersions = earlierVersions;
+    }
+
+    /** As {@link Generator#withHistory}: the bundle's files name what earlier versions allowed. */
+    public Bundle withHistory(java.util.function.Function<Profile, List<Profile>> earlierVersions) {
+        return new Bundle(renderer, texts, earlierVersions);
     }
 
     /** README.md, then each target's files in name order, then SHA256SUMS: always the same order. */
@@ -73,7 +84,8 @@ public final class Bundle {
         if (!problems.isEmpty()) {
             throw new UserError(UserError.Kind.INVALID_INPUT, problems);
         }
-        Generator generator = new Generator(renderer, dev.whitelistgen.render.Progress.NONE, p -> request.profileArgument());
+        Generator generator = new Generator(renderer, dev.whitelistgen.render.Progress.NONE, p -> request.profileArgument())
+                .withHistory(earlierVersions);
         List<RenderedFile> targetFiles = new ArrayList<>();
         List<Map<String, Object>> targetModels = new ArrayList<>();
         for (Target target : request.plan().included()) {

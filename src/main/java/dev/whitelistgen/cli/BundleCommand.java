@@ -5,6 +5,7 @@ import dev.whitelistgen.bundle.BundleTexts;
 import dev.whitelistgen.bundle.DeterministicZip;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.output.OutputWriter;
 import dev.whitelistgen.render.RenderedFile;
 import dev.whitelistgen.render.Target;
@@ -57,13 +58,15 @@ final class BundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile chosen = sources.profiles().resolve(profile);
+        ProfileCatalog catalog = sources.profiles();
+        Profile chosen = catalog.resolve(profile);
         List<DomainName> domains = customer.customerDomains(chosen);
         TargetSelection plan = TargetSelection.of(sources.targets(), targets, !domains.isEmpty());
         String profileArgument = SourceOptions.profileArgument(profile, chosen);
         Bundle.Request request = new Bundle.Request(plan, chosen, serverOptions.single(chosen), domains,
                 customer.existingRecords(domains), customer.spfMode(), language.toLowerCase(Locale.ROOT), profileArgument);
-        List<RenderedFile> files = new Bundle(sources.renderer(), new BundleTexts(sources.templateRoots())).files(request);
+        List<RenderedFile> files = new Bundle(sources.renderer(), new BundleTexts(sources.templateRoots()))
+                .withHistory(catalog::earlierThan).files(request);
         Path written = OutputWriter.writeFile(output, DeterministicZip.of(files), "--output");
         for (Target skipped : plan.skipped()) {
             spec.commandLine().getErr().println("left out " + skipped.name() + ": it needs --domain (the README says so)");

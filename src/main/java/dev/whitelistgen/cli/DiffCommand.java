@@ -67,7 +67,7 @@ final class DiffCommand implements Callable<Integer> {
         Map<DomainName, SpfRecord> existing = customer.existingRecords(domains);
         SpfMode mode = customer.spfMode();
         List<Target> chosen = TargetSelection.of(sources.targets(), targets, !domains.isEmpty()).included();
-        Generator generator = new Generator(sources.renderer());
+        Generator generator = new Generator(sources.renderer()).withHistory(catalog::earlierThan);
         OutputDiff outputs = OutputDiff.between(
                 OutputDiff.render(generator, chosen, before, from, serverId, domains, existing, mode),
                 OutputDiff.render(generator, chosen, after, toLabel, serverId, domains, existing, mode), from, toLabel);

@@ -3,6 +3,7 @@ package dev.whitelistgen.cli;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.output.OutputWriter;
 import dev.whitelistgen.render.Generator;
@@ -89,7 +90,8 @@ public class GenerateCommand implements Callable<Integer> {
                     Arrays.stream(WhitelistGenCommand.class.getAnnotation(Command.class).subcommands())
                             .map(type -> type.getAnnotation(Command.class).name()).toList()) + "); try --help");
         }
-        Profile chosen = sources.profiles().resolve(profile);
+        ProfileCatalog catalog = sources.profiles();
+        Profile chosen = catalog.resolve(profile);
         List<Server> servers = serverOptions.servers(chosen);
         List<DomainName> customerDomains = customer.customerDomains(chosen);
         TargetSelection selection = TargetSelection.of(sources.targets(), targets, !customerDomains.isEmpty());
@@ -111,7 +113,7 @@ public class GenerateCommand implements Callable<Integer> {
         Progress progress = TerminalProgress.forStandardError(spec.commandLine().getErr());
         List<RenderedFile> files;
         try {
-            files = new Generator(sources.renderer(), progress, p -> profileArgument)
+            files = new Generator(sources.renderer(), progress, p -> profileArgument).withHistory(catalog::earlierThan)
                     .generate(selection.included(), chosen, servers, customerDomains, existing, customer.spfMode(), flags);
         } finally {
             TerminalProgress.finish(progress);

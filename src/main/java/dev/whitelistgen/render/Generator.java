@@ -21,6 +21,7 @@ public final class Generator {
     private final TemplateRenderer renderer;
     private final Progress progress;
     private final Function<Profile, String> profileArgument;
+    private final Function<Profile, List<Profile>> earlierVersions;
 
     public Generator(TemplateRenderer renderer) {
         this(renderer, Progress.NONE, Profile::version);
@@ -28,9 +29,24 @@ public final class Generator {
 
     /** {@code profileArgument}: how the "Reproduce:" line names a profile (a file as the user gave it, or its version). */
     public Generator(TemplateRenderer renderer, Progress progress, Function<Profile, String> profileArgument) {
+        this(renderer, progress, profileArgument, p -> List.of());
+    }
+
+    private Generator(TemplateRenderer renderer, Progress progress, Function<Profile, String> profileArgument,
+                      Function<Profile, List<Profile>> earlierVersions) {
         this.renderer = renderer;
         this.progress = progress;
         this.profileArgument = profileArgument;
+        this.earlierVersions = earlierVersions;
+    }
+
+    /**
+     * The same generator, told which versions a profile supersedes ({@code ProfileCatalog::earlierThan}), so that
+     * outputs can name the entries of earlier versions to take away (issue 23: applying the current output
+     * converges to a fresh install). Without it, outputs know of no earlier version.
+     */
+    public Generator withHistory(Function<Profile, List<Profile>> earlierVersions) {
+        return new Generator(renderer, progress, profileArgument, earlierVersions);
     }
 
     public List<RenderedFile> generate(List<Target> targets, Profile profile, List<Server> servers,
@@ -57,12 +73,13 @@ public final class Generator {
         }
         checkLimits(targets, servers, domains, flags);
         List<RenderedFile> files = new ArrayList<>();
+        List<Profile> earlier = earlierVersions.apply(profile);
         int done = 0;
         for (Target target : targets) {
             for (Server server : servers) {
                 Set<String> targetFlags = flags.stream().filter(target.flags()::contains).collect(java.util.stream.Collectors.toSet());
                 RenderRequest request = RenderRequest.of(target, profile, server, domains, existingSpf, spfMode, targetFlags,
-                        language, profileArgument.apply(profile));
+                        language, profileArgument.apply(profile), earlier);
                 String prefix = (targets.size() > 1 ? target.name() + "/" : "") + (servers.size() > 1 ? server.id() + "/" : "");
                 for (RenderedFile file : renderer.render(target, RenderModel.of(request))) {
                     files.add(new RenderedFile(prefix + file.path(), file.content()));

@@ -45,7 +45,42 @@ public final class RenderModel {
             model.put("spfVendorTerms", List.of());
         }
         model.put("spf", spf);
+        model.put("earlier", earlier(request.server(), request.earlierVersions()));
         return model;
+    }
+
+    /**
+     * What earlier versions allowed for this server and the rendered version no longer does, each with the version
+     * that listed it (the newest, when several did): the entries an output must take away again (issue 23). A
+     * network still inside one of the current networks is not listed.
+     */
+    static Map<String, Object> earlier(Server current, List<Profile> earlierVersions) {
+        Map<String, Map<String, Object>> networks = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> senderDomains = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> spfIncludes = new LinkedHashMap<>();
+        List<String> versions = new ArrayList<>();
+        for (Profile profile : earlierVersions) {
+            versions.add(profile.version());
+            Optional<Server> server = profile.server(current.id());
+            if (server.isEmpty()) {
+                continue;
+            }
+            for (IpNetwork network : server.get().networks()) {
+                if (current.networks().stream().noneMatch(n -> n.contains(network))) {
+                    networks.putIfAbsent(network.cidr(), Map.of("text", network.toString(), "cidr", network.cidr(),
+                            "version", profile.version()));
+                }
+            }
+            for (DomainName domain : server.get().senderDomains()) {
+                if (!current.senderDomains().contains(domain)) {
+                    senderDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", profile.version()));
+                }
+            }
+            server.get().spfInclude().filter(include -> !current.spfInclude().equals(Optional.of(include))).ifPresent(include ->
+                    spfIncludes.putIfAbsent(include.name(), Map.of("name", include.name(), "version", profile.version())));
+        }
+        return Map.of("versions", versions, "networks", List.copyOf(networks.values()),
+                "senderDomains", List.copyOf(senderDomains.values()), "spfIncludes", List.copyOf(spfIncludes.values()));
     }
 
     public static Map<String, Object> profile(Profile profile) {

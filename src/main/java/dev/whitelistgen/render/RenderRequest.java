@@ -24,28 +24,31 @@ public record RenderRequest(
         SpfMode spfMode,
         SortedSet<String> flags,
         String language,
-        String profileArgument) {
+        String profileArgument,
+        List<Profile> earlierVersions) {
 
     public RenderRequest {
         customerDomains = List.copyOf(new TreeSet<>(customerDomains));
+        earlierVersions = List.copyOf(earlierVersions);
         existingSpf = new TreeMap<>(existingSpf);
         flags = new TreeSet<>(flags);
     }
 
     public static RenderRequest of(Target target, Profile profile, Server server, List<DomainName> domains,
                                    Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags) {
-        return of(target, profile, server, domains, existingSpf, spfMode, flags, TargetTexts.DEFAULT_LANGUAGE, profile.version());
+        return of(target, profile, server, domains, existingSpf, spfMode, flags, TargetTexts.DEFAULT_LANGUAGE, profile.version(), List.of());
     }
 
     /**
      * {@code language}: of the target's prose (a bundle's --lang; standalone output is English).
      * {@code profileArgument}: the --profile value that reproduces the output, a version or the profile file as given.
+     * {@code earlierVersions}: the versions {@code profile} supersedes, newest first.
      */
     public static RenderRequest of(Target target, Profile profile, Server server, List<DomainName> domains,
                                    Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<String> flags,
-                                   String language, String profileArgument) {
+                                   String language, String profileArgument, List<Profile> earlierVersions) {
         return new RenderRequest(target, profile, server, domains, new TreeMap<>(existingSpf), spfMode, new TreeSet<>(flags),
-                language, profileArgument);
+                language, profileArgument, earlierVersions);
     }
 
     /** The command that reproduces this output, for the header of every file (never --output or folders). */

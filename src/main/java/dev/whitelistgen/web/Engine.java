@@ -104,7 +104,7 @@ final class Engine {
             flags.add("ip-allow-list");
         }
         List<RenderedFile> files = problems.attempt(() ->
-                new Generator(renderer).generate(chosen, profile, servers, domains, existing, mode, flags));
+                new Generator(renderer).withHistory(profiles::earlierThan).generate(chosen, profile, servers, domains, existing, mode, flags));
         problems.throwIfAny();
 
         List<String> words = new ArrayList<>(List.of("whitelist-gen", "--target", targetName.toLowerCase(Locale.ROOT)));
@@ -140,7 +140,7 @@ final class Engine {
         problems.throwIfAny();
         String language = Optional.ofNullable(form.one("lang")).orElse("en").toLowerCase(Locale.ROOT);
         Bundle.Request request = new Bundle.Request(plan, profile, server, domains, existing, mode, language);
-        List<RenderedFile> files = problems.attempt(() -> new Bundle(renderer, texts).files(request));
+        List<RenderedFile> files = problems.attempt(() -> new Bundle(renderer, texts).withHistory(profiles::earlierThan).files(request));
         problems.throwIfAny();
         return new Zip("netigate-" + server.id() + "-" + language + ".zip", DeterministicZip.of(files));
     }
@@ -164,7 +164,7 @@ final class Engine {
         List<String> named = form.all("target").stream().filter(t -> !t.isBlank() && !t.strip().equalsIgnoreCase(ALL)).toList();
         List<Target> chosen = problems.attempt(() -> TargetSelection.of(targets, named, domains != null && !domains.isEmpty()).included());
         problems.throwIfAny();
-        Generator generator = new Generator(renderer);
+        Generator generator = new Generator(renderer).withHistory(profiles::earlierThan);
         Map<DomainName, SpfRecord> existing = Map.of();
         OutputDiff outputs = problems.attempt(() -> OutputDiff.between(
                 OutputDiff.render(generator, chosen, before, from, serverId, domains, existing, SpfMode.AUTO),
