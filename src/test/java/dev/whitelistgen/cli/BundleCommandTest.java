@@ -45,6 +45,7 @@ class BundleCommandTest {
         assertThat(result.err()).contains("left out bind: it needs --domain").contains("wrote " + zip);
         Map<String, String> entries = entries(zip);
         assertThat(entries.keySet()).containsExactly("README.md",
+                "cisco/cisco-guide.md", "cisco/cisco-values.csv", "cisco/netigate-message-filter.txt",
                 "exchange/Install-NetigateAllowlist.ps1", "exchange/Remove-NetigateAllowlist.ps1",
                 "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
                 "google/google-workspace-guide.md", "google/google-workspace-values.csv", "google/verify-allowlist.sh",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.NamedServer;
 import dev.whitelistgen.testing.PostfixInstance;
+import dev.whitelistgen.testing.RealProgram;
 import dev.whitelistgen.testing.TestCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,9 @@ class CheckTlsCommandTest {
 
     @BeforeAll
     static void startServers() throws IOException {
+        // Checked here, on the test's own thread: a skip thrown inside a future arrives wrapped and counts as an error.
+        RealProgram.require("postfix");
+        RealProgram.require("openssl");
         Path certificate = TestCertificates.selfSigned(certificates, MX);
         // Postfix takes a few seconds to start (postfix-script checks its folders): start both at once.
         CompletableFuture<PostfixInstance> tls = CompletableFuture.supplyAsync(() -> start(certificate));

@@ -71,6 +71,39 @@ class LauncherIT {
                 .contains("a one-time step of about a minute").containsPattern("built in \\d+s").doesNotContain("\r");
     }
 
+    /** Issue 22: two first calls started together in one checkout: one builds, the other waits for it and says so. */
+    @Test
+    void twoFirstCallsStartedTogetherBuildOnce(@TempDir Path root) throws Exception {
+        Path launcher = unbuiltCheckout(root);
+        Path mvn = root.resolve("fake-maven/mvn");
+        Files.writeString(mvn, Files.readString(mvn).replace("#!/bin/sh\n", "#!/bin/sh\necho build >> builds\n"));
+        Map<String, String> environment = withFakeMaven(launcher);
+        java.util.concurrent.CompletableFuture<RealProgram.Result> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> RealProgram.run(Duration.ofMinutes(1), environment, root, launcher.toString(), "--version"));
+        java.util.concurrent.CompletableFuture<RealProgram.Result> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> RealProgram.run(Duration.ofMinutes(1), environment, root, launcher.toString(), "--version"));
+        RealProgram.Result one = first.get();
+        RealProgram.Result other = second.get();
+
+        assertThat(one.exitCode()).as(one.toString()).isZero();
+        assertThat(other.exitCode()).as(other.toString()).isZero();
+        assertThat(Files.readAllLines(root.resolve("builds"))).as("Maven runs").hasSize(1);
+        assertThat(one.err() + other.err()).contains("is building " + root + "/target/whitelist-gen.jar; waiting for it")
+                .containsOnlyOnce("a one-time step");
+        assertThat(root.resolve("target/.build-lock")).doesNotExist();
+    }
+
+    /** A lock left by a launcher that was killed (its pid gone) does not stop the next call. */
+    @Test
+    void aLockLeftByAKilledLauncherIsTakenOver(@TempDir Path root) throws IOException {
+        Path launcher = unbuiltCheckout(root);
+        Files.createDirectories(root.resolve("target/.build-lock"));
+        Files.writeString(root.resolve("target/.build-lock/pid"), "999999999\n");
+        RealProgram.Result result = RealProgram.run(Duration.ofMinutes(1), withFakeMaven(launcher), root, launcher.toString(), "--version");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).doesNotContain("waiting");
+    }
+
     @Test
     void onATerminalTheFirstBuildShowsMavensCurrentStep(@TempDir Path root) throws IOException {
         Path launcher = unbuiltCheckout(root);

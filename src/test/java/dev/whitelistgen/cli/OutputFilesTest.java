@@ -85,7 +85,7 @@ class OutputFilesTest {
                 "--target", "spamassassin", "--server", "dach", "--output", out.toString()));
         assertThat(generated.exitCode()).as(generated.toString()).isZero();
         Path site = Files.createDirectories(temp.resolve("etc-spamassassin"));
-        try (DirectoryStream<Path> pres = Files.newDirectoryStream(Path.of("/etc/spamassassin"), "*.pre")) {
+        try (DirectoryStream<Path> pres = Files.newDirectoryStream(RealProgram.packageFile("/etc/spamassassin", "spamassassin"), "*.pre")) {
             for (Path pre : pres) {
                 Files.copy(pre, site.resolve(pre.getFileName()));
             }

@@ -103,7 +103,7 @@ class PostfixTargetTest {
         Path config = temp.resolve("snippet");
         Files.createDirectories(config);
         Files.write(config.resolve("main.cf"), main);
-        Files.copy(Path.of("/usr/share/postfix/master.cf.dist"), config.resolve("master.cf"));
+        Files.copy(RealProgram.packageFile("/usr/share/postfix/master.cf.dist", "postconf"), config.resolve("master.cf"));
         RealProgram.Result result = RealProgram.run("postconf", "-c", config.toString(), "-n");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.err()).as("postconf warnings").isEmpty();

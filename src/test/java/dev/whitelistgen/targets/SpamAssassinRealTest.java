@@ -276,7 +276,7 @@ class SpamAssassinRealTest {
     }
 
     private static void copyPreFiles(Path site) throws IOException {
-        try (DirectoryStream<Path> pres = Files.newDirectoryStream(Path.of("/etc/spamassassin"), "*.pre")) {
+        try (DirectoryStream<Path> pres = Files.newDirectoryStream(RealProgram.packageFile("/etc/spamassassin", "spamassassin"), "*.pre")) {
             for (Path pre : pres) {
                 Files.copy(pre, site.resolve(pre.getFileName()));
             }

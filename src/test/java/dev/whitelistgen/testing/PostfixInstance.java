@@ -46,7 +46,7 @@ public final class PostfixInstance implements AutoCloseable {
         Path data = Files.createDirectories(this.root.resolve("data"));
         RealProgram.run("chown", "postfix", data.toString());
         List<String> master = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/usr/share/postfix/master.cf.dist"))) {
+        for (String line : Files.readAllLines(RealProgram.packageFile("/usr/share/postfix/master.cf.dist", "postfix"))) {
             // the public smtp listener becomes a loopback one on a free port; nothing else listens
             master.add(line.startsWith("smtp      inet") ? "127.0.0.1:" + port + " inet n - n - - smtpd" : line);
         }

@@ -64,6 +64,18 @@ public final class RealProgram {
                 + "; .ci/run installs everything the tests need)"));
     }
 
+    /**
+     * A file a Debian package installs ({@code /usr/share/postfix/master.cf.dist}, {@code /etc/spamassassin}): the
+     * same skip as {@link #require} when it is missing, so a test never reads a package's files before this check.
+     */
+    public static Path packageFile(String path, String program) {
+        Path file = Path.of(path);
+        if (!Files.exists(file)) {
+            throw Prerequisites.missing(path + " is missing (" + source(program) + "; .ci/run installs everything the tests need)");
+        }
+        return file;
+    }
+
     public static java.util.Optional<Path> find(String name) {
         for (String folder : SEARCH_PATH) {
             Path candidate = Path.of(folder, name);

@@ -2,22 +2,33 @@ package dev.whitelistgen.testing;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Says at the end of a test run which tests were skipped and why (surefire counts skips but drops the reasons).
- * Registered for every run through META-INF/services.
+ * Says which tests were skipped and why (surefire counts skips but drops the reasons). Registered for every run
+ * through META-INF/services. Under Maven each test run (surefire's, failsafe's) records its skips in
+ * target/skipped-tests/, and {@link #main} prints them all once, grouped by reason, in the verify phase: after the
+ * runs' summary lines, where a reader looks (issue 22). Run any other way, the list is printed at the run's end.
  */
 public final class SkippedTestsReport implements TestExecutionListener {
+
+    /** Set by pom.xml to Maven's build timestamp, so that main() reads only this build's records. */
+    static final String BUILD_ID = "whitelistgen.buildId";
+    static final String FOLDER = "skipped-tests";
 
     private final Map<String, List<String>> byReason = new TreeMap<>();
 
@@ -36,8 +47,48 @@ public final class SkippedTestsReport implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        if (byReason.isEmpty()) {
+        String build = System.getProperty(BUILD_ID, "");
+        String target = System.getProperty("whitelistgen.repo");
+        if (build.isBlank() || target == null) {
+            // FileDescriptor.err: surefire redirects System.err into report files, but shows the fork's own stderr
+            new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8).print(report(byReason));
             return;
+        }
+        List<String> lines = new ArrayList<>();
+        byReason.forEach((reason, tests) -> tests.forEach(test -> lines.add(oneLine(reason) + "\t" + test)));
+        try {
+            Path folder = Files.createDirectories(Path.of(target, "target", FOLDER));
+            Files.write(folder.resolve(build + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tsv"), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** pom.xml runs this in the verify phase: {@code main(TARGET_DIR, BUILD_ID)} prints this build's skips once. */
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args[0], FOLDER);
+        String build = args[1];
+        Map<String, List<String>> byReason = new TreeMap<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> records = Files.list(folder)) {
+                for (Path record : records.sorted().toList()) {
+                    if (!record.getFileName().toString().startsWith(build + "-")) {
+                        Files.delete(record); // an earlier build's
+                        continue;
+                    }
+                    for (String line : Files.readAllLines(record)) {
+                        int tab = line.lastIndexOf('\t');
+                        byReason.computeIfAbsent(line.substring(0, tab), r -> new ArrayList<>()).add(line.substring(tab + 1));
+                    }
+                }
+            }
+        }
+        System.out.print(byReason.isEmpty() ? "No test was skipped.\n" : report(byReason));
+    }
+
+    static String report(Map<String, List<String>> byReason) {
+        if (byReason.isEmpty()) {
+            return "";
         }
         StringBuilder report = new StringBuilder();
         int total = byReason.values().stream().mapToInt(List::size).sum();
@@ -46,8 +97,11 @@ public final class SkippedTestsReport implements TestExecutionListener {
                 .append("=true makes these failures):\n");
         byReason.forEach((reason, tests) -> report.append("  ").append(tests.size()).append(" × ").append(reason)
                 .append("\n      e.g. ").append(tests.get(0)).append('\n'));
-        // FileDescriptor.err: surefire redirects System.err into report files, but shows the fork's own stderr
-        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8).print(report);
+        return report.toString();
+    }
+
+    private static String oneLine(String reason) {
+        return reason.replaceAll("\\s+", " ");
     }
 
     /** Class.method from the unique id ("[class:a.b.C]/[method:m(..)]"); display names can be whole records. */

@@ -1,0 +1,121 @@
+package dev.whitelistgen.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.testing.Cli;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cisco target: the message filter ties Netigate's IPs (the sender group) to exact envelope sender domains and
+ * skips only the spam and graymail checks; the guide lists the IPs, scenario 2 and the upgrade step. No AsyncOS runs
+ * here, so the filter's syntax rests on Cisco's guides cited in the files; these tests hold what can be held offline.
+ */
+class CiscoTargetTest {
+
+    @TempDir
+    Path dir;
+
+    private Path generate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--target", "cisco", "--output", dir.toString()));
+        args.addAll(List.of(extra));
+        Cli.Result result = Cli.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return dir;
+    }
+
+    private String read(String file) throws IOException {
+        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theFilterTiesTheSenderGroupToNetigatesExactDomainAndNeverSkipsVirusScanning() throws IOException {
+        generate("--server", "azure");
+        String filter = read("netigate-message-filter.txt");
+
+        assertThat(filter).contains("netigate_wlg:\nif (sendergroup == \"^NETIGATE_WLG$\") and ((mail-from == \"@netigate\\\\.se$\"))\n{\n")
+                .contains("    skip-spamcheck();\n    skip-marketingcheck();\n    skip-socialcheck();\n    skip-bulkcheck();\n")
+                .contains("    insert-header(\"X-Whitelist-Gen\", \"netigate-azure\");")
+                .contains("else\n{\n    strip-header(\"X-Whitelist-Gen\");\n}\n.\n")
+                .doesNotContain("ntgt")
+                .doesNotContainPattern("(?m)^\\s*skip-viruscheck")
+                .doesNotContainPattern("(?m)^\\s*skip-(vofcheck|ampcheck|filters)");
+        // Every line before the filter is a comment: pasted whole after `filters` > NEW, AsyncOS ignores them.
+        assertThat(filter.substring(0, filter.indexOf("netigate_wlg:")).lines()).allMatch(l -> l.startsWith("#"));
+    }
+
+    @Test
+    void dachNamesItsOwnDomainAndHeader() throws IOException {
+        generate("--server", "dach");
+
+        assertThat(read("netigate-message-filter.txt")).contains("(mail-from == \"@ntgt\\\\.de$\")")
+                .contains("\"netigate-dach\"").doesNotContain("netigate\\\\.se");
+        assertThat(read("cisco-values.csv")).contains("envelope_sender_domain,\"message filter netigate_wlg: mail-from, exact domain\",ntgt.de\r\n");
+    }
+
+    @Test
+    void scenarioTwoAddsTheCustomersDomainsToTheSameTie() throws IOException {
+        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+
+        assertThat(read("netigate-message-filter.txt")).contains("if (sendergroup == \"^NETIGATE_WLG$\") and ((mail-from == \"@netigate\\\\.se$\")"
+                + " or (mail-from == \"@customer\\\\.example$\") or (mail-from == \"@other\\\\.example$\"))");
+        assertThat(read("cisco-guide.md")).contains("## Scenario 2: surveys sent as customer.example, other.example")
+                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
+                .contains("`and not (sendergroup == \"^NETIGATE_WLG$\")`")
+                .doesNotContain("This guide was made without `--domain`");
+    }
+
+    @Test
+    void theGuideListsTheIpsAndWarnsAgainstTrustedAndHatImport() throws IOException {
+        generate("--server", "azure");
+        String guide = read("cisco-guide.md");
+
+        for (String ip : List.of("46.254.11.92", "86.107.243.139", "89.45.227.195", "89.45.227.221")) {
+            assertThat(guide).contains("   - `" + ip + "`\n");
+        }
+        assertThat(guide).contains("**Policy**: **ACCEPTED**").contains("Do not put Netigate's IPs in the predefined **WHITELIST** group")
+                .contains("overwrites all of the listener's existing HAT entries")
+                .contains("This guide was made without `--domain`")
+                .contains("The current Netigate article names no survey link domain")
+                .contains("`whitelist-gen --target m365 --server azure` writes the Microsoft 365 part");
+    }
+
+    @Test
+    void anUpgradeFromVersionOneReplacesItsIpInsteadOfAddingToIt() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("v1"));
+        Cli.Result v1 = Cli.run("--target", "cisco", "--server", "azure", "--profile", "1", "--output", old.toString());
+        assertThat(v1.exitCode()).as(v1.toString()).isZero();
+        generate("--server", "azure");
+        String oldGuide = Files.readString(old.resolve("cisco-guide.md"));
+        String guide = read("cisco-guide.md");
+
+        // Version 1's Sweden IP is in the old guide and not in the new one; the same sender group and filter name
+        // in both, and the upgrade step deletes every sender the new list does not name: nothing of v1 stays.
+        assertThat(oldGuide).contains("   - `193.44.77.163`\n").contains("`www.netigate.se`");
+        assertThat(guide).doesNotContain("193.44.77.163")
+                .contains("in sender group `NETIGATE_WLG`, delete every sender that the list in step 1 does not name")
+                .contains("`filters` > **DELETE** `netigate_wlg`, then **NEW** with the new file");
+        assertThat(Files.readString(old.resolve("netigate-message-filter.txt"))).contains("netigate_wlg:\n");
+    }
+
+    @Test
+    void aBundleCarriesTheGuideInSwedishAndGerman() throws IOException {
+        for (String lang : List.of("sv", "de")) {
+            Path zip = dir.resolve("bundle-" + lang + ".zip");
+            Cli.Result result = Cli.run("bundle", "--target", "cisco", "--server", "dach", "--domain", "customer.example",
+                    "--lang", lang, "--output", zip.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+                java.util.zip.ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("cisco-guide.md")).findFirst().orElseThrow();
+                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage").contains("NETIGATE_WLG");
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+[#include "_names.ftl"]
+[#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
+     step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
+# [=say("guide.title")] ([=server.name])
+
+[=say("guide.intro")]
+
+[=say("guide.docs")]
+
+## [=say("guide.step1.heading", {"group": senderGroup})]
+
+[=say("guide.step1.what")]
+
+1. [=say("guide.step1.1")]
+2. [=say("guide.step1.2", {"group": senderGroup})]
+3. [=say("guide.step1.3")]
+4. [=say("guide.step1.4")]
+[#list ipList as ip]
+   - `[=ip]`
+[/#list]
+5. [=say("guide.step1.5")]
+
+[=say("guide.step1.cli", {"group": senderGroup})]
+
+[=say("guide.step1.import")]
+
+[=say("guide.source")]: [=doc.senderGroup]; [=doc.senderSyntax]; [=doc.trusted]; [=doc.hatImport]
+
+## [=say("guide.step2.heading", {"filter": filterName})]
+
+[=say("guide.step2.what")]
+
+1. [=say("guide.step2.1")]
+2. [=say("guide.step2.2")]
+3. [=say("guide.step2.3")]
+
+[=say("guide.step2.rule")]
+
+```
+if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-from == "[=senderRegex(d)]")[#sep] or [/#list])
+```
+
+[=say("guide.step2.order", {"filter": filterName})]
+
+[=say("guide.source")]: [=doc.filtersCli]; [=doc.filterSyntax]; [=doc.filterRules]; [=doc.sendergroupRegex]; [=doc.sendergroupNote];
+[=doc.mailFromCase]; [=doc.regex]; [=doc.skipSpam]; [=doc.skipGraymail]; [=doc.headers]
+[#if customerDomains?has_content]
+
+## [=say("guide.step3.heading", {"domains": customerDomains?join(", ")})]
+
+[=say("guide.step3.intro")]
+
+[#list customerDomains as domain]
+- [=say("guide.step3.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+[/#list]
+- [=say("guide.step3.dkim")]
+- [=say("guide.step3.dmarc")]
+- [=say("guide.step3.spoof", {"group": senderGroup})]
+[#else]
+
+## [=say("guide.step3.absent.heading")]
+
+[=say("guide.step3.absent")]
+[/#if]
+
+## [=say("guide.links.heading")]
+
+[=say("guide.links.text")]
+[#if server.webDomains?has_content]
+
+[=say("guide.links.domains")]
+
+[#list server.webDomains as domain]
+- `[=domain]`
+[/#list]
+[#else]
+
+[=say("guide.links.none")]
+[/#if]
+
+[=say("guide.source")]: [=doc.urlBypass]
+
+## [=say("guide.behind.heading")]
+
+[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id, "google": "whitelist-gen --target google --server " + server.id})]
+
+## [=say("guide.verify.heading")]
+
+[=say("guide.verify.text", {"header": headerName + ": " + headerValue})]
+
+## [=say("guide.upgrade.heading")]
+
+[=say("guide.upgrade.text", {"group": senderGroup, "filter": filterName})]
+
+## [=say("guide.undo.heading")]
+
+1. [=say("guide.undo.1", {"filter": filterName})]
+2. [=say("guide.undo.2", {"group": senderGroup})]
+
+---
+[=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
+    "status": say("guide.status." + profile.status), "publisher": profile.source.publisher, "title": profile.source.title,
+    "language": say("guide.language." + profile.source.language)})]
+[=say("guide.reproduce")]: `[=command]`
