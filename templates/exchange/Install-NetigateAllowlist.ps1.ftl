@@ -56,6 +56,7 @@
   "    passes a gateway first\"); it changes nothing for it."]]
 [@h.header c="#" title="Exchange Server: lets Netigate's survey invitations in, and nothing else" apply=changes /]
 [@h.unknowns c="#" /]
+[@h.ipCaveat c="#" /]
 [CmdletBinding(SupportsShouldProcess = $true)]
 param([string]$Server = $env:COMPUTERNAME, [switch]$BypassAntiSpamAgents)
 

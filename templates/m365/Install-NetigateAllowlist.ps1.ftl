@@ -52,6 +52,7 @@
 [/#if]
 [@h.header c="#" title="Exchange Online: lets Netigate's survey invitations in, and nothing else" apply=changes /]
 [@h.unknowns c="#" /]
+[@h.ipCaveat c="#" /]
 [CmdletBinding(SupportsShouldProcess = $true)]
 param()
 

@@ -8,7 +8,6 @@ import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -72,20 +71,77 @@ public final class ProfileLoader {
     }
 
     Profile load(String name, Path file, InputStream in) {
-        Node root = compose(name, in);
+        String text = utf8(name, in);
+        Node root = compose(name, new java.io.StringReader(text));
         YamlTree tree = new YamlTree(name);
         rejectNonPlainYaml(tree, root, "");
         if (!tree.problems().isEmpty()) {
             throw new InvalidProfileException(tree.problems());
         }
         Optional<Profile> profile = tree.root(root).flatMap(mapping -> read(tree, mapping, file));
+        profile.ifPresent(p -> checkInferences(tree, root, header(text), p));
         if (!tree.problems().isEmpty() || profile.isEmpty()) {
             throw new InvalidProfileException(tree.problems());
         }
         return profile.get();
     }
 
-    private static Node compose(String name, InputStream in) {
+    private static String utf8(String name, InputStream in) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid(name, 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw invalid(name, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The comment lines the file starts with: what it says about itself. */
+    private static String header(String text) {
+        StringBuilder header = new StringBuilder();
+        for (String line : text.lines().toList()) {
+            if (!line.startsWith("#")) {
+                break;
+            }
+            header.append(line.substring(1).strip()).append(' ');
+        }
+        return header.toString();
+    }
+
+    /**
+     * Each listed inference names a field the profile has, and a header that claims nothing is inferred lists nothing:
+     * the claim a reader sees first must hold (which values really are inferred, the article text tells:
+     * ProfileSourcesTest).
+     */
+    private static void checkInferences(YamlTree tree, Node root, String header, Profile profile) {
+        for (int i = 0; i < profile.inferred().size(); i++) {
+            String field = profile.inferred().get(i).field();
+            if (resolve(root, field) == null) {
+                tree.problem(root, "inferred[" + i + "].field", "'" + field + "' names no field of this profile"
+                        + " (a path such as status or servers.azure.aliases)");
+            }
+        }
+        if (header.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").contains("nothing is inferred") && !profile.inferred().isEmpty()) {
+            tree.problem(root, "inferred", "the header says nothing is inferred, yet 'inferred' lists "
+                    + profile.inferred().size() + " value(s): say in the header that the listed values are inferred");
+        }
+    }
+
+    /** The node at a dotted field path, or null. */
+    private static Node resolve(Node node, String path) {
+        for (String part : path.split("\\.", -1)) {
+            if (!(node instanceof MappingNode mapping)) {
+                return null;
+            }
+            node = mapping.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals(part))
+                    .map(NodeTuple::getValueNode).findFirst().orElse(null);
+        }
+        return node;
+    }
+
+    private static Node compose(String name, Reader reader) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         // Composing shares aliased nodes instead of expanding them; the cap only stops pathological files
@@ -95,9 +151,6 @@ public final class ProfileLoader {
         options.setNestingDepthLimit(16);
         options.setCodePointLimit((int) MAX_FILE_BYTES);
         try {
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
             Node root = YamlDocument.compose(reader, options);
             if (root == null) {
                 throw invalid(name, 0, "file is empty");
@@ -144,7 +197,7 @@ public final class ProfileLoader {
     }
 
     private Optional<Profile> read(YamlTree tree, YamlTree.Mapping root, Path file) {
-        root.allowOnly(Set.of("schema", "vendor", "version", "status", "supersedes", "source", "unknowns",
+        root.allowOnly(Set.of("schema", "vendor", "version", "status", "supersedes", "source", "unknowns", "inferred",
                 "networks", "servers", "tls", "dkim"));
         root.text("schema", true).ifPresent(schema -> {
             if (!schema.equals(Integer.toString(SCHEMA))) {
@@ -163,10 +216,11 @@ public final class ProfileLoader {
         List<Server> servers = root.mapping("servers", true).map(m -> servers(tree, m, shared)).orElse(List.of());
         Profile.Tls tls = root.mapping("tls", true).map(m -> tls(tree, m)).orElse(null);
         Profile.Dkim dkim = root.mapping("dkim", true).map(m -> dkim(tree, m)).orElse(null);
+        List<Profile.Inference> inferred = root.mappings("inferred").stream().map(m -> inference(tree, m)).flatMap(Optional::stream).toList();
         if (!tree.problems().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Profile(file, vendor, version, status, supersedes, source, unknowns, servers, tls, dkim));
+        return Optional.of(new Profile(file, vendor, version, status, supersedes, source, unknowns, servers, tls, dkim, inferred));
     }
 
     private static Optional<Profile.Status> status(YamlTree tree, YamlTree.Mapping root, String text) {
@@ -178,15 +232,28 @@ public final class ProfileLoader {
         }
     }
 
+    private static Optional<Profile.Inference> inference(YamlTree tree, YamlTree.Mapping m) {
+        m.allowOnly(Set.of("field", "why"));
+        Optional<String> field = freeText(tree, m, "field", true);
+        Optional<String> why = freeText(tree, m, "why", true);
+        return field.isPresent() && why.isPresent() ? Optional.of(new Profile.Inference(field.get(), why.get())) : Optional.empty();
+    }
+
+    /** Publisher and title only where the article names them; an article that shows no title is cited by its first heading. */
     private static Profile.Source source(YamlTree tree, YamlTree.Mapping m) {
-        m.allowOnly(Set.of("publisher", "title", "language", "file", "dated", "summary"));
-        String publisher = freeText(tree, m, "publisher", true).orElse("");
-        String title = freeText(tree, m, "title", true).orElse("");
+        m.allowOnly(Set.of("publisher", "title", "heading", "language", "file", "dated", "summary"));
+        String publisher = freeText(tree, m, "publisher", false).orElse("");
+        String title = freeText(tree, m, "title", false).orElse("");
+        String heading = freeText(tree, m, "heading", false).orElse("");
+        if (m.optional("title").isPresent() == m.optional("heading").isPresent()) {
+            tree.problem(m.node(), m.field("title"), "give exactly one of title (the article's title) and heading"
+                    + " (its first heading, when it shows no title)");
+        }
         String language = matching(tree, m, "language", LANGUAGE, "a two-letter ISO 639-1 code").orElse("");
         String file = freeText(tree, m, "file", false).orElse("");
         String dated = freeText(tree, m, "dated", true).orElse("");
         String summary = freeText(tree, m, "summary", true).orElse("");
-        return new Profile.Source(publisher, title, language, file, dated, summary);
+        return new Profile.Source(publisher, title, heading, language, file, dated, summary);
     }
 
     private List<Server> servers(YamlTree tree, YamlTree.Mapping servers, List<IpNetwork> shared) {
@@ -273,13 +340,14 @@ public final class ProfileLoader {
 
     private static Profile.Tls tls(YamlTree tree, YamlTree.Mapping m) {
         m.allowOnly(Set.of("inbound_required", "note"));
-        boolean required = m.bool("inbound_required").orElse(false);
+        // null: the article does not say (never stored as false)
+        Optional<Boolean> required = m.nullableBool("inbound_required");
         return new Profile.Tls(required, freeText(tree, m, "note", true).orElse(""));
     }
 
     private static Profile.Dkim dkim(YamlTree tree, YamlTree.Mapping m) {
         m.allowOnly(Set.of("offered", "selector", "note"));
-        boolean offered = m.bool("offered").orElse(false);
+        Optional<Boolean> offered = m.nullableBool("offered");
         Optional<String> selector = m.nullableText("selector").flatMap(text -> {
             try {
                 return Optional.of(DomainName.parseDnsName(text + "._domainkey.invalid").name().split("\\.")[0]);

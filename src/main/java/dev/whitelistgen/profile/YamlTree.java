@@ -157,6 +157,31 @@ final class YamlTree {
             });
         }
 
+        /** A boolean that may be explicitly null, to say "the source does not say"; empty for null (and on a problem). */
+        Optional<Boolean> nullableBool(String key) {
+            if (optional(key).map(n -> n.getTag().equals(Tag.NULL)).orElse(false)) {
+                return Optional.empty();
+            }
+            return bool(key);
+        }
+
+        /** Each item of an optional list of mappings; a bad item is recorded and skipped. */
+        List<Mapping> mappings(String key) {
+            List<Mapping> result = new ArrayList<>();
+            Optional<Node> value = optional(key);
+            if (value.isEmpty()) {
+                return result;
+            }
+            if (!(value.get() instanceof SequenceNode sequence)) {
+                problem(value.get(), field(key), "expected a list, found " + describe(value.get()));
+                return result;
+            }
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                YamlTree.this.mapping(sequence.getValue().get(i), field(key) + "[" + i + "]").ifPresent(result::add);
+            }
+            return result;
+        }
+
         Optional<Mapping> mapping(String key, boolean required) {
             Optional<Node> value = required ? required(key) : optional(key);
             return value.flatMap(n -> YamlTree.this.mapping(n, field(key)));

@@ -93,15 +93,19 @@ public final class RenderModel {
         map.put("source", Map.of(
                 "publisher", profile.source().publisher(),
                 "title", profile.source().title(),
+                "heading", profile.source().heading(),
                 "language", profile.source().language(),
                 "languageName", profile.source().languageName(),
                 "citation", profile.source().citation(),
                 "dated", profile.source().dated(),
                 "summary", profile.source().summary()));
         map.put("unknowns", profile.unknowns());
-        map.put("tls", Map.of("inboundRequired", profile.tls().inboundRequired(), "note", profile.tls().note()));
-        map.put("dkim", Map.of("offered", profile.dkim().offered(), "selector", profile.dkim().selector().orElse(""),
-                "note", profile.dkim().note()));
+        // "said" is false where the article does not say; the boolean is then false too, never a claim of "no"
+        map.put("tls", Map.of("inboundRequired", profile.tls().inboundRequired().orElse(false),
+                "said", profile.tls().inboundRequired().isPresent(), "note", profile.tls().note()));
+        map.put("dkim", Map.of("offered", profile.dkim().offered().orElse(false), "said", profile.dkim().offered().isPresent(),
+                "selector", profile.dkim().selector().orElse(""), "note", profile.dkim().note()));
+        map.put("inferred", profile.inferred().stream().map(i -> Map.of("field", i.field(), "why", i.why())).toList());
         return map;
     }
 
