@@ -99,7 +99,7 @@
 [=say("guide.step3.intro")]
 
 [#list customerDomains as domain]
-- [=say("guide.step3.spf", {"domain": domain, "term": spfTerms, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+- [=say("guide.step3.spf", {"domain": domain, "term": spfTerms})]
 [/#list]
 - [=say("guide.step3.dkim")]
 [/#if]

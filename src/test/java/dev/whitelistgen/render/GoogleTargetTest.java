@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.Profiles;
+import dev.whitelistgen.testing.Repo;
 import dev.whitelistgen.testing.RealProgram;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ class GoogleTargetTest {
                 "## 2. If step 1 is not enough: the Email allowlist",
                 "ask your Netigate contact for this guide made with the Email allowlist",
                 // without --domain it still says what approved senders cannot do
-                "Approved senders match the header From only", "`--domain YOUR-DOMAIN`",
+                "Approved senders match the header From only", "ask your Netigate contact for this guide made with your domains",
                 // no overstatement: the shared platform passes SPF/DKIM for every customer, Gmail may still say spam
                 "for any of its customers", "may still mark some mail from approved senders as spam")
                 .doesNotContain(V2_IPS).doesNotContain("gains nothing").doesNotContain("Scenario 2: surveys");
@@ -67,7 +68,7 @@ class GoogleTargetTest {
         String v1 = Files.readString(generate(dir.resolve("v1"), "--server", "dach", "--profile", "1", "--domain", "example.com",
                 "--ip-allow-list").resolve("google-workspace-guide.md"));
         assertThat(v1).contains("   178.77.90.228\n", "   - `ntgt.de`", "## 3. Scenario 2: surveys sent with your own domain (example.com)",
-                "whitelist-gen --target bind --server dach --domain example.com", "envelope sender (MAIL FROM)")
+                "`bind/spf-records.zone` holds the merged record; otherwise ask your Netigate contact", "envelope sender (MAIL FROM)")
                 .doesNotContain("Approved senders match the header From only");
     }
 
@@ -83,6 +84,16 @@ class GoogleTargetTest {
         assertThat(v1).contains("'" + title + "' (Swedish)", "profile version 1 gives no include for this server");
         assertThat(Files.readString(generate(dir.resolve("plain"), "--server", "azure").resolve("verify-allowlist.sh")))
                 .as("without --ip-allow-list the guide allows nothing by IP").doesNotContain("Allowing by IP");
+    }
+
+    /** A bundle's reader has no whitelist-gen: the guide points to the bundle's files and the Netigate contact (issue 25.7). */
+    @Test
+    void aBundlesGuideNamesNoCommandButItsLastLine() throws IOException {
+        for (String language : List.of("en", "de", "sv")) {
+            List<String> lines = Files.readAllLines(Repo.path("samples/bundle/google-workspace-guide." + language + ".md"));
+            assertThat(lines.subList(0, lines.size() - 1)).as(language).noneMatch(line -> line.contains("`whitelist-gen "));
+            assertThat(String.join("\n", lines)).contains("bind/spf-records.zone");
+        }
     }
 
     @Test
@@ -227,7 +238,7 @@ class GoogleTargetTest {
         assertThat(result.out()).contains("Step 3, SPF of example.com: not checked by this script; its v=spf1 TXT record must hold "
                 + "include:_spf.ntgt.de, as the guide says.").doesNotContain("run: whitelist-gen").doesNotContain("whitelist-gen check");
         assertThat(Files.readString(out.resolve("google-workspace-guide.md"))).contains(
-                "its SPF record must include Netigate (`include:_spf.ntgt.de`). If this guide came in a package from Netigate, its file "
+                "its SPF record must include Netigate (`include:_spf.ntgt.de`). If this guide came in a package from Netigate with your domains, its file "
                 + "`bind/spf-records.zone` holds the merged record");
     }
 
