@@ -15,12 +15,16 @@
 
     sha256sum -c SHA256SUMS
 
+[=m.unblock_text]
+
 ## [=m.heading_scenarios]
 
 1. [=m.scenario1][#if server.senderAddresses?has_content] ([#list server.senderAddresses as address]`[=address]`[#sep], [/#list])[/#if].
 2. [=m.scenario2] [=m.scope_note]
 
 [=m.principle]
+
+[=m.gateway_note]
 
 [=m.dkim_note]
 
@@ -59,3 +63,4 @@
 - `[=s.name]`: [=m.skipped_needs_domain]
 [/#list]
 [/#if]
+

@@ -16,9 +16,9 @@
      "Regular Expressions in Rules"). --]
 [#function senderRegex domain][#return "@" + domain?replace(".", "\\\\.") + "$"][/#function]
 
-[#-- The pages each step rests on. Cisco's current user guides were not reachable through the search tool; the
-     chapters below are Cisco's own AsyncOS user and CLI guides (8.0 to 9.8) as mirrored on the pages named, and
-     cisco.com tech notes where one says the same. --]
+[#-- The pages each step rests on. Cisco's current (14.x/15.x) user guides were not reachable through the search
+     tool; the chapters below are Cisco's own AsyncOS user and CLI guides (7.1 to 10.0) as mirrored on the pages named,
+     cisco.com tech notes, and docs.ces.cisco.com. --]
 [#assign doc = {
   "senderGroup": "AsyncOS 9.1.2 User Guide, ch. 7 \"Creating a Sender Group for Message Handling\" and \"Rearranging the Order of the Rules\": http://38.142.81.21:8001/manual/cisco/cisco-email-security-appliance-c680/user-guide-english/page-136.html",
   "senderSyntax": "AsyncOS 9.1.2 User Guide, Table 7-1 \"Sender Group Syntax\" (IPv4/IPv6 address, CIDR): http://38.142.81.21:8001/manual/cisco/cisco-email-security-appliance-c680/user-guide-english/page-126.html",
@@ -34,6 +34,13 @@
   "skipSpam": "AsyncOS 8.5.6 User Guide, \"Bypass Anti-Spam System Action\" / \"Bypass Anti-Virus System Action\": https://manualsbrain.com/pt/manuals/1605321/?page=245",
   "skipGraymail": "AsyncOS 9.5 User Guide, \"Bypassing Graymail Actions\" (skip-marketingcheck, skip-socialcheck, skip-bulkcheck): https://manualsbrain.com/pt/manuals/1649492/?page=241",
   "headers": "AsyncOS 9.1.2 User Guide, \"Strip Header Action\" / \"Insert Header Action\": http://38.142.81.21:8001/manual/cisco/cisco-email-security-appliance-c680/user-guide-english/page-234.html",
+  "predefined": "AsyncOS 9.1.2 User Guide, Tables 7-6 and 7-7 \"Predefined Sender Groups and Mail Flow Policies\" (UNKNOWNLIST: $ACCEPTED; RELAYLIST: $RELAYED): http://38.142.81.21:8001/manual/cisco/cisco-email-security-appliance-c680/user-guide-english/page-134.html",
+  "pipeline": "AsyncOS 7.1 Configuration Guide, \"Content Filters Overview\" (message filters run before anti-spam and anti-virus scanning): https://manualsbrain.com/pt/manuals/1649642/?page=213",
+  "filterOrder": "AsyncOS 8.0.2 User Guide, \"Message Filter Processing\" (filters in list order; a final action ends filter processing): https://manualsbrain.com/pt/manuals/1649529/?page=163",
+  "filterMove": "AsyncOS 10.0 User Guide, \"Using the CLI to Manage Message Filters\" (new appends at the end unless given a position; move): https://manualsbrain.com/pt/manuals/1649694/?page=249",
+  "exceptionTable": "AsyncOS 9.1.2 User Guide, \"Excluding Unverified Senders from Sender Verification Rules\" (the exception table applies to every mail flow policy that uses it): https://manualsbrain.com/pt/manuals/1649682/?page=157",
+  "spoofSenderVerification": "Cisco tech note \"Spoof Protection using Sender Verification\" (own mail flow policy with the exception table off; own domain set to Reject), mirrored: https://manualsbrain.com/es/manuals/1647994/",
+  "spoofFilter": "Cisco tech note 200166 \"Quarantine Spoofed Email Messages on the ESA\" (message filter with a trusted sender group MY_TRUSTED_SPOOF_HOSTS): https://www.cisco.com/c/en/us/support/docs/security/email-security-appliance/200166-Quarantine-Spoofed-Email-Messages-on-the.html",
   "urlBypass": "Cisco Secure Email, \"URL Rewriting and Analysis Best Practices\" (Outbreak Filters, Bypass domain scanning): https://docs.ces.cisco.com/docs/url-rewriting-and-analysis-best-practices"
 }]
 

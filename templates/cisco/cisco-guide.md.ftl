@@ -24,7 +24,7 @@
 
 [=say("guide.step1.import")]
 
-[=say("guide.source")]: [=doc.senderGroup]; [=doc.senderSyntax]; [=doc.trusted]; [=doc.hatImport]
+[=say("guide.source")]: [=doc.senderGroup]; [=doc.senderSyntax]; [=doc.predefined]; [=doc.trusted]; [=doc.hatImport]
 
 ## [=say("guide.step2.heading", {"filter": filterName})]
 
@@ -32,7 +32,8 @@
 
 1. [=say("guide.step2.1")]
 2. [=say("guide.step2.2")]
-3. [=say("guide.step2.3")]
+3. [=say("guide.step2.3", {"filter": filterName})]
+4. [=say("guide.step2.4")]
 
 [=say("guide.step2.rule")]
 
@@ -42,8 +43,10 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 
 [=say("guide.step2.order", {"filter": filterName})]
 
-[=say("guide.source")]: [=doc.filtersCli]; [=doc.filterSyntax]; [=doc.filterRules]; [=doc.sendergroupRegex]; [=doc.sendergroupNote];
-[=doc.mailFromCase]; [=doc.regex]; [=doc.skipSpam]; [=doc.skipGraymail]; [=doc.headers]
+[=say("guide.step2.graymail")]
+
+[=say("guide.source")]: [=doc.filtersCli]; [=doc.filterMove]; [=doc.filterOrder]; [=doc.pipeline]; [=doc.filterSyntax]; [=doc.filterRules];
+[=doc.sendergroupRegex]; [=doc.sendergroupNote]; [=doc.mailFromCase]; [=doc.regex]; [=doc.skipSpam]; [=doc.skipGraymail]; [=doc.headers]
 [#if customerDomains?has_content]
 
 ## [=say("guide.step3.heading", {"domains": customerDomains?join(", ")})]
@@ -56,6 +59,9 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 - [=say("guide.step3.dkim")]
 - [=say("guide.step3.dmarc")]
 - [=say("guide.step3.spoof", {"group": senderGroup})]
+- [=say("guide.step3.exception", {"group": senderGroup})]
+
+[=say("guide.source")]: [=doc.spoofFilter]; [=doc.spoofSenderVerification]; [=doc.exceptionTable]
 [#else]
 
 ## [=say("guide.step3.absent.heading")]
@@ -96,6 +102,7 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 
 1. [=say("guide.undo.1", {"filter": filterName})]
 2. [=say("guide.undo.2", {"group": senderGroup})]
+3. [=say("guide.undo.3", {"group": senderGroup})]
 
 ---
 [=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,

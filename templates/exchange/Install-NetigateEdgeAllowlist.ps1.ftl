@@ -20,8 +20,9 @@
   "    whatever its sender, skips the other anti-spam agents of this Edge server (Microsoft: \"exempt from",
   "    processing by other Exchange antispam agents\"). Nothing ties it to Netigate's sender domains: the",
   "    sender IP condition of transport rules is not available on Edge Transport servers.",
-  "  - An address already covered by an entry you made is left alone and not tagged, so the removal script",
-  "    keeps it. The script checks, and changes neither, that the Connection Filtering agent and the IP Allow",
+  "  - An address already covered by an entry you made (one not yet expired) is left alone and not tagged, so",
+  "    the removal script keeps it. Tagged entries this run does not cover (an earlier profile version's IP) are",
+  "    removed, line by line. The script checks, and changes neither, that the Connection Filtering agent and the IP Allow",
   "    List are enabled.",
   "  - If the Edge does not receive straight from the internet (a gateway in front), the Connection Filtering",
   "    agent finds the source IP in the Received headers, skipping the servers listed in Set-TransportConfig",
@@ -38,6 +39,7 @@ param()
 $ErrorActionPreference = 'Stop'
 
 try {
+[@p.startTranscript name="Install-NetigateEdgeAllowlist" /]
     if (-not (Get-Command -Name 'Add-IPAllowListEntry' -ErrorAction SilentlyContinue)) {
         throw 'Run this script in the Exchange Management Shell of an Edge Transport server: the IP Allow List cmdlets are not loaded.'
     }
@@ -67,13 +69,19 @@ try {
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-ipallowlistentry?view=exchange-ps
     # Get-IPAllowListEntry -IPAddress returns the entries that contain that address. For a range, an entry counts as
     # covering it only if it contains both its first and its last address (an entry for part of the range does not).
+    # An expired entry covers nothing: "When the expiration time is reached, the entry in the IP allowlist is
+    # disabled" (https://learn.microsoft.com/en-us/exchange/antispam-and-antimalware/antispam-protection/connection-filtering);
+    # its ExpirationTime is the value Add-IPAllowListEntry -ExpirationTime set (none: it never expires).
+    $now = Get-Date
+    $kept = @()
 [#list server.networks as n]
 [#if n.single]
-    $covering = @(Get-IPAllowListEntry -IPAddress [=ps(n.address)] -ErrorAction Stop)
+    $covering = @(Get-IPAllowListEntry -IPAddress [=ps(n.address)] -ErrorAction Stop | Where-Object { $null -eq $_.ExpirationTime -or [datetime]$_.ExpirationTime -gt $now })
 [#else]
     $lastIds = @(Get-IPAllowListEntry -IPAddress [=ps(n.last)] -ErrorAction Stop | ForEach-Object { "$($_.Identity)" })
-    $covering = @(Get-IPAllowListEntry -IPAddress [=ps(n.address)] -ErrorAction Stop | Where-Object { $lastIds -contains "$($_.Identity)" })
+    $covering = @(Get-IPAllowListEntry -IPAddress [=ps(n.address)] -ErrorAction Stop | Where-Object { $lastIds -contains "$($_.Identity)" -and ($null -eq $_.ExpirationTime -or [datetime]$_.ExpirationTime -gt $now) })
 [/#if]
+    $kept += @($covering | Where-Object { "$($_.Comment)" -eq [=ps(tag)] } | ForEach-Object { "$($_.Identity)" })
     if ($covering | Where-Object { "$($_.Comment)" -eq [=ps(tag)] }) {
         Write-Host [=ps("Unchanged: " + n.text + " is in the IP Allow List (tagged)")]
     } elseif ($covering.Count -gt 0) {
@@ -88,8 +96,19 @@ try {
     }
 [/#list]
 
+
+    # Converge: tagged entries this run does not cover (an earlier profile version's IP) are removed.
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-ipallowlistentry?view=exchange-ps
+    foreach ($stale in @(Get-IPAllowListEntry -ResultSize 'Unlimited' -ErrorAction Stop | Where-Object { "$($_.Comment)" -eq [=ps(tag)] -and $kept -notcontains "$($_.Identity)" })) {
+        if ($PSCmdlet.ShouldProcess("IP Allow List entry $($stale.IPRange)", 'Remove (tagged by an earlier run, not covered by this one)')) {
+            Remove-IPAllowListEntry -Identity $stale.Identity -Confirm:$false -ErrorAction Stop
+            Write-Host ("Removed $($stale.IPRange) from the IP Allow List: an earlier run added it, this one does not cover it")
+        }
+    }
+
     Write-Host ''
-    Write-Host 'Done. Check: Get-IPAllowListEntry | Format-Table IPRange,Comment'
+    Write-Host 'Done. Check: Get-IPAllowListEntry | Format-Table IPRange,Comment,ExpirationTime'
 }
 [@p.failureHandler what="Install-NetigateEdgeAllowlist.ps1" /]
+[@p.stopTranscript /]
 [/#if]

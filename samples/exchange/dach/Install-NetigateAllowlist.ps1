@@ -8,18 +8,23 @@
 # administrator:
 #     .\Install-NetigateAllowlist.ps1 -WhatIf     (shows what it would change, changes nothing)
 #     .\Install-NetigateAllowlist.ps1             (applies; a second run changes nothing)
-#     .\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script created)
-# -Server NAME picks the Mailbox server for the receive connector (default: this one). Every Exchange command
-# runs with -ErrorAction Stop: the first error stops the script.
+#     .\Install-NetigateAllowlist.ps1 -Mode Audit (the rule only logs what it would do; a run without it enforces)
+#     .\Test-NetigateAllowlist.ps1                (read-only report: done, not done, not checkable)
+#     .\Remove-NetigateAllowlist.ps1             (undo: removes every object carrying this script's tag)
+# The receive connector goes on every server with a Front End Transport service (Get-FrontendTransportService);
+# -Server NAME,NAME limits it to those and the script names the ones left without it. Every Exchange command
+# runs with -ErrorAction Stop: the first error stops the script. A transcript (Install-NetigateAllowlist-DATE.log)
+# naming the organization, the user, the profile version and the generating command is written beside the script.
 # Files downloaded from a ticket or a zip carry Windows' internet mark, and the RemoteSigned execution policy
 # refuses them: run  Get-ChildItem *.ps1 | Unblock-File  in this folder first
 # (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/unblock-file).
 # What it changes, and what that weakens:
 #   - transport rule 'Netigate survey mail (whitelist-gen, dach)': SCL -1 only when the sending IP is one of
 #     46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain is ntgt.de
-#     or any subdomain of it (SenderDomainIs matches subdomains too), in the From, Sender or Reply-To
-#     header (what Exchange Server reads by default; it offers no From-only choice). Any other sender on
-#     these IPs is treated as before. What SCL -1 does here: it keeps the message out of the Junk Email folder (the
+#     or any subdomain of it (SenderDomainIs matches subdomains too), in the From field only
+#     (-SenderAddressLocation Header: "Only examine senders in the message headers (the From field)", set
+#     explicitly and checked on every run). Any other sender on these IPs is treated as before. Microsoft: "An
+#     SCL value of -1 bypasses spam filtering"; in practice it keeps the message out of the Junk Email folder (the
 #     mailbox junk threshold). It does NOT stop the anti-spam agents: where they run (installed on the
 #     Mailbox servers, or on an Edge Transport server) the Content Filter agent acts when the message is
 #     received, before the Transport Rule agent sees it, and can still reject or quarantine it.
@@ -30,7 +35,7 @@
 #     whatever its sender. Microsoft's pages do not say how the right set on a Front End Transport connector
 #     reaches the agents in the Transport service: check the agent log (Get-AgentLog) after the first survey.
 #     A later run without the switch takes the right away again.
-#   - scenario 2: a receive connector 'Netigate survey mail (whitelist-gen, dach)' on -Server, port 25,
+#   - scenario 2: a receive connector 'Netigate survey mail (whitelist-gen, dach)' on each Front End Transport server, port 25,
 #     for these IPs only, PermissionGroups AnonymousUsers, protocol logging Verbose. AnonymousUsers already
 #     grants ms-Exch-SMTP-Accept-Authoritative-Domain-Sender (your accepted domains as sender) and
 #     ms-Exch-SMTP-Accept-Any-Sender, as on the Default Frontend connector; so the connector matters where
@@ -38,9 +43,10 @@
 #     IPs only. It cannot limit the sender to example.com: any accepted domain.
 #     It never grants relaying (ms-Exch-SMTP-Accept-Any-Recipient) and never uses
 #     ExternalAuthoritative; the script stops if the connector would allow relaying.
-#   - If your MX points to a filtering gateway, a cloud service or an Edge Transport server, this server sees
-#     that server's IP, not Netigate's. The script names how to check and what to do (README: "If your mail
-#     passes a gateway first"); it changes nothing for it.
+#   - With Edge Transport subscriptions internet mail reaches the Mailbox servers from the Edge: no receive
+#     connector is created or kept then (it would see only the Edge's IPs), and the script says what the Edge needs.
+#   - If your MX points to a filtering gateway or a cloud service, this server sees that server's IP, not
+#     Netigate's. The script names how to check and what to do; it changes nothing for it.
 # What the source leaves open:
 #   - The article lists four mail-server IPs without saying which server sends from which; every IP is allowed for both servers.
 #   - The article gives no DKIM selector or key; keys are added in the customer's Netigate account.
@@ -55,7 +61,14 @@
 # article recommends it over IPs wherever a system can use it. When Netigate's IPs change, apply the output of a
 # newer profile version.
 [CmdletBinding(SupportsShouldProcess = $true)]
-param([string]$Server = $env:COMPUTERNAME, [switch]$BypassAntiSpamAgents)
+param(
+    # Servers for the receive connector; default: every server with a Front End Transport service.
+    [string[]]$Server = @(),
+    [switch]$BypassAntiSpamAgents,
+    # Audit: the rule's actions are only written to the message tracking log (New-TransportRule -Mode).
+    [ValidateSet('Enforce', 'Audit')]
+    [string]$Mode = 'Enforce'
+)
 
 # A preference set here does not reach the functions of the Exchange Management Shell's remote session (they
 # run in a module's scope), so every Exchange command below also carries -ErrorAction Stop.
@@ -69,17 +82,86 @@ function Test-SameValues {
     return (($have -join ',') -eq ($want -join ','))
 }
 
+# The dedicated receive connector on one server, for Netigate's IPs only: Custom usage with PermissionGroups
+# AnonymousUsers, whose rights are ms-Exch-Accept-Headers-Routing, ms-Exch-SMTP-Accept-Any-Sender,
+# ms-Exch-SMTP-Accept-Authoritative-Domain-Sender and ms-Exch-SMTP-Submit (so no Add-ADPermission is needed for
+# scenario 2); relaying and ExternalAuthoritative are never granted. Protocol logging Verbose, so a failed delivery
+# can be traced. The most specific RemoteIPRanges wins among connectors on the same binding. The only right this
+# script grants itself is the opt-in ms-Exch-Bypass-Anti-Spam ("allows SMTP clients or servers to bypass antispam
+# filtering"); a connector that lets anonymous senders relay stops the script.
+# https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/receive-connectors
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-receiveconnector?view=exchange-ps
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-receiveconnector?view=exchange-ps
+# https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/configure-protocol-logging
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-adpermission?view=exchange-ps
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-adpermission?view=exchange-ps
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-adpermission?view=exchange-ps
+function Set-NetigateReceiveConnector {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$ServerName, [string]$AnonymousName)
+    $receive = Get-ReceiveConnector -Server $ServerName -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
+    if ($null -ne $receive -and "$($receive.Comment)" -ne 'whitelist-gen:netigate:dach') {
+        throw ('A receive connector named ''Netigate survey mail (whitelist-gen, dach)'' exists on ' + $ServerName + ' that this script did not create (its comment is not whitelist-gen:netigate:dach); rename or remove it, then run again.')
+    }
+    if ($null -eq $receive) {
+        if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName, 'Create')) {
+            New-ReceiveConnector -Name 'Netigate survey mail (whitelist-gen, dach)' -Server $ServerName -TransportRole 'FrontendTransport' -Usage 'Custom' -Bindings '0.0.0.0:25' -RemoteIPRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $true -ProtocolLoggingLevel 'Verbose' -Comment 'whitelist-gen:netigate:dach' -ErrorAction Stop | Out-Null
+            Write-Host ('Created receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName)
+        }
+    } elseif (-not (Test-SameValues $receive.RemoteIPRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or "$($receive.PermissionGroups)" -ne 'AnonymousUsers' -or "$($receive.AuthMechanism)" -ne 'Tls' -or $receive.RequireTLS -ne $true -or "$($receive.ProtocolLoggingLevel)" -ne 'Verbose') {
+        if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName, 'Update')) {
+            Set-ReceiveConnector -Identity $receive.Identity -RemoteIPRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $true -ProtocolLoggingLevel 'Verbose' -Comment 'whitelist-gen:netigate:dach' -ErrorAction Stop
+            Write-Host ('Updated receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName)
+        }
+    } else {
+        Write-Host ('Unchanged: receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName)
+    }
+    $receive = Get-ReceiveConnector -Server $ServerName -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
+    if ($null -eq $receive) {
+        return
+    }
+    $anonymous = @(Get-ADPermission -Identity $receive.Identity -ErrorAction Stop | Where-Object { "$($_.User)" -eq $AnonymousName -and -not $_.Deny })
+    if ($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-SMTP-Accept-Any-Recipient' }) {
+        throw ('Receive connector ''Netigate survey mail (whitelist-gen, dach)'' on ' + $ServerName + ' lets anonymous senders relay (ms-Exch-SMTP-Accept-Any-Recipient). Remove that right (Remove-ADPermission) or run Remove-NetigateAllowlist.ps1.')
+    }
+    if (-not ($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-SMTP-Accept-Authoritative-Domain-Sender' })) {
+        Write-Warning ('Receive connector ''Netigate survey mail (whitelist-gen, dach)'' on ' + $ServerName + ' does not (yet) show ms-Exch-SMTP-Accept-Authoritative-Domain-Sender for anonymous senders, which PermissionGroups AnonymousUsers grants; check with Get-ADPermission once Active Directory has replicated.')
+    }
+    $bypass = @($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-Bypass-Anti-Spam' })
+    if ($BypassAntiSpamAgents -and $bypass.Count -eq 0) {
+        if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName, 'Grant ms-Exch-Bypass-Anti-Spam')) {
+            Add-ADPermission -Identity $receive.Identity -User $AnonymousName -ExtendedRights 'ms-Exch-Bypass-Anti-Spam' -ErrorAction Stop | Out-Null
+            Write-Host ('Granted ms-Exch-Bypass-Anti-Spam on receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName + ": sessions from Netigate's IPs skip the anti-spam agents, whatever the sender")
+        }
+    } elseif (-not $BypassAntiSpamAgents -and $bypass.Count -gt 0) {
+        if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName, 'Revoke ms-Exch-Bypass-Anti-Spam')) {
+            Remove-ADPermission -Identity $receive.Identity -User $AnonymousName -ExtendedRights 'ms-Exch-Bypass-Anti-Spam' -Confirm:$false -ErrorAction Stop
+            Write-Host ('Revoked ms-Exch-Bypass-Anti-Spam on receive connector Netigate survey mail (whitelist-gen, dach) on ' + $ServerName + ' (run with -BypassAntiSpamAgents to keep it)')
+        }
+    }
+}
+
 try {
+    # https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.host/start-transcript
+    $transcript = Join-Path -Path $PSScriptRoot -ChildPath ('Install-NetigateAllowlist-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.log')
+    Start-Transcript -Path $transcript -WhatIf:$false -Confirm:$false -ErrorAction Stop | Out-Null
+    Write-Host ('Transcript: ' + $transcript)
+    Write-Host 'Netigate profile version 2, server dach; generated by: whitelist-gen --target exchange --server dach --profile 2 --domain example.com'
     if (-not (Get-Command -Name 'New-TransportRule' -ErrorAction SilentlyContinue)) {
         throw 'Run this script in the Exchange Management Shell: the Exchange cmdlets are not loaded.'
     }
     if (-not (Get-Command -Name 'New-TransportRule').Parameters.ContainsKey('SenderIpRanges')) {
         throw 'This shell offers no SenderIpRanges condition: run the script on a Mailbox server of Exchange 2013 or later (an Edge Transport server takes Install-NetigateEdgeAllowlist.ps1).'
     }
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-organizationconfig?view=exchange-ps
+    Write-Host ('Organization: ' + (Get-OrganizationConfig -ErrorAction Stop).Name + ', run by ' + [Environment]::UserDomainName + '\' + [Environment]::UserName + ' on ' + [Environment]::MachineName)
 
     # Transport rule, conditions ANDed: sender IP AND sender domain (SenderIpRanges is available on Mailbox
-    # servers only; SenderDomainIs "matches domains and subdomains"; SenderAddressLocation's default Header means
-    # "the From, Sender, or Reply-To fields" on-premises, and no value narrows it to From).
+    # servers only; SenderDomainIs "matches domains and subdomains"; SenderAddressLocation Header, Exchange 2013 to
+    # SE: "Only examine senders in the message headers (the From field). This value is the default"; SetSCL: "In
+    # on-premises Exchange, the action adds or modifies the SCL value of messages. An SCL value of -1 bypasses spam
+    # filtering"; Mode Audit writes the actions "to the message tracking log, but no action that affects message
+    # delivery is taken on the message").
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-transportrule?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
     # What SCL -1 achieves on-premises: the Content Filter agent and the other anti-spam agents act while the
@@ -91,18 +173,18 @@ try {
     $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess('transport rule Netigate survey mail (whitelist-gen, dach)', 'Create')) {
-            New-TransportRule -Name 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -ErrorAction Stop | Out-Null
-            Write-Host 'Created transport rule Netigate survey mail (whitelist-gen, dach)'
+            New-TransportRule -Name 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -Mode $Mode -ErrorAction Stop | Out-Null
+            Write-Host ('Created transport rule Netigate survey mail (whitelist-gen, dach), mode ' + $Mode)
         }
     } elseif ("$($rule.Comments)" -ne 'whitelist-gen:netigate:dach') {
         throw 'A transport rule named ''Netigate survey mail (whitelist-gen, dach)'' exists that this script did not create (its comment is not whitelist-gen:netigate:dach); rename or remove it, then run again.'
-    } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('ntgt.de')) -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-dach') {
+    } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('ntgt.de')) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-dach' -or "$($rule.Mode)" -ne $Mode) {
         if ($PSCmdlet.ShouldProcess('transport rule Netigate survey mail (whitelist-gen, dach)', 'Update')) {
-            Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -ErrorAction Stop
-            Write-Host 'Updated transport rule Netigate survey mail (whitelist-gen, dach)'
+            Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -Mode $Mode -ErrorAction Stop
+            Write-Host ('Updated transport rule Netigate survey mail (whitelist-gen, dach) (IPs, sender domains, From only, SCL -1, header, mode ' + $Mode + ')')
         }
     } else {
-        Write-Host 'Unchanged: transport rule Netigate survey mail (whitelist-gen, dach)'
+        Write-Host ('Unchanged: transport rule Netigate survey mail (whitelist-gen, dach), mode ' + $Mode)
     }
 
     # A dedicated receive connector for Netigate's IPs only: Custom usage with PermissionGroups AnonymousUsers,
@@ -114,65 +196,45 @@ try {
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-receiveconnector?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-receiveconnector?view=exchange-ps
     # https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/configure-protocol-logging
-    $wantConnector = $true
-    $receive = Get-ReceiveConnector -Server $Server -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
-    if ($null -ne $receive -and "$($receive.Comment)" -ne 'whitelist-gen:netigate:dach') {
-        throw 'A receive connector named ''Netigate survey mail (whitelist-gen, dach)'' exists that this script did not create (its comment is not whitelist-gen:netigate:dach); rename or remove it, then run again.'
-    }
-    if (-not $wantConnector) {
-        if ($null -ne $receive) {
-            Write-Warning 'Receive connector ''Netigate survey mail (whitelist-gen, dach)'' is left from a run with -BypassAntiSpamAgents and still lets these IPs skip the anti-spam agents: run Remove-NetigateAllowlist.ps1, or this script with -BypassAntiSpamAgents to keep it.'
-        }
-    } elseif ($null -eq $receive) {
-        if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, dach)', 'Create')) {
-            New-ReceiveConnector -Name 'Netigate survey mail (whitelist-gen, dach)' -Server $Server -TransportRole 'FrontendTransport' -Usage 'Custom' -Bindings '0.0.0.0:25' -RemoteIPRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $true -ProtocolLoggingLevel 'Verbose' -Comment 'whitelist-gen:netigate:dach' -ErrorAction Stop | Out-Null
-            Write-Host 'Created receive connector Netigate survey mail (whitelist-gen, dach)'
-        }
-    } elseif (-not (Test-SameValues $receive.RemoteIPRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or "$($receive.PermissionGroups)" -ne 'AnonymousUsers' -or "$($receive.AuthMechanism)" -ne 'Tls' -or $receive.RequireTLS -ne $true -or "$($receive.ProtocolLoggingLevel)" -ne 'Verbose') {
-        if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, dach)', 'Update')) {
-            Set-ReceiveConnector -Identity $receive.Identity -RemoteIPRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $true -ProtocolLoggingLevel 'Verbose' -Comment 'whitelist-gen:netigate:dach' -ErrorAction Stop
-            Write-Host 'Updated receive connector Netigate survey mail (whitelist-gen, dach)'
-        }
-    } else {
-        Write-Host 'Unchanged: receive connector Netigate survey mail (whitelist-gen, dach)'
-    }
-
-    # The connector must never let anonymous senders relay; the only right this script grants itself is the
-    # opt-in ms-Exch-Bypass-Anti-Spam ("allows SMTP clients or servers to bypass antispam filtering").
-    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-adpermission?view=exchange-ps
-    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-adpermission?view=exchange-ps
-    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-adpermission?view=exchange-ps
-    $receive = Get-ReceiveConnector -Server $Server -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
-    if ($wantConnector -and $null -ne $receive) {
-        $anonymousName = (New-Object -TypeName 'System.Security.Principal.SecurityIdentifier' -ArgumentList 'S-1-5-7').Translate([System.Security.Principal.NTAccount]).Value
-        $anonymous = @(Get-ADPermission -Identity $receive.Identity -ErrorAction Stop | Where-Object { "$($_.User)" -eq $anonymousName -and -not $_.Deny })
-        if ($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-SMTP-Accept-Any-Recipient' }) {
-            throw 'Receive connector ''Netigate survey mail (whitelist-gen, dach)'' lets anonymous senders relay (ms-Exch-SMTP-Accept-Any-Recipient). Remove that right (Remove-ADPermission) or run Remove-NetigateAllowlist.ps1.'
-        }
-        if (-not ($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-SMTP-Accept-Authoritative-Domain-Sender' })) {
-            Write-Warning 'Receive connector ''Netigate survey mail (whitelist-gen, dach)'' does not (yet) show ms-Exch-SMTP-Accept-Authoritative-Domain-Sender for anonymous senders, which PermissionGroups AnonymousUsers grants; check with Get-ADPermission once Active Directory has replicated.'
-        }
-        $bypass = @($anonymous | Where-Object { "$($_.ExtendedRights)" -match 'ms-Exch-Bypass-Anti-Spam' })
-        if ($BypassAntiSpamAgents -and $bypass.Count -eq 0) {
-            if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, dach)', 'Grant ms-Exch-Bypass-Anti-Spam')) {
-                Add-ADPermission -Identity $receive.Identity -User $anonymousName -ExtendedRights 'ms-Exch-Bypass-Anti-Spam' -ErrorAction Stop | Out-Null
-                Write-Host 'Granted ms-Exch-Bypass-Anti-Spam on receive connector Netigate survey mail (whitelist-gen, dach): sessions from Netigate''s IPs skip the anti-spam agents, whatever the sender'
-            }
-        } elseif (-not $BypassAntiSpamAgents -and $bypass.Count -gt 0) {
-            if ($PSCmdlet.ShouldProcess('receive connector Netigate survey mail (whitelist-gen, dach)', 'Revoke ms-Exch-Bypass-Anti-Spam')) {
-                Remove-ADPermission -Identity $receive.Identity -User $anonymousName -ExtendedRights 'ms-Exch-Bypass-Anti-Spam' -Confirm:$false -ErrorAction Stop
-                Write-Host 'Revoked ms-Exch-Bypass-Anti-Spam on receive connector Netigate survey mail (whitelist-gen, dach) (run with -BypassAntiSpamAgents to keep it)'
-            }
-        }
-    }
-
-    # Behind a gateway: Exchange sees the last server's IP. An Edge subscription means mail arrives from the Edge
-    # Transport servers; MX records are looked up outside Exchange.
+    # Receive connectors are per server: one on every server with a Front End Transport service, unless -Server
+    # names some (the others are named as left without it). With Edge subscriptions the Mailbox servers receive
+    # internet mail from the Edge only, so a connector for Netigate's IPs would never be used: none is kept.
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-frontendtransportservice?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-edgesubscription?view=exchange-ps
     # https://learn.microsoft.com/en-us/exchange/antispam-and-antimalware/antispam-protection/antispam-on-mailbox-servers
     $edges = @(Get-EdgeSubscription -ErrorAction Stop)
+    $frontends = @(Get-FrontendTransportService -ErrorAction Stop | ForEach-Object { "$($_.Name)" } | Sort-Object -Unique)
+    $targets = $frontends
+    if ($Server.Count -gt 0) {
+        $unknown = @($Server | Where-Object { $frontends -notcontains $_ })
+        if ($unknown.Count -gt 0) {
+            throw ('-Server ' + ($unknown -join ', ') + ': no Front End Transport service there (servers with one: ' + ($frontends -join ', ') + '). Nothing was changed after the transport rule.')
+        }
+        $targets = @($Server | Sort-Object -Unique)
+    }
+    $wantConnector = $true
     if ($edges.Count -gt 0) {
-        Write-Warning ('This organisation has Edge Transport subscriptions (' + (@($edges | ForEach-Object { "$($_.Name)" }) -join ', ') + '): internet mail reaches this server from the Edge, whose anti-spam agents filter it first. The Edge IP Allow List (--ip-allow-list, Install-NetigateEdgeAllowlist.ps1 on each Edge) is the documented exemption there; the transport rule above cannot undo an Edge rejection.')
+        $wantConnector = $false
+        Write-Warning ('This organisation has Edge Transport subscriptions (' + (@($edges | ForEach-Object { "$($_.Name)" }) -join ', ') + '): internet mail reaches the Mailbox servers from the Edge, so no receive connector for Netigate''s IPs is created or kept here. The Edge''s anti-spam agents filter first: its IP Allow List (--ip-allow-list, Install-NetigateEdgeAllowlist.ps1 on each Edge) is the documented exemption there; the transport rule above cannot undo an Edge rejection.')
+    }
+    # Connectors this tag owns on servers this run does not cover (a server dropped from -Server, or every server
+    # once an Edge subscription exists) are removed: converge.
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-receiveconnector?view=exchange-ps
+    foreach ($stale in @(Get-ReceiveConnector -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' -and "$($_.Comment)" -eq 'whitelist-gen:netigate:dach' -and (-not $wantConnector -or $targets -notcontains "$($_.Server)") })) {
+        if ($PSCmdlet.ShouldProcess("receive connector $($stale.Identity)", 'Remove (this run does not cover it)')) {
+            Remove-ReceiveConnector -Identity $stale.Identity -Confirm:$false -ErrorAction Stop
+            Write-Host ("Removed receive connector $($stale.Identity): an earlier run added it, this one does not cover it")
+        }
+    }
+    if ($wantConnector) {
+        $missing = @($frontends | Where-Object { $targets -notcontains $_ })
+        if ($missing.Count -gt 0) {
+            Write-Warning ('Left without the receive connector (not in -Server): ' + ($missing -join ', ') + ". Internet mail that reaches these servers does not get it.")
+        }
+        $anonymousName = (New-Object -TypeName 'System.Security.Principal.SecurityIdentifier' -ArgumentList 'S-1-5-7').Translate([System.Security.Principal.NTAccount]).Value
+    }
+    foreach ($name in @($targets | Where-Object { $wantConnector })) {
+        Set-NetigateReceiveConnector -ServerName $name -AnonymousName $anonymousName
     }
     Write-Host ''
     Write-Host 'Check where your mail comes from: Resolve-DnsName -Type MX <your domain> (or: whitelist-gen check tls --domain <your domain>).'
@@ -197,4 +259,9 @@ catch {
     Write-Host 'Install-NetigateAllowlist.ps1 stopped at the step above; the steps before it were applied and are listed above.'
     Write-Host 'Fix the cause and run the script again: it only changes what is still missing.'
     exit 1
+}
+finally {
+    if ($transcript) {
+        Stop-Transcript -ErrorAction SilentlyContinue | Out-Null
+    }
 }

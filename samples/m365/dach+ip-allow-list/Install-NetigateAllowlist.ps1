@@ -6,43 +6,51 @@
 #
 # Run in Windows PowerShell 5.1 or PowerShell 7 as an Exchange administrator, from this folder:
 #     .\Install-NetigateAllowlist.ps1 -WhatIf     (shows what it would change, changes nothing)
-#     .\Install-NetigateAllowlist.ps1             (applies; a second run changes nothing)
-#     .\Remove-NetigateAllowlist.ps1             (undo: removes exactly what this script added)
+#     .\Install-NetigateAllowlist.ps1             (names the tenant and asks before changing it; a second run changes nothing)
+#     .\Install-NetigateAllowlist.ps1 -Mode Audit (the rule only logs what it would do, as Microsoft recommends before enforcing)
+#     .\Test-NetigateAllowlist.ps1                (read-only report: what is done, not done, not checkable)
+#     .\Remove-NetigateAllowlist.ps1             (undo: removes what the install recorded adding, of any version)
 # Needs the ExchangeOnlineManagement module 3.0 or later. Connects only when no Exchange Online session is open
-# (a Security & Compliance session, or one opened with -Prefix, does not count). Every Exchange command runs
-# with -ErrorAction Stop: the first error stops the script.
+# (a Security & Compliance session, or one opened with -Prefix, does not count), prints the tenant (name, TenantID,
+# delegated organization, user) and asks before the first change; -Confirm:$false skips the question. Every
+# Exchange command runs with -ErrorAction Stop: the first error stops the script. A transcript
+# (Install-NetigateAllowlist-DATE.log) is written beside the script.
 # Files downloaded from a ticket or a zip carry Windows' internet mark, and the RemoteSigned execution policy
 # refuses them: run  Get-ChildItem *.ps1 | Unblock-File  in this folder first
 # (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/unblock-file).
 # What it changes, and what that weakens:
-#   - mail flow rule 'Netigate survey mail (whitelist-gen, dach)': SCL -1 (bypass spam filtering) only when the
-#     connecting IP is one of 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain (header From) is
-#     ntgt.de or any subdomain of it (SenderDomainIs matches subdomains too).
-#     SCL -1 also overrides ordinary phishing verdicts (not high-confidence phishing). Malware and
-#     high-confidence phishing are still caught, and the other rules still apply. Any other sender on these
-#     IPs, or these domains from any other IP, is filtered as before.
-#   - If your MX points to a filtering gateway or an on-premises server, Exchange Online sees the gateway's IP,
-#     not Netigate's, and the rule never matches: the script looks for such inbound connectors and says what
-#     to do (README: "If your mail passes a gateway first"). It changes no connector of yours.
+#   - mail flow rule 'Netigate survey mail (whitelist-gen, dach)': SCL -1 (Microsoft: it "requests a bypass from most spam
+#     filtering") only when the connecting IP is one of 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 AND the sender domain
+#     (header From; -SenderAddressLocation Header) is ntgt.de or any subdomain of it
+#     (SenderDomainIs matches subdomains too). With your MX at Microsoft 365, secure by default still quarantines
+#     malware and high-confidence phishing; with an MX elsewhere Microsoft says such a bypass rule "can result in
+#     the delivery of messages detected as high confidence phishing". The script reads the MX of each accepted
+#     domain and says which applies. Any other sender on these IPs, or these domains from any other IP, is
+#     filtered as before. -Mode Audit installs it in audit mode; a later run without it enforces.
+#   - If an MX points to a filtering gateway, Exchange Online sees the gateway's IP, not Netigate's, and the rule
+#     never matches: the script says so from the MX and the inbound connectors and names the fix
+#     (regenerate with --behind GATEWAY). It changes no connector of yours.
 #   - inbound Partner connector 'Netigate survey mail TLS (whitelist-gen, dach)' for sender domains ntgt.de
-#     with RequireTls: mail from these domains that arrives without TLS is rejected. Relaxes nothing.
+#     (those exact domains, not their subdomains, while the rule's SenderDomainIs includes subdomains: TLS is
+#     required of the domains Netigate names) with RequireTls: mail from them that arrives without TLS is
+#     rejected. Relaxes nothing.
 #   - --ip-allow-list: adds 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 to the Default connection filter policy's IP Allow List.
 #     WEAKENS MORE: every message from these IPs, whatever its sender, skips spam filtering AND the
 #     SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want this list empty.
-#     Entries already in the list stay as they are and are never removed by the removal script; the ones
-#     this script adds are recorded in the rule's comment, and only those are removed.
-#   - scenario 2: spoof allow pairs (Tenant Allow/Block List) for example.com
-#     sent from 46.254.11.0/24, 86.107.243.0/24, 89.45.227.0/24. Each /24 is 256 addresses of Netigate's hosting
-#     provider, not only Netigate's servers: mail from those /24s that claims these domains is no longer
-#     flagged as spoofing. SpoofType is decided at run time: Internal for a domain that is one of your
-#     accepted domains (Get-AcceptedDomain), External otherwise; the script prints which. The sending
-#     infrastructure is the /24, as Microsoft names a source without a PTR record; Netigate's data give no
-#     PTR names, and the script warns if an IP has one (then Microsoft names the source by that domain and
-#     the /24 pair may not match). The script writes each /24 by its network address (46.254.11.0/24);
-#     the cmdlet page's syntax is <source IP>/24 with a host address as example and does not say that both
-#     forms are the same entry: after the first survey, compare with the spoof intelligence insight.
-#     Pairs never expire; the ones this script adds are recorded in the rule's comment, and only those are
-#     removed.
+#     Ask for it only if the rule alone is not enough (the report script shows whether the rule matched).
+#     Entries already in the list stay as they are; the ones this script adds are recorded in the rule's comment.
+#   - scenario 2: spoof allow pairs (Tenant Allow/Block List) for example.com. SpoofType
+#     is decided at run time: Internal for one of your accepted domains (then Microsoft asks for the full From
+#     address: give it with -SenderAddress), External otherwise (the domain). The sending infrastructure is the
+#     organizational domain of each Netigate IP's PTR name, resolved at run time, as Microsoft recommends; an IP
+#     without a PTR name gets its /24 (46.254.11.0/24, 86.107.243.0/24, 89.45.227.0/24), 256 addresses of the hosting provider, not only
+#     Netigate's. A PTR domain that is not Netigate's own covers every server of that provider: the script says so.
+#     Pairs never expire; the ones this script adds are recorded in the rule's comment.
+#   - If Exchange Online rejects Direct Send (Set-OrganizationConfig -RejectDirectSend) and one of these domains
+#     is yours, the script stops before changing anything and says why.
+# Converges: entries an earlier run or an earlier profile version recorded that this run does not cover (an
+# older Netigate IP, a --domain or option no longer given) are removed, line by line; an entry the other server's
+# install (azure/dach) also recorded stays while that install needs it. Entries you made are never touched.
 # What the source leaves open:
 #   - The article lists four mail-server IPs without saying which server sends from which; every IP is allowed for both servers.
 #   - The article gives no DKIM selector or key; keys are added in the customer's Netigate account.
@@ -57,7 +65,13 @@
 # article recommends it over IPs wherever a system can use it. When Netigate's IPs change, apply the output of a
 # newer profile version.
 [CmdletBinding(SupportsShouldProcess = $true)]
-param()
+param(
+    # Audit: the rule's actions are only written to the message tracking log (New-TransportRule -Mode).
+    [ValidateSet('Enforce', 'Audit')]
+    [string]$Mode = 'Enforce',
+    # The full From addresses the surveys use in your accepted domains (intra-org spoof entries need them).
+    [string[]]$SenderAddress = @()
+)
 
 # A preference set here does not reach the ExchangeOnlineManagement module's functions (they run in the
 # module's own scope), so every Exchange command below also carries -ErrorAction Stop.
@@ -73,15 +87,138 @@ function Test-SameValues {
 }
 
 # Records what this script added in the tagged rule's comment, at once (a later failure cannot lose it); the
-# removal script removes only what is recorded there. Comments hold at most 1024 characters (checked when generated).
+# removal script removes only what is recorded there. Comments hold at most 1024 characters: checked before writing.
 # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
+function Write-NetigateRecord {
+    param([string[]]$Tokens)
+    $comment = 'whitelist-gen:netigate:dach'
+    if (@($Tokens).Count -gt 0) {
+        $comment = 'whitelist-gen:netigate:dach; added by the install: ' + (@($Tokens) -join ',')
+    }
+    if ($comment.Length -gt 1024) {
+        throw ('The record of what this script added would need ' + $comment.Length + ' characters; a rule comment holds 1024. Give fewer --domain or -SenderAddress values.')
+    }
+    Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Comments $comment -ErrorAction Stop
+}
+
 function Add-NetigateRecord {
     param([string]$Token)
     $script:recorded = @(@($script:recorded) + $Token | Sort-Object -Unique)
-    Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Comments ('whitelist-gen:netigate:dach; added by the install: ' + ($script:recorded -join ',')) -ErrorAction Stop
+    Write-NetigateRecord -Tokens $script:recorded
+}
+
+function Remove-NetigateRecord {
+    param([string]$Token)
+    $script:recorded = @(@($script:recorded) | Where-Object { $_ -ne $Token })
+    Write-NetigateRecord -Tokens $script:recorded
+}
+
+# Removes the entry one recorded token stands for: ip:ADDRESS (connection filter IP Allow List, @{Remove=...}) or
+# spoof:USER>SOURCE (spoof allow pair, by the Identity Get-TenantAllowBlockListSpoofItems reports). A token of
+# another form is reported and left alone.
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-hostedconnectionfilterpolicy?view=exchange-ps
+# https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/remove-tenantallowblocklistspoofitems?view=exchange-ps
+# Remove-TenantAllowBlockListSpoofItems: its page asks for -Identity domain.com\Default, while the same cmdlet's
+# example on the Set-TenantAllowBlockListSpoofItems page and the New-/Set- pages use Default; neither page says
+# the two differ. The scripts use Default, as for creating the pair.
+function Remove-NetigateRecordedEntry {
+    param([string]$Token)
+    if ($Token -match '^ip:(?<address>[0-9.]+(/[0-9]+)?)$') {
+        $address = $Matches['address']
+        $allowed = @(@((Get-HostedConnectionFilterPolicy -Identity 'Default' -ErrorAction Stop).IPAllowList) | Where-Object { $null -ne $_ } | ForEach-Object { "$_" })
+        if ($allowed -contains $address) {
+            Set-HostedConnectionFilterPolicy -Identity 'Default' -IPAllowList @{Remove = $address} -ErrorAction Stop
+            Write-Host "Removed $address from the connection filter IP Allow List"
+        } else {
+            Write-Host "Not present: $address in the connection filter IP Allow List"
+        }
+    } elseif ($Token -match '^spoof:(?<user>[^>]+)>(?<source>.+)$') {
+        $user = $Matches['user']
+        $source = $Matches['source']
+        $items = @(Get-TenantAllowBlockListSpoofItems -Action 'Allow' -ErrorAction Stop | Where-Object { "$($_.SpoofedUser)" -eq $user -and "$($_.SendingInfrastructure)" -eq $source })
+        foreach ($item in $items) {
+            Remove-TenantAllowBlockListSpoofItems -Identity 'Default' -Ids $item.Identity -Confirm:$false -ErrorAction Stop
+            Write-Host "Removed spoof allow pair $user from $source"
+        }
+        if ($items.Count -eq 0) {
+            Write-Host "Not present: spoof allow pair $user from $source"
+        }
+    } else {
+        Write-Warning "Left alone: '$Token' in the record is of no form this script knows (ip:ADDRESS, spoof:USER>SOURCE)."
+    }
+}
+
+# An entry this run wants that already exists: recorded by this install (an earlier run), by the other server's
+# install (then recorded here too, so neither removal takes it while the other still needs it), or by nobody
+# (then it is yours, and stays unrecorded so no removal takes it).
+function Write-NetigateSharedEntry {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Token, [string]$What)
+    $holders = @($script:othersRecorded | Where-Object { ($_ -split "`t")[0] -eq $Token } | ForEach-Object { ($_ -split "`t")[1] })
+    if ($script:recorded -contains $Token) {
+        Write-Host "Unchanged: $What (added by an earlier run)"
+    } elseif ($holders.Count -gt 0) {
+        if ($PSCmdlet.ShouldProcess("$What", 'Record as needed by this install too')) {
+            Add-NetigateRecord -Token $Token
+            Write-Host ("Unchanged: $What (added by the install of " + ($holders -join ', ') + '; recorded here too, so it stays while either needs it)')
+        }
+    } else {
+        Write-Host "Unchanged: $What existed before and is not recorded; the removal script leaves it"
+    }
+}
+
+# The organizational domain of a PTR name: its last two labels, or three where the last is a two-letter country
+# code under a second-level label that registries use for registrations (co, com, net, org, ac, gov, edu, or, ne,
+# go: example.co.uk). This approximates the Public Suffix List without carrying it; the script prints every
+# domain it picks, and a name it cannot reduce (fewer than two labels) falls back to the /24.
+function Get-OrganizationalDomain {
+    param([string]$Name)
+    $labels = @($Name.ToLowerInvariant().TrimEnd('.') -split '\.' | Where-Object { $_ -ne '' })
+    if ($labels.Count -lt 2) {
+        return ''
+    }
+    $take = 2
+    $registryLabels = @('co', 'com', 'net', 'org', 'ac', 'gov', 'edu', 'or', 'ne', 'go')
+    if ($labels.Count -ge 3 -and $labels[-1].Length -eq 2 -and $registryLabels -contains $labels[-2]) {
+        $take = 3
+    }
+    return ($labels[($labels.Count - $take)..($labels.Count - 1)] -join '.')
+}
+
+# "<source IP>/24" when the IP has no PTR record (Microsoft: "Use the IP address if the source IP address has no PTR
+# record"), else the PTR name's organizational domain ("We also recommend using the PTR Organization Domain").
+# https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
+function Get-NetigateSendingInfrastructure {
+    param([string]$Address, [string]$Network, [string[]]$NetigateDomains)
+    $ptr = ''
+    try {
+        $ptr = [System.Net.Dns]::GetHostEntry([System.Net.IPAddress]::Parse($Address)).HostName
+    } catch {
+        $ptr = ''
+    }
+    if ([string]::IsNullOrEmpty($ptr) -or $ptr -eq $Address) {
+        Write-Host "Netigate IP $Address has no PTR name: sending infrastructure $Network (256 addresses of the hosting provider, not only Netigate's)"
+        return $Network
+    }
+    $domain = Get-OrganizationalDomain -Name $ptr
+    if ($domain -notmatch '^[a-z0-9-]+(\.[a-z0-9-]+)+$') {
+        Write-Warning "Netigate IP $Address has the PTR name $ptr, which has no organizational domain this script can name: sending infrastructure $Network. Compare with the spoof intelligence insight after the first survey."
+        return $Network
+    }
+    if ($NetigateDomains -contains $domain) {
+        Write-Host "Netigate IP $Address has the PTR name ${ptr}: sending infrastructure $domain (Netigate's own domain)"
+    } else {
+        Write-Warning "Netigate IP $Address has the PTR name ${ptr}: sending infrastructure $domain, which is not one of Netigate's domains (a hosting provider's?). The pair then lets every server whose PTR name lies in $domain send as your domain past spoof checks."
+    }
+    return $domain
 }
 
 try {
+    # https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.host/start-transcript
+    $transcript = Join-Path -Path $PSScriptRoot -ChildPath ('Install-NetigateAllowlist-' + (Get-Date -Format 'yyyyMMdd-HHmmss') + '.log')
+    Start-Transcript -Path $transcript -WhatIf:$false -Confirm:$false -ErrorAction Stop | Out-Null
+    Write-Host ('Transcript: ' + $transcript)
+    Write-Host 'Netigate profile version 2, server dach; generated by: whitelist-gen --target m365 --server dach --profile 2 --domain example.com --ip-allow-list'
     # Session: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/connect-exchangeonline?view=exchange-ps
     # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-connectioninformation?view=exchange-ps
     # (IsEopSession is true for Connect-IPPSSession; ModulePrefix is set by -Prefix).
@@ -94,62 +231,202 @@ try {
     if ($sessions.Count -eq 0) {
         Connect-ExchangeOnline -ShowBanner:$false -ErrorAction Stop
     }
+    # UserPrincipalName, TenantID and DelegatedOrganization of the session:
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-connectioninformation?view=exchange-ps
+    $connection = @(Get-ConnectionInformation -ErrorAction Stop | Where-Object { $_.State -eq 'Connected' -and -not $_.IsEopSession -and [string]::IsNullOrEmpty($_.ModulePrefix) })[0]
+    $organization = Get-OrganizationConfig -ErrorAction Stop
+    Write-Host ('Tenant: ' + $organization.DisplayName + ' (TenantID ' + $connection.TenantID + $(if ($connection.DelegatedOrganization) { ', delegated organization ' + $connection.DelegatedOrganization } else { '' }) + '), signed in as ' + $connection.UserPrincipalName)
+    $confirmDeclined = $PSBoundParameters.ContainsKey('Confirm') -and -not $PSBoundParameters['Confirm']
+    if (-not $WhatIfPreference -and -not $confirmDeclined) {
+        if (-not $PSCmdlet.ShouldContinue(('Install the Netigate allowlist in this tenant: ' + $organization.DisplayName + ' (' + $connection.TenantID + ')?'), 'Which tenant')) {
+            throw 'Stopped before any change. Connect to the tenant you mean (Connect-ExchangeOnline, or -DelegatedOrganization for a customer tenant) and run again; -Confirm:$false skips this question.'
+        }
+    }
 
-    # Mail flow rule, conditions ANDed: sender IP AND sender domain. Microsoft ranks mail flow rules above the
-    # connection filter IP Allow List: https://learn.microsoft.com/en-us/defender-office-365/create-safe-sender-lists-in-office-365
-    # Parameters: https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-transportrule?view=exchange-ps
-    # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
-    # (SenderDomainIs "matches domains and subdomains"). What SCL -1 still lets filtering catch:
-    # https://learn.microsoft.com/en-us/defender-office-365/secure-by-default
-    $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
     # The rule's comment is the tag, plus what the install added (parsed the same way by the removal script).
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-transportrule?view=exchange-ps
+    $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail (whitelist-gen, dach)' }
     $recorded = @()
-    # An entry added while the rule is missing (its creation declined at a -Confirm prompt) could not be recorded,
-    # and the removal would never take it out: each addition below first checks that the rule exists.
-    $ruleReady = $null -ne $rule
     if ($null -ne $rule) {
-        if ("$($rule.Comments)" -cmatch '^whitelist-gen:netigate:dach(?:; added by the install: (?<added>[A-Za-z0-9.:/>,-]+))?$') {
+        if ("$($rule.Comments)" -cmatch '^whitelist-gen:netigate:dach(?:; added by the install: (?<added>[A-Za-z0-9.:/>@_+,-]+))?$') {
             $recorded = @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' })
         } else {
             throw 'A mail flow rule named ''Netigate survey mail (whitelist-gen, dach)'' exists that this script did not create (its comment is not whitelist-gen:netigate:dach); rename or remove it, then run again.'
         }
     }
-    if ($null -eq $rule) {
-        if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Create')) {
-            New-TransportRule -Name 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -ErrorAction Stop | Out-Null
-            $ruleReady = $true
-            Write-Host 'Created mail flow rule Netigate survey mail (whitelist-gen, dach)'
+    # Every tagged Netigate rule's record but this one's (the other server's install may need the same entries).
+    $othersRecorded = @()
+    foreach ($other in @(Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -ne 'Netigate survey mail (whitelist-gen, dach)' })) {
+        if ("$($other.Comments)" -cmatch '^whitelist-gen:netigate:[a-z0-9-]+(?:; added by the install: (?<added>[A-Za-z0-9.:/>@_+,-]+))?$') {
+            $othersRecorded += @("$($Matches['added'])" -split ',' | Where-Object { $_ -ne '' } | ForEach-Object { "$_`t$($other.Name)" })
         }
-    } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('ntgt.de')) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-dach') {
-        if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Update')) {
-            # The comment is kept as it is: it records what earlier runs added.
-            Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -ErrorAction Stop
-            Write-Host 'Updated mail flow rule Netigate survey mail (whitelist-gen, dach)'
+    }
+    $accepted = @(Get-AcceptedDomain -ErrorAction Stop | ForEach-Object { "$($_.DomainName)".ToLowerInvariant() })
+    # MX per accepted domain. Resolve-DnsName exists on Windows only; elsewhere the MX is not checkable here.
+    # https://learn.microsoft.com/en-us/powershell/module/dnsclient/resolve-dnsname
+    # https://learn.microsoft.com/en-us/microsoft-365/enterprise/urls-and-ip-address-ranges (Exchange Online, ID 10)
+    $mxMicrosoft = @()
+    $mxElsewhere = @()
+    $mxUnknown = @()
+    $canResolve = $null -ne (Get-Command -Name 'Resolve-DnsName' -ErrorAction SilentlyContinue)
+    foreach ($domain in @($accepted | Where-Object { $_ -notlike '*.onmicrosoft.com' })) {
+        if (-not $canResolve) {
+            $mxUnknown += $domain
+            continue
         }
-    } else {
-        Write-Host 'Unchanged: mail flow rule Netigate survey mail (whitelist-gen, dach)'
+        $hosts = @(Resolve-DnsName -Name $domain -Type 'MX' -DnsOnly -ErrorAction SilentlyContinue | Where-Object { $_.Type -eq 'MX' } | ForEach-Object { "$($_.NameExchange)".ToLowerInvariant().TrimEnd('.') })
+        if ($hosts.Count -eq 0) {
+            $mxUnknown += $domain
+            Write-Host "MX of ${domain}: none found (no mail for it, or DNS not reachable from here)"
+        } elseif (@($hosts | Where-Object { $_ -notlike '*.mail.protection.outlook.com' -and $_ -notlike '*.mx.microsoft' }).Count -eq 0) {
+            $mxMicrosoft += $domain
+            Write-Host ("MX of ${domain}: Microsoft 365 (" + ($hosts -join ', ') + ')')
+        } else {
+            $mxElsewhere += $domain
+            Write-Host ("MX of ${domain}: not Microsoft 365 (" + ($hosts -join ', ') + ')')
+        }
+    }
+    if (-not $canResolve) {
+        Write-Host 'MX: not checkable here (Resolve-DnsName is missing; PowerShell on Linux or macOS). Check with: whitelist-gen check tls --domain DOMAIN'
     }
 
-    # Behind a gateway the connecting IP is the gateway's. New-TransportRule (page above) says SenderIpRanges is
-    # evaluated against "the address of the last hop before reaching the service", so the rule never sees
-    # Netigate's IPs. Inbound connectors of type OnPremises, or Partner connectors for all sender domains (*)
-    # restricted to sender IPs, are the usual sign of one.
-    # Enhanced Filtering for Connectors (skip listing) lets Exchange Online's filtering find the real source IP;
-    # the SenderIpRanges text does not mention it, so the script does not count on it for the rule:
+    # What this run wants recorded: decided in full before the first change, so a refusal changes nothing.
+    $wanted = @()
+    $wanted += @('ip:46.254.11.92', 'ip:86.107.243.139', 'ip:89.45.227.195', 'ip:89.45.227.221')
+
+    # Scenario 2. SpoofType: Internal for your accepted domains, External otherwise (the Tenant Allow/Block List
+    # page: Internal is "a domain that belongs to your organization (an accepted domain)"). SpoofedUser: "For
+    # domains outside your organization (cross-org), use the domain of the email address that appears in the From
+    # field of the message. For domains inside your organization (intra-org), use the full email address that
+    # appears in the From field of the message." SendingInfrastructure: "The domain is found in the reverse DNS
+    # lookup (PTR record) of the source email server's IP address", "Use the IP address if the source IP address
+    # has no PTR record. /24 is the only available and maximum subnet depth"; Microsoft recommends "the PTR
+    # Organization Domain" (for smtp.inbound.contoso.com, contoso.com). At most 1024 entries (checked when generated).
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-tenantallowblocklistspoofitems?view=exchange-ps
+    # https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-accepteddomain?view=exchange-ps
+    # The PTR names are resolved here with [System.Net.Dns], which Windows PowerShell and PowerShell 7 on every
+    # system offer (Resolve-DnsName exists on Windows only): https://learn.microsoft.com/en-us/dotnet/api/system.net.dns.gethostentry
+    $infrastructure = @()
+    $infrastructure += (Get-NetigateSendingInfrastructure -Address '46.254.11.92' -Network '46.254.11.0/24' -NetigateDomains @('ntgt.de'))
+    $infrastructure += (Get-NetigateSendingInfrastructure -Address '86.107.243.139' -Network '86.107.243.0/24' -NetigateDomains @('ntgt.de'))
+    $infrastructure += (Get-NetigateSendingInfrastructure -Address '89.45.227.195' -Network '89.45.227.0/24' -NetigateDomains @('ntgt.de'))
+    $infrastructure += (Get-NetigateSendingInfrastructure -Address '89.45.227.221' -Network '89.45.227.0/24' -NetigateDomains @('ntgt.de'))
+    $infrastructure = @($infrastructure | Sort-Object -Unique)
+    $customerDomains = @('example.com')
+    foreach ($address in $SenderAddress) {
+        if ("$address" -notmatch '^[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+$' -or $customerDomains -notcontains ("$address" -replace '^.*@', '').ToLowerInvariant()) {
+            throw ("-SenderAddress '$address': not an address in " + 'example.com' + ' (letters, digits and . _ + - before the @). Nothing was changed.')
+        }
+    }
+    $spoofTypes = @{}
+    $internal = @()
+    if ($accepted -contains 'example.com') {
+        $spoofTypes['example.com'] = 'Internal'
+        $internal += 'example.com'
+        $users = @($SenderAddress | Where-Object { ("$_" -replace '^.*@', '').ToLowerInvariant() -eq 'example.com' } | ForEach-Object { "$_".ToLowerInvariant() } | Sort-Object -Unique)
+        if ($users.Count -eq 0) {
+            throw 'example.com is one of this tenant''s accepted domains, so Microsoft asks for the full From address of the surveys (intra-org): run again with -SenderAddress ADDRESS@example.com (the address your Netigate account sends as). Nothing was changed.'
+        }
+        Write-Host ('example.com: SpoofType Internal (one of your accepted domains); spoofed users ' + ($users -join ', '))
+    } else {
+        $spoofTypes['example.com'] = 'External'
+        $users = @('example.com')
+        Write-Warning 'example.com is not one of this tenant''s accepted domains: its spoof pairs are External. If it is yours, check that this is the right tenant (printed above).'
+    }
+    foreach ($user in $users) {
+        foreach ($source in $infrastructure) {
+            $wanted += ('spoof:' + $user + '>' + $source)
+            $spoofTypes[$user] = $spoofTypes['example.com']
+        }
+    }
+
+    # Direct Send: with RejectDirectSend on, Exchange Online "rejects anonymous messages sent from your own domain to
+    # your organization's mailboxes when" they "don't match any inbound connectors. We only consider inbound
+    # connectors configured to match the sender IP or certificate", and the MAIL FROM domain is an accepted domain.
+    # Spoof allow entries cannot rescue such a rejection. Netigate's article does not say which MAIL FROM the
+    # surveys sent as your domain carry; if it is your domain, they are rejected.
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-organizationconfig?view=exchange-ps
+    if ($internal.Count -gt 0 -and $organization.RejectDirectSend) {
+        $matching = @(Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Enabled -and "$($_.ConnectorType)" -eq 'Partner' -and $_.RestrictDomainsToIPAddresses } | Where-Object { $listed = @(@($_.SenderIPAddresses) | ForEach-Object { "$_" }); @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' | Where-Object { $listed -notcontains $_ }).Count -eq 0 })
+        if ($matching.Count -eq 0) {
+            throw ('This tenant rejects Direct Send (RejectDirectSend), and ' + ($internal -join ', ') + ' is an accepted domain: surveys sent as it with it in MAIL FROM (the envelope sender) would be rejected in the SMTP session before any allowlist applies. Only an inbound connector matched by sender IP or certificate exempts them, and a Partner connector restricted to IPs (RestrictDomainsToIPAddresses) rejects its SenderDomains from every other IP, so this script does not create one: decide with your mail flow owner, or ask Netigate which MAIL FROM it uses. Nothing was changed.')
+        }
+        Write-Host ('RejectDirectSend is on; inbound connector ' + (@($matching | ForEach-Object { "'" + $_.Name + "'" }) -join ', ') + " lists every Netigate IP, so Netigate's mail matches a connector by sender IP.")
+    }
+
+    # Mail flow rule, conditions ANDed: sender IP AND sender domain in the header From. Parameters:
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-transportrule?view=exchange-ps
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-transportrule?view=exchange-ps
+    # SenderDomainIs "matches domains and subdomains"; SenderAddressLocation Header: "Only examine senders in the
+    # message headers (the From field)"; SetSCL -1 "requests a bypass from most spam filtering"; Mode Audit: "The
+    # actions that the rule would have taken are written to the message tracking log, but no action that affects
+    # message delivery is taken on the message". Secure by default (malware, high-confidence phishing) "applies only
+    # when the MX record for your domain points to Microsoft 365": https://learn.microsoft.com/en-us/defender-office-365/secure-by-default
+    # An entry added while the rule is missing (its creation declined at a -Confirm prompt) could not be recorded,
+    # and the removal would never take it out: each addition below first checks that the rule exists.
+    $ruleReady = $null -ne $rule
+    if ($null -eq $rule) {
+        if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Create')) {
+            New-TransportRule -Name 'Netigate survey mail (whitelist-gen, dach)' -Comments 'whitelist-gen:netigate:dach' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -Mode $Mode -Enabled $true -ErrorAction Stop | Out-Null
+            $ruleReady = $true
+            Write-Host ('Created mail flow rule Netigate survey mail (whitelist-gen, dach), mode ' + $Mode)
+        }
+    } elseif (-not (Test-SameValues $rule.SenderIpRanges @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) -or -not (Test-SameValues $rule.SenderDomainIs @('ntgt.de')) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne 'X-Whitelist-Gen' -or "$($rule.SetHeaderValue)" -ne 'netigate-dach' -or "$($rule.Mode)" -ne $Mode) {
+        if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Update')) {
+            # The comment is kept as it is: it records what earlier runs added.
+            Set-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -SenderIpRanges '46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221' -SenderDomainIs 'ntgt.de' -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName 'X-Whitelist-Gen' -SetHeaderValue 'netigate-dach' -Mode $Mode -ErrorAction Stop
+            Write-Host ('Updated mail flow rule Netigate survey mail (whitelist-gen, dach) (IPs, sender domains, From only, SCL -1, header, mode ' + $Mode + ')')
+        }
+    } else {
+        Write-Host ('Unchanged: mail flow rule Netigate survey mail (whitelist-gen, dach), mode ' + $Mode)
+    }
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/enable-transportrule?view=exchange-ps
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/disable-transportrule?view=exchange-ps
+    if ($null -ne $rule -and "$($rule.State)" -eq 'Disabled') {
+        if ($PSCmdlet.ShouldProcess('mail flow rule Netigate survey mail (whitelist-gen, dach)', 'Enable')) {
+            Enable-TransportRule -Identity 'Netigate survey mail (whitelist-gen, dach)' -Confirm:$false -ErrorAction Stop
+            Write-Host 'Enabled mail flow rule Netigate survey mail (whitelist-gen, dach) (a run with --behind had disabled it)'
+        }
+    }
+
+    # Behind a gateway the connecting IP is the gateway's: New-TransportRule says SenderIpRanges is evaluated
+    # against "the address of the last hop before reaching the service", so the rule never sees Netigate's IPs.
+    # Decided from the MX of each accepted domain and the inbound connectors together: a connector of type
+    # OnPremises, or a Partner connector restricted to IPs or a certificate, is a gateway's only when the MX points
+    # elsewhere; with the MX at Microsoft 365 it is a hybrid (on-premises) connector, and internet mail, Netigate's
+    # included, reaches Exchange Online directly: no Enhanced Filtering is needed for it.
+    # Enhanced Filtering for Connectors: "If you have an mail flow rule (also known as a transport rule) rule that force
+    # messages to skip filtering once it comes into EOP (i.e., marking the SCL of the message to -1 to prevent double
+    # filtering), you will need to disable that mail flow rule" (current wording: must be disabled).
     # https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/enhanced-filtering-for-connectors
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-inboundconnector?view=exchange-ps
-    $gateways = @(Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Enabled -and "$($_.Comment)" -ne 'whitelist-gen:netigate:dach' -and ("$($_.ConnectorType)" -eq 'OnPremises' -or ("$($_.ConnectorType)" -eq 'Partner' -and $_.RestrictDomainsToIPAddresses -and @($_.SenderIPAddresses).Count -gt 0 -and @($_.SenderDomains | Where-Object { ("$_" -replace '^smtp:', '' -replace ';\d+$', '') -eq '*' }).Count -gt 0)) })
-    foreach ($gateway in $gateways) {
-        if ($gateway.EFSkipLastIP -or @($gateway.EFSkipIPs).Count -gt 0) {
-            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") has Enhanced Filtering on: Exchange Online's filtering then uses the real source IP, but Microsoft documents the rule's sender IP condition as the last hop before Exchange Online (the gateway) and does not say that Enhanced Filtering changes it. Allowlist Netigate in the gateway itself, and after the first survey check that the message carries the header " + 'X-Whitelist-Gen: netigate-dach' + '.')
-        } else {
-            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ") suggests your mail passes a gateway or an on-premises server first. Then the rule's sender IP condition, which Microsoft documents as the last hop before Exchange Online, sees that server's IP and never matches Netigate's. Remedy: allowlist Netigate in the gateway itself. Enhanced Filtering for Connectors on that connector (Set-InboundConnector -Identity '" + $gateway.Name + "' -EFSkipLastIP `$true, or -EFSkipIPs with the gateway's IPs) lets Exchange Online's own filtering see the real source IP; Microsoft does not say it changes the rule's condition. After the first survey, check for the header " + 'X-Whitelist-Gen: netigate-dach' + '.')
+    $candidates = @(Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Enabled -and "$($_.Comment)" -ne 'whitelist-gen:netigate:dach' -and ("$($_.ConnectorType)" -eq 'OnPremises' -or ("$($_.ConnectorType)" -eq 'Partner' -and ($_.RestrictDomainsToIPAddresses -or $_.RestrictDomainsToCertificate))) })
+    $withEnhancedFiltering = @($candidates | Where-Object { $_.EFSkipLastIP -or @($_.EFSkipIPs).Count -gt 0 })
+    if ($mxElsewhere.Count -gt 0) {
+        Write-Warning ('The MX of ' + ($mxElsewhere -join ', ') + ' points to another service or device (a filtering gateway): Exchange Online sees its IP, not Netigate''s, so the mail flow rule''s sender IP condition ("the address of the last hop") never matches mail to these domains, and with such an MX Microsoft says a bypass rule "can result in the delivery of messages detected as high confidence phishing". Regenerate with --behind GATEWAY (whitelist-gen --target m365 --server dach --behind hornetsecurity|mimecast|proofpoint|barracuda|cisco|other): it turns on Enhanced Filtering for Connectors on the gateway''s connector and adds no SCL -1 rule, and allowlist Netigate in the gateway itself.')
+        if ($candidates.Count -eq 0) {
+            Write-Warning 'No inbound connector for that gateway was found (OnPremises, or Partner restricted to IPs or a certificate): its mail arrives as anonymous internet mail. Create one as the gateway vendor documents.'
+        }
+        foreach ($gateway in $withEnhancedFiltering) {
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' has Enhanced Filtering on; Microsoft says an SCL -1 mail flow rule must then be disabled. This script's rule sets SCL -1: regenerate with --behind GATEWAY.")
+        }
+    } elseif ($mxMicrosoft.Count -gt 0 -and $mxUnknown.Count -eq 0) {
+        Write-Host 'Every MX points to Microsoft 365: the rule sees the connecting IP, and secure by default still quarantines malware and high-confidence phishing.'
+        foreach ($gateway in $candidates) {
+            Write-Host ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + '): with the MX at Microsoft 365 it carries mail from your own servers (hybrid), not internet mail; no Enhanced Filtering is needed for Netigate.')
+        }
+    } else {
+        foreach ($gateway in $candidates) {
+            Write-Warning ("Inbound connector '" + $gateway.Name + "' (" + $gateway.ConnectorType + ') is a gateway''s if your MX points to that gateway, a hybrid one if it points to Microsoft 365; the MX could not be read here. Behind a gateway the rule never matches: regenerate with --behind GATEWAY.')
         }
     }
 
     # Partner connector: TLS required for Netigate's sender domains (the source article asks for TLS). It
-    # relaxes no filtering. https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-inboundconnector?view=exchange-ps
-    # and https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-inboundconnector?view=exchange-ps
+    # relaxes no filtering. SenderDomains matches the domains as given; the rule's SenderDomainIs also matches
+    # their subdomains (TLS is required only of the domains Netigate names).
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-inboundconnector?view=exchange-ps
+    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-inboundconnector?view=exchange-ps
     $connector = Get-InboundConnector -ErrorAction Stop | Where-Object { $_.Name -eq 'Netigate survey mail TLS (whitelist-gen, dach)' }
     if ($null -eq $connector) {
         if ($PSCmdlet.ShouldProcess('inbound connector Netigate survey mail TLS (whitelist-gen, dach)', 'Create')) {
@@ -171,13 +448,11 @@ try {
     # IPv4 only, /24 to /32, at most 1273 entries (checked when this script was generated):
     # https://learn.microsoft.com/en-us/defender-office-365/connection-filter-policies-configure
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/set-hostedconnectionfilterpolicy?view=exchange-ps
-    # An entry that was in the list before is left alone and not recorded, so the removal script keeps it.
     Write-Warning 'The connection filter IP Allow List lets every message from these IPs skip spam filtering and the SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want it empty. The mail flow rule above is the safer way; keep this only if it is not enough.'
     # The entries are compared as text: -contains converts the string to each element's own type, and the page
     # types IPAllowList as a MultiValuedProperty of IP ranges, not of strings (a wrong "not there" would record
     # an entry of yours as added by the install, and the removal would take it away).
-    $policy = Get-HostedConnectionFilterPolicy -Identity 'Default' -ErrorAction Stop
-    $allowed = @(@($policy.IPAllowList) | Where-Object { $null -ne $_ } | ForEach-Object { "$_" })
+    $allowed = @(@((Get-HostedConnectionFilterPolicy -Identity 'Default' -ErrorAction Stop).IPAllowList) | Where-Object { $null -ne $_ } | ForEach-Object { "$_" })
     if ($allowed -notcontains '46.254.11.92') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 46.254.11.92', 'Add')) {
             if (-not $ruleReady) { throw 'Not added: 46.254.11.92. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
@@ -185,10 +460,8 @@ try {
             Add-NetigateRecord -Token 'ip:46.254.11.92'
             Write-Host 'Added 46.254.11.92 to the connection filter IP Allow List (recorded in the rule''s comment)'
         }
-    } elseif ($recorded -contains 'ip:46.254.11.92') {
-        Write-Host 'Unchanged: 46.254.11.92 is in the connection filter IP Allow List (added by an earlier run)'
     } else {
-        Write-Host 'Unchanged: 46.254.11.92 was in the connection filter IP Allow List before; the removal script leaves it'
+        Write-NetigateSharedEntry -Token 'ip:46.254.11.92' -What '46.254.11.92 in the connection filter IP Allow List'
     }
     if ($allowed -notcontains '86.107.243.139') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 86.107.243.139', 'Add')) {
@@ -197,10 +470,8 @@ try {
             Add-NetigateRecord -Token 'ip:86.107.243.139'
             Write-Host 'Added 86.107.243.139 to the connection filter IP Allow List (recorded in the rule''s comment)'
         }
-    } elseif ($recorded -contains 'ip:86.107.243.139') {
-        Write-Host 'Unchanged: 86.107.243.139 is in the connection filter IP Allow List (added by an earlier run)'
     } else {
-        Write-Host 'Unchanged: 86.107.243.139 was in the connection filter IP Allow List before; the removal script leaves it'
+        Write-NetigateSharedEntry -Token 'ip:86.107.243.139' -What '86.107.243.139 in the connection filter IP Allow List'
     }
     if ($allowed -notcontains '89.45.227.195') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 89.45.227.195', 'Add')) {
@@ -209,10 +480,8 @@ try {
             Add-NetigateRecord -Token 'ip:89.45.227.195'
             Write-Host 'Added 89.45.227.195 to the connection filter IP Allow List (recorded in the rule''s comment)'
         }
-    } elseif ($recorded -contains 'ip:89.45.227.195') {
-        Write-Host 'Unchanged: 89.45.227.195 is in the connection filter IP Allow List (added by an earlier run)'
     } else {
-        Write-Host 'Unchanged: 89.45.227.195 was in the connection filter IP Allow List before; the removal script leaves it'
+        Write-NetigateSharedEntry -Token 'ip:89.45.227.195' -What '89.45.227.195 in the connection filter IP Allow List'
     }
     if ($allowed -notcontains '89.45.227.221') {
         if ($PSCmdlet.ShouldProcess('connection filter IP Allow List entry 89.45.227.221', 'Add')) {
@@ -221,77 +490,42 @@ try {
             Add-NetigateRecord -Token 'ip:89.45.227.221'
             Write-Host 'Added 89.45.227.221 to the connection filter IP Allow List (recorded in the rule''s comment)'
         }
-    } elseif ($recorded -contains 'ip:89.45.227.221') {
-        Write-Host 'Unchanged: 89.45.227.221 is in the connection filter IP Allow List (added by an earlier run)'
     } else {
-        Write-Host 'Unchanged: 89.45.227.221 was in the connection filter IP Allow List before; the removal script leaves it'
+        Write-NetigateSharedEntry -Token 'ip:89.45.227.221' -What '89.45.227.221 in the connection filter IP Allow List'
     }
 
-    # Scenario 2: surveys sent as the customer's own domain. One spoof allow pair per domain and Netigate /24.
-    # SpoofType: "Internal" is for your own accepted domains, "External" for others; decided here, per domain.
-    # SendingInfrastructure is the domain of the source's PTR record, a verified DKIM domain, or "<source IP>/24"
-    # (example 192.168.100.100/24) if the source IP address has no PTR record; Netigate's data give no PTR names,
-    # so the /24 (256 addresses of the hosting provider, not only Netigate's), written by its network address: the
-    # page does not say whether a network address and a host address of the same /24 are one entry, so the
-    # comparison below finds only entries written the same way. SpoofedUser: a domain (covers every address of
-    # it); Microsoft's cmdlet page asks for the
-    # full address for intra-org entries, while the Tenant Allow/Block List page accepts a domain for both, so
-    # check the spoof intelligence insight after the first survey. At most 1024 entries (checked when generated).
-    # https://learn.microsoft.com/en-us/defender-office-365/tenant-allow-block-list-email-spoof-configure
-    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/new-tenantallowblocklistspoofitems?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-tenantallowblocklistspoofitems?view=exchange-ps
-    # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-accepteddomain?view=exchange-ps
-    # https://learn.microsoft.com/en-us/powershell/module/dnsclient/resolve-dnsname
-    $accepted = @(Get-AcceptedDomain -ErrorAction Stop | ForEach-Object { "$($_.DomainName)".ToLowerInvariant() })
-    if (Get-Command -Name 'Resolve-DnsName' -ErrorAction SilentlyContinue) {
-        foreach ($ip in @('46.254.11.92', '86.107.243.139', '89.45.227.195', '89.45.227.221')) {
-            $ptr = @(Resolve-DnsName -Name $ip -Type 'PTR' -DnsOnly -ErrorAction SilentlyContinue | Where-Object { $_.Type -eq 'PTR' })
-            if ($ptr.Count -gt 0) {
-                Write-Warning ("Netigate's IP $ip has the PTR record " + $ptr[0].NameHost + ': Microsoft then names the sending infrastructure by that domain, and the /24 pairs below may not match. After the first survey, compare with the spoof intelligence insight (Get-SpoofIntelligenceInsight).')
+    # (its Identity parameter "is available but isn't used", so none is given)
+    $spoofItems = @(Get-TenantAllowBlockListSpoofItems -Action 'Allow' -ErrorAction Stop)
+    foreach ($token in @($wanted | Where-Object { $_ -like 'spoof:*' })) {
+        $user = ($token -replace '^spoof:', '') -replace '>.*$', ''
+        $source = $token -replace '^.*>', ''
+        if (-not ($spoofItems | Where-Object { "$($_.SpoofedUser)" -eq $user -and "$($_.SendingInfrastructure)" -eq $source })) {
+            if ($PSCmdlet.ShouldProcess("spoof allow pair $user from $source", 'Create')) {
+                if (-not $ruleReady) { throw ("Not created: spoof allow pair $user from $source. The mail flow rule " + '''Netigate survey mail (whitelist-gen, dach)''' + ', whose comment records what this script adds, does not exist.') }
+                New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofTypes[$user] -SpoofedUser $user -SendingInfrastructure $source -ErrorAction Stop | Out-Null
+                Add-NetigateRecord -Token $token
+                Write-Host ("Created spoof allow pair $user from $source, SpoofType " + $spoofTypes[$user] + " (recorded in the rule's comment)")
             }
+        } else {
+            Write-NetigateSharedEntry -Token $token -What "spoof allow pair $user from $source"
         }
     }
-    $spoofItems = @(Get-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -ErrorAction Stop)
-    $spoofType = 'External'
-    if ($accepted -contains 'example.com') {
-        $spoofType = 'Internal'
-    }
-    Write-Host ('example.com: SpoofType ' + $spoofType + $(if ($spoofType -eq 'Internal') { ' (one of your accepted domains)' } else { ' (not one of your accepted domains)' }))
-    if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '46.254.11.0/24' })) {
-        if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 46.254.11.0/24', 'Create')) {
-            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 46.254.11.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
-            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '46.254.11.0/24' -ErrorAction Stop | Out-Null
-            Add-NetigateRecord -Token 'spoof:example.com>46.254.11.0/24'
-            Write-Host 'Created spoof allow pair example.com from 46.254.11.0/24 with that SpoofType (recorded in the rule''s comment)'
+
+    # Converge: what the record holds and this run does not cover (an earlier profile version's IP or /24, a
+    # --domain, -SenderAddress or --ip-allow-list no longer given) is removed, unless the other server's
+    # install records it too; then only this record lets go of it.
+    foreach ($token in @($recorded | Where-Object { $wanted -notcontains $_ })) {
+        $holders = @($othersRecorded | Where-Object { ($_ -split "`t")[0] -eq $token } | ForEach-Object { ($_ -split "`t")[1] })
+        if ($holders.Count -gt 0) {
+            if ($PSCmdlet.ShouldProcess("record entry $token", 'Drop from this record (kept for ' + ($holders -join ', ') + ')')) {
+                Remove-NetigateRecord -Token $token
+                Write-Host ("Not covered by this run, kept: $token (the rule " + ($holders -join ', ') + ' still records it)')
+            }
+        } elseif ($PSCmdlet.ShouldProcess("$token (recorded by an earlier run, not covered by this one)", 'Remove')) {
+            Remove-NetigateRecordedEntry -Token $token
+            Remove-NetigateRecord -Token $token
         }
-    } elseif ($recorded -contains 'spoof:example.com>46.254.11.0/24') {
-        Write-Host 'Unchanged: spoof allow pair example.com from 46.254.11.0/24 (added by an earlier run)'
-    } else {
-        Write-Host 'Unchanged: spoof allow pair example.com from 46.254.11.0/24 existed before; the removal script leaves it'
-    }
-    if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '86.107.243.0/24' })) {
-        if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 86.107.243.0/24', 'Create')) {
-            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 86.107.243.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
-            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '86.107.243.0/24' -ErrorAction Stop | Out-Null
-            Add-NetigateRecord -Token 'spoof:example.com>86.107.243.0/24'
-            Write-Host 'Created spoof allow pair example.com from 86.107.243.0/24 with that SpoofType (recorded in the rule''s comment)'
-        }
-    } elseif ($recorded -contains 'spoof:example.com>86.107.243.0/24') {
-        Write-Host 'Unchanged: spoof allow pair example.com from 86.107.243.0/24 (added by an earlier run)'
-    } else {
-        Write-Host 'Unchanged: spoof allow pair example.com from 86.107.243.0/24 existed before; the removal script leaves it'
-    }
-    if (-not ($spoofItems | Where-Object { $_.SpoofedUser -eq 'example.com' -and $_.SendingInfrastructure -eq '89.45.227.0/24' })) {
-        if ($PSCmdlet.ShouldProcess('spoof allow pair example.com from 89.45.227.0/24', 'Create')) {
-            if (-not $ruleReady) { throw 'Not created: spoof allow pair example.com from 89.45.227.0/24. The mail flow rule ''Netigate survey mail (whitelist-gen, dach)'', whose comment records what this script adds, does not exist.' }
-            New-TenantAllowBlockListSpoofItems -Identity 'Default' -Action 'Allow' -SpoofType $spoofType -SpoofedUser 'example.com' -SendingInfrastructure '89.45.227.0/24' -ErrorAction Stop | Out-Null
-            Add-NetigateRecord -Token 'spoof:example.com>89.45.227.0/24'
-            Write-Host 'Created spoof allow pair example.com from 89.45.227.0/24 with that SpoofType (recorded in the rule''s comment)'
-        }
-    } elseif ($recorded -contains 'spoof:example.com>89.45.227.0/24') {
-        Write-Host 'Unchanged: spoof allow pair example.com from 89.45.227.0/24 (added by an earlier run)'
-    } else {
-        Write-Host 'Unchanged: spoof allow pair example.com from 89.45.227.0/24 existed before; the removal script leaves it'
     }
     Write-Host ''
     Write-Host 'Scenario 2 also needs, outside Exchange Online:'
@@ -300,7 +534,7 @@ try {
     Write-Host '    DKIM signing for your domain in your Netigate account (or an aligned SPF pass).'
 
     Write-Host ''
-    Write-Host 'Done. Check: Get-TransportRule | Where-Object Comments -like ''whitelist-gen:netigate:dach*'''
+    Write-Host 'Done. Report (changes nothing): .\Test-NetigateAllowlist.ps1'
 }
 catch {
     Write-Host ''
@@ -308,4 +542,9 @@ catch {
     Write-Host 'Install-NetigateAllowlist.ps1 stopped at the step above; the steps before it were applied and are listed above.'
     Write-Host 'Fix the cause and run the script again: it only changes what is still missing.'
     exit 1
+}
+finally {
+    if ($transcript) {
+        Stop-Transcript -ErrorAction SilentlyContinue | Out-Null
+    }
 }

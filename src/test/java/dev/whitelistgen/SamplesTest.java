@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.bundle.Bundle;
 import dev.whitelistgen.bundle.BundleTexts;
+import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.NetworkPolicy;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
@@ -59,10 +60,15 @@ class SamplesTest {
             for (Server server : current.servers()) {
                 List<String> base = List.of("--target", target.name(), "--server", server.id(), "--domain", SAMPLE_DOMAIN);
                 samples.add(new Sample(target.name() + "/" + server.id(), base));
-                for (String flag : target.flags().stream().sorted().toList()) {
+                for (Flag flag : target.flags().stream().sorted(java.util.Comparator.comparing(Flag::id)).toList()) {
                     List<String> withFlag = new ArrayList<>(base);
-                    withFlag.add("--" + flag);
-                    samples.add(new Sample(target.name() + "/" + server.id() + "+" + flag, withFlag));
+                    withFlag.add(flag.input().flag());
+                    // --behind takes a gateway: the sample shows one that has a target of its own.
+                    String folder = flag == Flag.BEHIND ? flag.id() + "-cisco" : flag.id();
+                    if (flag == Flag.BEHIND) {
+                        withFlag.add("cisco");
+                    }
+                    samples.add(new Sample(target.name() + "/" + server.id() + "+" + folder, withFlag));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.whitelistgen.bundle;
 
+import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.render.Target;
 import dev.whitelistgen.render.TargetTexts;
@@ -65,7 +66,7 @@ public final class BundleTexts {
                 return load(file);
             }
         }
-        throw new UserError(UserError.Kind.USAGE, "--lang: no texts for '" + language + "'; languages: " + String.join(", ", languages()));
+        throw new UserError(UserError.Kind.USAGE, Input.LANG, "no texts for '" + language + "'; languages: " + String.join(", ", languages()));
     }
 
     /** A target's texts in one language, checked to be complete. */

@@ -1,25 +1,20 @@
 package dev.whitelistgen.cli;
 
-import dev.whitelistgen.bundle.Bundle;
-import dev.whitelistgen.bundle.BundleTexts;
-import dev.whitelistgen.bundle.DeterministicZip;
-import dev.whitelistgen.model.DomainName;
-import dev.whitelistgen.model.Profile;
-import dev.whitelistgen.profile.ProfileCatalog;
+import dev.whitelistgen.app.AllowlistService;
+import dev.whitelistgen.app.BundleRequest;
 import dev.whitelistgen.output.OutputWriter;
-import dev.whitelistgen.render.RenderedFile;
-import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetSelection;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+
 
 @Command(name = "bundle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {
@@ -58,21 +53,15 @@ final class BundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileCatalog catalog = sources.profiles();
-        Profile chosen = catalog.resolve(profile);
-        List<DomainName> domains = customer.customerDomains(chosen);
-        TargetSelection plan = TargetSelection.of(sources.targets(), targets, !domains.isEmpty());
-        String profileArgument = SourceOptions.profileArgument(profile, chosen);
-        Bundle.Request request = new Bundle.Request(plan, chosen, serverOptions.single(chosen), domains,
-                customer.existingRecords(domains), customer.spfMode(), language.toLowerCase(Locale.ROOT), profileArgument);
-        List<RenderedFile> files = new Bundle(sources.renderer(), new BundleTexts(sources.templateRoots()))
-                .withHistory(catalog::earlierThan).files(request);
-        Path written = OutputWriter.writeFile(output, DeterministicZip.of(files), "--output");
-        for (Target skipped : plan.skipped()) {
-            spec.commandLine().getErr().println("left out " + skipped.name() + ": it needs --domain (the README says so)");
-        }
-        spec.commandLine().getErr().println("wrote " + written + " (" + (files.size() - 2) + " files, README in "
-                + request.language() + ")");
+        AllowlistService service = new AllowlistService(sources.sources());
+        BundleRequest request = BundleRequest.of(new BundleRequest.Fields(profile, targets, serverOptions.choice(),
+                customer.fields(Set.of()), language), service.sources());
+        AllowlistService.Bundled bundled = service.bundle(request);
+        Path written = OutputWriter.writeFile(output, bundled.zip(), "--output");
+        PrintWriter err = spec.commandLine().getErr();
+        bundled.warnings().forEach(warning -> err.println("whitelist-gen: warning: " + warning));
+        bundled.leftOut().forEach(left -> err.println("left out " + left.target() + ": " + left.why() + " (the README says so)"));
+        err.println("wrote " + written + " (" + (bundled.files().size() - 2) + " files, README in " + request.language() + ")");
         return ExitCodes.OK;
     }
 }

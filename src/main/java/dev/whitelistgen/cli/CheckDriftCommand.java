@@ -35,7 +35,7 @@ final class CheckDriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile chosen = sources.profiles().resolve(profile);
-        return check.print(new DriftCheck(check.resolver()).run(servers.single(chosen), chosen.version()),
+        return check.print(new DriftCheck(check.resolver()).run(servers.choice().single(chosen), chosen.version()),
                 spec.commandLine().getOut());
     }
 }

@@ -55,7 +55,7 @@ final class CheckSpfCommand implements Callable<Integer> {
         Duration limit = check.timeout().multipliedBy(4).compareTo(Duration.ofSeconds(20)) > 0
                 ? check.timeout().multipliedBy(4) : Duration.ofSeconds(20);
         SpfCheck spfCheck = new SpfCheck(dns, new SpfEvaluator(dns, limit, Clock.systemUTC()));
-        return check.print(spfCheck.run(customer, servers.single(chosen), chosen.version()),
+        return check.print(spfCheck.run(customer, servers.choice().single(chosen), chosen.version()),
                 spec.commandLine().getOut());
     }
 }

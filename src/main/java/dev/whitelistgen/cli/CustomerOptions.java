@@ -1,29 +1,15 @@
 package dev.whitelistgen.cli;
 
-import dev.whitelistgen.UserError;
-import dev.whitelistgen.model.DomainName;
-import dev.whitelistgen.model.Profile;
-import dev.whitelistgen.model.Server;
-import dev.whitelistgen.model.SpfMode;
-import dev.whitelistgen.dns.DnsResolver;
-import dev.whitelistgen.request.CustomerInput;
-import dev.whitelistgen.spf.PublishedSpf;
-import dev.whitelistgen.spf.SpfMerger;
-import dev.whitelistgen.spf.SpfRecord;
-import java.time.Duration;
+import dev.whitelistgen.app.CustomerFields;
+import dev.whitelistgen.model.Flag;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
+import java.util.Set;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+
 
 /** What the customer tells about their own domains (scenario 2), shared by every command that renders. */
 final class CustomerOptions {
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
 
     @Option(names = {"-d", "--domain"}, paramLabel = "DOMAIN",
             description = "A domain of the customer's own that surveys are sent as (repeatable).")
@@ -45,71 +31,13 @@ final class CustomerOptions {
             description = "auto (include where the profile has one), include, or ip (ip4:/ip6: terms). Default: ${DEFAULT-VALUE}.")
     String spfMode;
 
-    /** The flags' values; checking them lives in request.CustomerInput, which the web page uses too. */
-    CustomerInput input() {
-        return new CustomerInput(domains, existingSpf, spfMode);
+    /** The flags' values as typed; the application layer checks them, as it does the page's fields. */
+    CustomerFields fields(Set<Flag> flags) {
+        return fields(flags, null);
     }
 
-    List<DomainName> customerDomains(Profile... profiles) {
-        return input().customerDomains(profiles);
-    }
-
-    Map<DomainName, SpfRecord> existingRecords(List<DomainName> customerDomains) {
-        Map<DomainName, SpfRecord> records = new LinkedHashMap<>(input().existingRecords(customerDomains));
-        if (existingSpfFromDns) {
-            DnsResolver dns = resolver();
-            for (DomainName domain : customerDomains) {
-                if (!records.containsKey(domain)) {
-                    PublishedSpf published = PublishedSpf.lookup(dns, domain);
-                    if (!published.exists()) {
-                        // merging into "no record" would hide a mistyped --domain behind a record for a name nobody uses
-                        throw new UserError(UserError.Kind.NETWORK, "--existing-spf-from-dns: " + domain
-                                + " does not exist in DNS (NXDOMAIN); check the --domain spelling");
-                    }
-                    if (published.records().isEmpty()) {
-                        command.commandLine().getErr().println("whitelist-gen: warning: " + domain
-                                + " publishes no SPF record; the record written for it is a new one (ending in ?all)");
-                    }
-                    published.toMerge().ifPresent(found -> {
-                        try {
-                            records.put(domain, SpfRecord.parseForOutput(found.text()));
-                        } catch (IllegalArgumentException e) {
-                            throw new UserError(UserError.Kind.REFUSED, "--existing-spf-from-dns: the record published for "
-                                    + domain + " " + e.getMessage());
-                        }
-                    });
-                }
-            }
-        } else if (dnsServer != null) {
-            throw new UserError(UserError.Kind.USAGE, "--dns-server: only used with --existing-spf-from-dns");
-        }
-        return records;
-    }
-
-    private DnsResolver resolver() {
-        return CheckOptions.resolver(dnsServer, Duration.ofSeconds(5));
-    }
-
-    /**
-     * With --existing-spf-from-dns, DNS is at hand: each merged record's whole include tree is counted as a
-     * receiver would, and a record over RFC 7208's limits is refused. Without it only the record's own terms
-     * are counted (SpfMerger.plan), and the record's notes say so.
-     */
-    void refuseMergedRecordsOverTreeLimits(Profile profile, List<Server> servers, List<DomainName> customerDomains,
-                                           Map<DomainName, SpfRecord> existing) {
-        if (!existingSpfFromDns) {
-            return;
-        }
-        DnsResolver dns = resolver();
-        for (Server server : servers) {
-            List<String> vendorTerms = SpfMerger.vendorTerms(server, spfMode(), profile.version());
-            for (DomainName domain : customerDomains) {
-                SpfMerger.refuseOverTreeLimits(dns, SpfMerger.plan(domain, java.util.Optional.ofNullable(existing.get(domain)), vendorTerms));
-            }
-        }
-    }
-
-    SpfMode spfMode() {
-        return input().spfMode();
+    /** {@code gateway}: what --behind names (with Flag.BEHIND). */
+    CustomerFields fields(Set<Flag> flags, String gateway) {
+        return new CustomerFields(domains, existingSpf, spfMode, flags, existingSpfFromDns, dnsServer, gateway);
     }
 }

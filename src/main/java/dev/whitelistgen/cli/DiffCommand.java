@@ -1,27 +1,19 @@
 package dev.whitelistgen.cli;
 
+import dev.whitelistgen.app.AllowlistService;
+import dev.whitelistgen.app.DiffRequest;
 import dev.whitelistgen.diff.DiffReport;
-import dev.whitelistgen.diff.OutputDiff;
-import dev.whitelistgen.diff.ProfileDiff;
-import dev.whitelistgen.model.DomainName;
-import dev.whitelistgen.model.Profile;
-import dev.whitelistgen.model.SpfMode;
-import dev.whitelistgen.profile.ProfileCatalog;
-import dev.whitelistgen.render.Generator;
-import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetSelection;
-import dev.whitelistgen.spf.SpfRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+
 
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {
@@ -58,20 +50,12 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProfileCatalog catalog = sources.profiles();
-        Profile before = catalog.resolve(from, "--from");
-        Profile after = catalog.resolve(to, "--to");
-        String toLabel = to == null ? after.version() : to;
-        Optional<String> serverId = serverOptions.idIn(List.of(after, before));
-        List<DomainName> domains = customer.customerDomains(before, after);
-        Map<DomainName, SpfRecord> existing = customer.existingRecords(domains);
-        SpfMode mode = customer.spfMode();
-        List<Target> chosen = TargetSelection.of(sources.targets(), targets, !domains.isEmpty()).included();
-        Generator generator = new Generator(sources.renderer()).withHistory(catalog::earlierThan);
-        OutputDiff outputs = OutputDiff.between(
-                OutputDiff.render(generator, chosen, before, from, serverId, domains, existing, mode),
-                OutputDiff.render(generator, chosen, after, toLabel, serverId, domains, existing, mode), from, toLabel);
-        DiffReport report = new DiffReport(from, before, toLabel, after, ProfileDiff.between(before, after, serverId), outputs);
+        AllowlistService service = new AllowlistService(sources.sources());
+        DiffRequest request = DiffRequest.of(new DiffRequest.Fields(from, to, targets, serverOptions.choice(), customer.fields(Set.of())),
+                service.sources());
+        AllowlistService.Diffed diffed = service.diff(request);
+        diffed.warnings().forEach(warning -> spec.commandLine().getErr().println("whitelist-gen: warning: " + warning));
+        DiffReport report = diffed.report();
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.json() : report.text());
         out.flush();

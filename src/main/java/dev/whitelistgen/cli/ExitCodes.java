@@ -10,6 +10,10 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     /** A check found a problem, or a diff found differences (as diff(1) does). */
     public static final int DIFFERENT = 1;
     public static final int USAGE = 2;
+    /**
+     * A profile, a value, or a target folder of the user's (--templates-dir: target.yaml or a template that does not
+     * render), each problem naming file and line. Not 70: the user can fix it; not 4: nothing was refused.
+     */
     public static final int INVALID_INPUT = 3;
     public static final int REFUSED = 4;
     public static final int IO = 5;
@@ -19,7 +23,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
      * compared and printed all the same. Not 4: the diff did run, and a script must still see its output.
      */
     public static final int DIFF_SOME_REFUSED = 7;
-    /** A bug: a broken built-in template or an unexpected exception. */
+    /** A bug: a broken built-in template or an unexpected exception. A broken --templates-dir template is 3. */
     public static final int SOFTWARE = 70;
 
     @Override

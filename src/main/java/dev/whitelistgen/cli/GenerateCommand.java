@@ -1,24 +1,17 @@
 package dev.whitelistgen.cli;
 
 import dev.whitelistgen.UserError;
-import dev.whitelistgen.model.DomainName;
-import dev.whitelistgen.model.Profile;
-import dev.whitelistgen.profile.ProfileCatalog;
-import dev.whitelistgen.model.Server;
+import dev.whitelistgen.app.AllowlistService;
+import dev.whitelistgen.app.GenerateRequest;
+import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.output.OutputWriter;
-import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.Progress;
-import dev.whitelistgen.render.RenderedFile;
-import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetSelection;
-import dev.whitelistgen.spf.SpfRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+
 
 /** The root command, which generates; {@link WhitelistGenCommand} adds the subcommands. */
 @Command(name = "whitelist-gen",
@@ -41,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "0:success",
             "1:a check or diff found a difference",
             "2:usage error (unknown target/server, missing or bad flag)",
-            "3:invalid profile or input value",
+            "3:invalid profile, input value or --templates-dir target (file:line: what is wrong)",
             "4:refused: the target cannot express the request safely",
             "5:cannot read or write a file",
             "6:network error",
@@ -80,6 +74,11 @@ public class GenerateCommand implements Callable<Integer> {
                     + "targets that can check DKIM tie those domains to the signature instead of Netigate's shared IPs.")
     boolean dkimSigned;
 
+    @Option(names = "--behind", paramLabel = "GATEWAY",
+            description = "The customer's mail passes this filtering gateway first (hornetsecurity, mimecast, proofpoint, barracuda,"
+                    + " cisco or other): targets that offer it write the mailbox part behind the gateway.")
+    String behind;
+
     @Mixin
     SourceOptions sources;
 
@@ -90,41 +89,33 @@ public class GenerateCommand implements Callable<Integer> {
                     Arrays.stream(WhitelistGenCommand.class.getAnnotation(Command.class).subcommands())
                             .map(type -> type.getAnnotation(Command.class).name()).toList()) + "); try --help");
         }
-        ProfileCatalog catalog = sources.profiles();
-        Profile chosen = catalog.resolve(profile);
-        List<Server> servers = serverOptions.servers(chosen);
-        List<DomainName> customerDomains = customer.customerDomains(chosen);
-        TargetSelection selection = TargetSelection.of(sources.targets(), targets, !customerDomains.isEmpty());
-        Map<DomainName, SpfRecord> existing = customer.existingRecords(customerDomains);
-        if (selection.included().stream().anyMatch(Target::spfRecords)) {
-            customer.refuseMergedRecordsOverTreeLimits(chosen, servers, customerDomains, existing);
-        }
-        Set<String> flags = new LinkedHashSet<>();
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
         if (ipAllowList) {
-            flags.add("ip-allow-list");
+            flags.add(Flag.IP_ALLOW_LIST);
         }
         if (dkimSigned) {
-            if (customerDomains.isEmpty()) {
-                throw new UserError(UserError.Kind.USAGE, "--dkim-signed: says the customer's --domain values are DKIM-signed; give at least one --domain");
-            }
-            flags.add("dkim-signed");
+            flags.add(Flag.DKIM_SIGNED);
         }
-        String profileArgument = SourceOptions.profileArgument(profile, chosen);
-        Progress progress = TerminalProgress.forStandardError(spec.commandLine().getErr());
-        List<RenderedFile> files;
+        if (behind != null) {
+            flags.add(Flag.BEHIND);
+        }
+        AllowlistService service = new AllowlistService(sources.sources());
+        GenerateRequest request = GenerateRequest.of(new GenerateRequest.Fields(profile, targets, serverOptions.choice(),
+                customer.fields(flags, behind)), service.sources());
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = TerminalProgress.forStandardError(err);
+        AllowlistService.Generated generated;
         try {
-            files = new Generator(sources.renderer(), progress, p -> profileArgument).withHistory(catalog::earlierThan)
-                    .generate(selection.included(), chosen, servers, customerDomains, existing, customer.spfMode(), flags);
+            generated = service.generate(request, progress);
         } finally {
             TerminalProgress.finish(progress);
         }
-        for (Target skipped : selection.skipped()) {
-            spec.commandLine().getErr().println("left out " + skipped.name() + ": it needs --domain");
-        }
+        generated.warnings().forEach(warning -> err.println("whitelist-gen: warning: " + warning));
+        generated.leftOut().forEach(left -> err.println("left out " + left.target() + ": " + left.why()));
         if (output == null) {
-            OutputWriter.print(spec.commandLine().getOut(), files);
+            OutputWriter.print(spec.commandLine().getOut(), generated.files());
         } else {
-            report(OutputWriter.write(output, files), spec.commandLine().getErr());
+            report(OutputWriter.write(output, generated.files()), err);
         }
         return ExitCodes.OK;
     }

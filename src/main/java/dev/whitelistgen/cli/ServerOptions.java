@@ -1,10 +1,6 @@
 package dev.whitelistgen.cli;
 
-import dev.whitelistgen.model.Profile;
-import dev.whitelistgen.model.Server;
-import dev.whitelistgen.request.ServerChoice;
-import java.util.List;
-import java.util.Optional;
+import dev.whitelistgen.app.ServerChoice;
 import picocli.CommandLine.Option;
 
 /** How a command is told the Netigate server: by id or alias, or by the address support sees in a ticket. */
@@ -20,24 +16,8 @@ final class ServerOptions {
                     + " (a host under netigate.se means azure, under ntgt.de dach).")
     String serverFromUrl;
 
-    /** The choice these flags make; resolving it lives in request.ServerChoice, which the web page uses too. */
+    /** The choice these flags make; resolving it lives in app.ServerChoice, which the web page uses too. */
     ServerChoice choice() {
         return new ServerChoice(server, serverFromUrl);
-    }
-
-    List<Server> servers(Profile profile) {
-        return choice().servers(profile);
-    }
-
-    Server single(Profile profile) {
-        return choice().single(profile);
-    }
-
-    Optional<String> idIn(List<Profile> profiles) {
-        return choice().idIn(profiles);
-    }
-
-    static String names(Profile profile, boolean withAll) {
-        return ServerChoice.names(profile, withAll);
     }
 }

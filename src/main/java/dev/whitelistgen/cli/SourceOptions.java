@@ -1,7 +1,9 @@
 package dev.whitelistgen.cli;
 
-import dev.whitelistgen.model.Profile;
+import dev.whitelistgen.app.Sources;
+import dev.whitelistgen.bundle.BundleTexts;
 import dev.whitelistgen.BuiltInResources;
+import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.NetworkPolicy;
 import dev.whitelistgen.profile.ProfileCatalog;
@@ -38,10 +40,10 @@ final class SourceOptions {
 
     ProfileLoader loader() {
         if (widestIpv4Prefix < 0 || widestIpv4Prefix > 32) {
-            throw new UserError(UserError.Kind.USAGE, "--allow-prefix: expected 0 to 32, got " + widestIpv4Prefix);
+            throw new UserError(UserError.Kind.USAGE, Input.ALLOW_PREFIX, "expected 0 to 32, got " + widestIpv4Prefix);
         }
         if (widestIpv6Prefix < 0 || widestIpv6Prefix > 128) {
-            throw new UserError(UserError.Kind.USAGE, "--allow-prefix6: expected 0 to 128, got " + widestIpv6Prefix);
+            throw new UserError(UserError.Kind.USAGE, Input.ALLOW_PREFIX6, "expected 0 to 128, got " + widestIpv6Prefix);
         }
         return new ProfileLoader(new NetworkPolicy(widestIpv4Prefix, widestIpv6Prefix));
     }
@@ -67,8 +69,9 @@ final class SourceOptions {
         return roots;
     }
 
-    /** How a "Reproduce:" line names the profile: a file as the user gave it (its version may be a draft's), else the version. */
-    static String profileArgument(String given, Profile chosen) {
-        return given == null || given.equals(chosen.version()) ? chosen.version() : given;
+    /** Everything the application layer reads, for a command that may name a profile by its file. */
+    Sources sources() {
+        List<Path> templates = templateRoots();
+        return new Sources(profiles(), new TargetCatalog(templates), new TemplateRenderer(templates), new BundleTexts(templates), true);
     }
 }

@@ -1,14 +1,14 @@
 package dev.whitelistgen.diff;
 
 import dev.whitelistgen.UserError;
-import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
-import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.RenderedFile;
 import dev.whitelistgen.render.Target;
-import dev.whitelistgen.spf.SpfRecord;
+import dev.whitelistgen.render.TargetTexts;
+import dev.whitelistgen.request.ChosenProfile;
+import dev.whitelistgen.request.Customer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -104,29 +104,32 @@ public record OutputDiff(List<FileChange> files, List<Refusal> refused) {
     /**
      * Every output of the targets for the profile's servers (or only {@code serverId}), as TARGET/SERVER/FILE → text.
      * A target that refuses the profile for a server (exit 4 when generating) is recorded under {@code profileLabel}.
+     * Each file's Reproduce line names the profile by its version, so a file and its copy compare equal.
      */
-    public static Rendered render(Generator generator, List<Target> targets, Profile profile, String profileLabel,
-                                  Optional<String> serverId, List<DomainName> domains, Map<DomainName, SpfRecord> existingSpf,
-                                  SpfMode spfMode) {
-        Map<String, String> outputs = new LinkedHashMap<>();
-        List<Refusal> refused = new ArrayList<>();
-        for (Target target : targets) {
-            for (Server server : profile.servers()) {
-                if (serverId.isPresent() && !serverId.get().equals(server.id())) {
-                    continue;
-                }
-                try {
-                    for (RenderedFile file : generator.generate(List.of(target), profile, List.of(server), domains, existingSpf, spfMode, Set.of())) {
-                        outputs.put(target.name() + "/" + server.id() + "/" + file.path(), file.content());
+    public record Sides(Generator generator, List<Target> targets, Optional<String> serverId, Customer customer) {
+
+        public Rendered render(Profile profile, String profileLabel) {
+            Map<String, String> outputs = new LinkedHashMap<>();
+            List<Refusal> refused = new ArrayList<>();
+            for (Target target : targets) {
+                for (Server server : profile.servers()) {
+                    if (serverId.isPresent() && !serverId.get().equals(server.id())) {
+                        continue;
                     }
-                } catch (UserError e) {
-                    if (e.kind() != UserError.Kind.REFUSED) {
-                        throw e;
+                    try {
+                        for (RenderedFile file : generator.generate(List.of(target), ChosenProfile.byVersion(profile), List.of(server),
+                                customer, TargetTexts.DEFAULT_LANGUAGE)) {
+                            outputs.put(target.name() + "/" + server.id() + "/" + file.path(), file.content());
+                        }
+                    } catch (UserError e) {
+                        if (e.kind() != UserError.Kind.REFUSED) {
+                            throw e;
+                        }
+                        refused.add(new Refusal(target.name(), server.id(), profileLabel, e.lines()));
                     }
-                    refused.add(new Refusal(target.name(), server.id(), profileLabel, e.lines()));
                 }
             }
+            return new Rendered(outputs, refused);
         }
-        return new Rendered(outputs, refused);
     }
 }

@@ -15,7 +15,7 @@ public class InvalidProfileException extends UserError {
         this.problems = List.copyOf(problems);
     }
 
-    public List<ProfileProblem> problems() {
+    public List<ProfileProblem> fileProblems() {
         return problems;
     }
 }

@@ -1,5 +1,6 @@
 package dev.whitelistgen.profile;
 
+import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.Profile;
 import java.io.IOException;
@@ -49,25 +50,25 @@ public final class ProfileCatalog {
 
     /** A version name such as "2", or the path of a profile file. */
     public Profile resolve(String versionOrFile) {
-        return resolve(versionOrFile, "--profile");
+        return resolve(versionOrFile, Input.PROFILE);
     }
 
-    /** As {@link #resolve(String)}; {@code flag} names the option the value came from in errors (--from, --to). */
-    public Profile resolve(String versionOrFile, String flag) {
+    /** As {@link #resolve(String)}; {@code input} is the option the value came from (--from, --to). */
+    public Profile resolve(String versionOrFile, Input input) {
         if (versionOrFile == null) {
             return current();
         }
         Path asFile = Path.of(versionOrFile);
         if (versionOrFile.endsWith(".yaml") || versionOrFile.endsWith(".yml") || versionOrFile.contains("/")) {
             if (!Files.isRegularFile(asFile)) {
-                throw new UserError(UserError.Kind.IO, flag + ": cannot read the profile file '" + versionOrFile + "': "
+                throw new UserError(UserError.Kind.IO, input, "cannot read the profile file '" + versionOrFile + "': "
                         + (Files.isDirectory(asFile) ? "it is a folder" : Files.exists(asFile) ? "not a regular file" : "no such file"));
             }
             return loader.load(asFile);
         }
         Profile profile = versions().get(versionOrFile);
         if (profile == null) {
-            throw new UserError(UserError.Kind.USAGE, flag + ": unknown version '" + versionOrFile + "'; known versions: "
+            throw new UserError(UserError.Kind.USAGE, input, "unknown version '" + versionOrFile + "'; known versions: "
                     + String.join(", ", versions().keySet()) + " (or give a profile file)");
         }
         return profile;
@@ -160,7 +161,7 @@ public final class ProfileCatalog {
 
     private static List<Path> profileFiles(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new UserError(UserError.Kind.USAGE, "--profiles-dir: '" + root + "' is not a folder");
+            throw new UserError(UserError.Kind.USAGE, Input.PROFILES_DIR, "'" + root + "' is not a folder");
         }
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f))

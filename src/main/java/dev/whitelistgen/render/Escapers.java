@@ -47,11 +47,17 @@ public final class Escapers {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
-    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9._/@%+=:,~-]+");
+    /** Characters no POSIX shell gives a meaning inside a word ('~' is left out: at a word's start it is $HOME). */
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9._/@%+=:,-]+");
 
     /** A shell word as it may stand unquoted when it can (a version, a plain file name), quoted otherwise. */
     public static String shellWord(String value) {
         return PLAIN_WORD.matcher(value).matches() ? value : shell(value);
+    }
+
+    /** The one quoting rule of every "Reproduce" command line: each word as {@link #shellWord}. */
+    public static String commandLine(List<String> words) {
+        return String.join(" ", words.stream().map(Escapers::shellWord).toList());
     }
 
     /** DNS zone-file character-string (RFC 1035 §5.1): quoted, with '"' and '\' escaped and others as \DDD. */

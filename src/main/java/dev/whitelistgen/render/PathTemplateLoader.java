@@ -22,6 +22,15 @@ final class PathTemplateLoader implements TemplateLoader {
         this.realRoot = "file".equals(root.toUri().getScheme()) ? this.root.toRealPath() : this.root;
     }
 
+    /** The file this folder holds under {@code name}, or null (also when it cannot be read). */
+    Path find(String name) {
+        try {
+            return (Path) findTemplateSource(name);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Override
     public Object findTemplateSource(String name) throws IOException {
         Path file = root.resolve(name).normalize();

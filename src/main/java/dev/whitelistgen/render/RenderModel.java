@@ -27,25 +27,26 @@ public final class RenderModel {
         model.put("tool", Map.of("name", "whitelist-gen"));
         model.put("command", request.commandLine());
         model.put("target", Map.of("name", request.target().name(), "description", request.target().description()));
-        model.put("profile", profile(request.profile()));
+        model.put("profile", profile(request.profile().profile()));
         model.put("server", server(request.server()));
-        model.put("customerDomains", names(request.customerDomains()));
-        model.put("flags", List.copyOf(request.flags()));
-        model.put("spfMode", request.spfMode().name().toLowerCase(Locale.ROOT));
+        model.put("customerDomains", names(request.customer().domains()));
+        model.put("flags", request.customer().flagIds());
+        model.put("behind", request.customer().gateway());
+        model.put("spfMode", request.customer().spfMode().name().toLowerCase(Locale.ROOT));
         model.put("language", request.language());
         model.put("texts", TargetTexts.of(request.target(), request.language()));
         List<Map<String, Object>> spf = new ArrayList<>();
         if (request.target().spfRecords()) {
-            List<String> vendorTerms = SpfMerger.vendorTerms(request.server(), request.spfMode(), request.profile().version());
+            List<String> vendorTerms = SpfMerger.vendorTerms(request.server(), request.customer().spfMode(), request.profile().profile().version());
             model.put("spfVendorTerms", vendorTerms);
-            for (DomainName domain : request.customerDomains()) {
-                spf.add(spf(SpfMerger.plan(domain, Optional.ofNullable(request.existingSpf().get(domain)), vendorTerms)));
+            for (DomainName domain : request.customer().domains()) {
+                spf.add(spf(SpfMerger.plan(domain, Optional.ofNullable(request.customer().existingSpf().get(domain)), vendorTerms)));
             }
         } else {
             model.put("spfVendorTerms", List.of());
         }
         model.put("spf", spf);
-        model.put("earlier", earlier(request.server(), request.earlierVersions()));
+        model.put("earlier", earlier(request.server(), request.profile().earlier()));
         return model;
     }
 

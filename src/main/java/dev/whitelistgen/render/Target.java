@@ -1,5 +1,6 @@
 package dev.whitelistgen.render;
 
+import dev.whitelistgen.model.Flag;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ public record Target(
         String description,
         boolean requiresDomain,
         boolean spfRecords,
-        Set<String> flags,
+        Set<Flag> flags,
         List<String> crlfFiles,
         List<String> asciiFiles,
         List<TargetLimit> limits,
@@ -22,7 +23,7 @@ public record Target(
         List<String> templates) {
 
     public Target {
-        flags = Set.copyOf(flags);
+        flags = flags.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
         crlfFiles = List.copyOf(crlfFiles);
         asciiFiles = List.copyOf(asciiFiles);
         limits = List.copyOf(limits);

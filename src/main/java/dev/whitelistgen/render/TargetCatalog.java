@@ -1,6 +1,8 @@
 package dev.whitelistgen.render;
 
+import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
+import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.profile.YamlDocument;
 import java.io.IOException;
 import java.io.Reader;
@@ -39,7 +41,7 @@ public final class TargetCatalog {
     public TargetCatalog(List<Path> roots) {
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
-                throw new UserError(UserError.Kind.USAGE, "--templates-dir: '" + root + "' is not a folder");
+                throw new UserError(UserError.Kind.USAGE, Input.TEMPLATES_DIR, "'" + root + "' is not a folder");
             }
             try (Stream<Path> folders = Files.list(root)) {
                 for (Path folder : folders.sorted().toList()) {
@@ -66,7 +68,7 @@ public final class TargetCatalog {
     public synchronized Target get(String name) {
         Path folder = folders.get(name);
         if (folder == null) {
-            throw new UserError(UserError.Kind.USAGE, "--target: unknown target '" + name + "'; valid targets: "
+            throw new UserError(UserError.Kind.USAGE, Input.TARGET, "unknown target '" + name + "'; valid targets: "
                     + String.join(", ", names()) + ", all");
         }
         return targets.computeIfAbsent(name, n -> read(n, folder, folder.resolve("target.yaml")));
@@ -105,7 +107,7 @@ public final class TargetCatalog {
             throw bad(descriptor, "the folder holds no *.ftl template");
         }
         return new Target(name, description.strip(), flag(yaml, "requires_domain", descriptor),
-                flag(yaml, "spf_records", descriptor), Set.copyOf(strings(yaml, "flags", descriptor)),
+                flag(yaml, "spf_records", descriptor), flags(strings(yaml, "flags", descriptor), descriptor),
                 strings(yaml, "crlf_files", descriptor), strings(yaml, "ascii_files", descriptor),
                 limits(yaml, descriptor), folder, templates);
     }
@@ -148,11 +150,19 @@ public final class TargetCatalog {
             } catch (IllegalArgumentException e) {
                 throw bad(descriptor, where + ": count: '" + count + "' is not one of networks, sender_domains, customer_domains, customer_domains_x_slash24");
             }
-            limits.add(new TargetLimit(name, doc, Optional.ofNullable((String) flag), flag(limit, "with_domain", descriptor),
+            limits.add(new TargetLimit(name, doc, Optional.ofNullable((String) flag).map(f -> flags(List.of(f), descriptor).iterator().next()), flag(limit, "with_domain", descriptor),
                     flag(limit, "ipv4_only", descriptor), Optional.ofNullable((Integer) prefix),
                     Optional.ofNullable(counted), Optional.ofNullable((Integer) max)));
         }
         return limits;
+    }
+
+    private static Set<Flag> flags(List<String> ids, Path descriptor) {
+        Set<Flag> flags = new java.util.HashSet<>();
+        for (String id : ids) {
+            flags.add(Flag.withId(id).orElseThrow(() -> bad(descriptor, "flags: unknown option '" + id + "'; known: " + Flag.ids())));
+        }
+        return flags;
     }
 
     private static List<String> templates(Path folder) {

@@ -2,7 +2,9 @@ package dev.whitelistgen.render;
 
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.Server;
+import dev.whitelistgen.request.Customer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ import java.util.TreeSet;
  * @param flag       only with this option (e.g. ip-allow-list); empty: always
  * @param withDomain only when --domain is given (scenario 2)
  */
-public record TargetLimit(String name, String doc, Optional<String> flag, boolean withDomain, boolean ipv4Only,
+public record TargetLimit(String name, String doc, Optional<Flag> flag, boolean withDomain, boolean ipv4Only,
                           Optional<Integer> widestPrefix, Optional<Count> count, Optional<Integer> maxCount) {
 
     /** What {@code max_count} counts. */
@@ -34,8 +36,8 @@ public record TargetLimit(String name, String doc, Optional<String> flag, boolea
         }
     }
 
-    public boolean applies(Set<String> flags, List<DomainName> domains) {
-        return flag.map(flags::contains).orElse(true) && (!withDomain || !domains.isEmpty());
+    public boolean applies(Customer customer) {
+        return flag.map(customer::has).orElse(true) && (!withDomain || customer.hasDomains());
     }
 
     /** One line per broken limit, each naming the limit, the offending value and the documentation. */

@@ -1,8 +1,10 @@
 package dev.whitelistgen.render;
 
+import dev.whitelistgen.BuiltInResources;
 import dev.whitelistgen.UserError;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
 import freemarker.core.StopException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -34,10 +36,10 @@ public final class TemplateRenderer {
     }
 
     private final Configuration configuration;
+    private final List<PathTemplateLoader> loaders = new ArrayList<>();
 
     public TemplateRenderer(List<Path> roots) {
         configuration = lockedDown();
-        List<TemplateLoader> loaders = new ArrayList<>();
         try {
             for (Path root : roots) {
                 loaders.add(new PathTemplateLoader(root));
@@ -74,8 +76,9 @@ public final class TemplateRenderer {
     }
 
     /**
-     * @throws UserError REFUSED when a template stops with [#stop "reason"] (a documented limit of the target)
-     * @throws RenderException when a template is broken
+     * @throws UserError REFUSED when a template stops with [#stop "reason"] (a documented limit of the target);
+     *                   INVALID_INPUT when a template of the user's (--templates-dir) is broken, naming file and line
+     * @throws RenderException when a built-in template is broken (a bug)
      */
     public List<RenderedFile> render(Target target, Map<String, Object> model) {
         List<RenderedFile> files = new ArrayList<>();
@@ -106,11 +109,32 @@ public final class TemplateRenderer {
         } catch (StopException e) {
             throw new UserError(UserError.Kind.REFUSED, refusedBy + ": " + e.getMessageWithoutStackTop().strip());
         } catch (TemplateException e) {
-            throw new RenderException("templates/" + name + ", line " + e.getLineNumber() + ": " + describe(e), e);
+            throw broken(e.getTemplateSourceName() == null ? name : e.getTemplateSourceName(), e.getLineNumber(), describe(e), e);
+        } catch (ParseException e) {
+            throw broken(e.getTemplateName() == null ? name : e.getTemplateName(), e.getLineNumber(),
+                    oneLine(e.getEditorMessage()), e);
         } catch (IOException e) {
             throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
         }
         return out.toString();
+    }
+
+    /**
+     * A template the user brought (found first in a folder other than the built-in one) is the user's input, and
+     * its error names the file and line as a profile's does; a built-in template's error is a bug.
+     */
+    private RuntimeException broken(String source, Integer line, String description, Exception cause) {
+        Path builtIn = BuiltInResources.folder("templates").toAbsolutePath().normalize();
+        for (PathTemplateLoader loader : loaders) {
+            Path file = loader.find(source);
+            if (file != null) {
+                if (!file.startsWith(builtIn)) {
+                    return new UserError(UserError.Kind.INVALID_INPUT, file + (line == null ? "" : ":" + line) + ": " + description);
+                }
+                break;
+            }
+        }
+        return new RenderException("templates/" + source + (line == null ? "" : ", line " + line) + ": " + description, cause);
     }
 
     private static String lineEndings(String text, boolean crlf) {

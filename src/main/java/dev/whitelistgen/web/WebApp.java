@@ -2,10 +2,20 @@ package dev.whitelistgen.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.whitelistgen.UserError;
+import dev.whitelistgen.app.AllowlistService;
+import dev.whitelistgen.app.BundleRequest;
+import dev.whitelistgen.app.CustomerFields;
+import dev.whitelistgen.app.DiffRequest;
+import dev.whitelistgen.app.GenerateRequest;
+import dev.whitelistgen.app.ServerChoice;
 import dev.whitelistgen.diff.DiffReport;
+import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.output.Json;
+import dev.whitelistgen.render.Escapers;
+import dev.whitelistgen.render.Progress;
 import dev.whitelistgen.render.RenderedFile;
 import dev.whitelistgen.render.Target;
 import java.io.IOException;
@@ -15,10 +25,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,13 +53,22 @@ final class WebApp implements HttpHandler {
     private static final Map<String, String> STATIC = Map.of("/static/app.js", "text/javascript; charset=utf-8",
             "/static/app.css", "text/css; charset=utf-8");
 
-    private final Engine engine;
+    /** Generate, download and bundle take these; the API may repeat domains and existing_spf. */
+    static final Set<String> GENERATE_FIELDS = Set.of("server", "server_url", "target", "domains", "existing_spf",
+            "ip_allow_list", "dkim_signed", "lang", "spf_mode", "profile");
+    static final Set<String> VERSIONS_FIELDS = Set.of("from", "to", "target", "server", "domains");
+
+    private final AllowlistService service;
     private final Pages pages = new Pages();
-    /** Targets, servers, languages and versions: read once, as the engine reads its catalogs once at start. */
+    /**
+     * Targets, servers, languages and versions, read once at start (every profile and target: a broken one stops
+     * serve at start, not a customer's request). One service serves every request thread: the catalogs are
+     * synchronized, FreeMarker's configuration is thread-safe once set up, and everything else is per request.
+     */
     private final Map<String, Object> catalog;
 
-    WebApp(Engine engine) {
-        this.engine = engine;
+    WebApp(AllowlistService service) {
+        this.service = service;
         this.catalog = Collections.unmodifiableMap(catalog());
     }
 
@@ -85,7 +106,7 @@ final class WebApp implements HttpHandler {
         switch (path) {
             case "/" -> {
                 requireMethod(method, false);
-                Form form = Form.parse(query(exchange), Engine.GENERATE_FIELDS);
+                Form form = Form.parse(query(exchange), GENERATE_FIELDS);
                 if (json) {
                     send(exchange, 200, JSON, Json.write(catalog));
                 } else {
@@ -94,32 +115,43 @@ final class WebApp implements HttpHandler {
             }
             // browsers ask for it on every page; "nothing" rather than a 404 in every console
             case "/favicon.ico" -> send(exchange, 204, TEXT, new byte[0], Map.of());
-            case "/generate" -> generate(exchange, form(exchange, Engine.GENERATE_FIELDS), json);
-            case "/download" -> download(exchange, form(exchange, union(Engine.GENERATE_FIELDS, "file")), json);
-            case "/bundle" -> bundle(exchange, form(exchange, Engine.GENERATE_FIELDS), json);
+            case "/generate" -> generate(exchange, form(exchange, GENERATE_FIELDS), json);
+            case "/download" -> download(exchange, form(exchange, union(GENERATE_FIELDS, "file")), json);
+            case "/bundle" -> bundle(exchange, form(exchange, GENERATE_FIELDS), json);
             case "/versions" -> {
                 requireMethod(method, false);
-                versions(exchange, Form.parse(query(exchange), Engine.VERSIONS_FIELDS), json);
+                versions(exchange, Form.parse(query(exchange), VERSIONS_FIELDS), json);
             }
             default -> throw new WebError(404, "no such page: " + path);
         }
     }
 
+    /** A generate request and its result, for the page and the API. */
+    private record Generated(GenerateRequest request, AllowlistService.Generated result) { }
+
+    private Generated generate(Form form) {
+        String target = form.one("target");
+        GenerateRequest request = GenerateRequest.of(new GenerateRequest.Fields(form.one("profile"),
+                target == null ? List.of() : List.of(target), serverChoice(form), customer(form)), service.sources());
+        return new Generated(request, service.generate(request, Progress.NONE));
+    }
+
     private void generate(HttpExchange exchange, Form form, boolean json) throws IOException {
         try {
-            Engine.Generated generated = engine.generate(form);
+            Generated generated = generate(form);
             if (json) {
                 Map<String, Object> body = new LinkedHashMap<>();
-                body.put("command", generated.command());
-                body.put("profile", generated.profile().version());
-                body.put("servers", generated.servers().stream().map(Server::id).toList());
-                body.put("left_out", generated.leftOut());
-                body.put("files", generated.files().stream().map(f -> Map.of("path", f.path(), "content", f.content())).toList());
+                body.put("command", Escapers.commandLine(generated.request().args()));
+                body.put("profile", generated.request().profile().profile().version());
+                body.put("servers", generated.request().servers().stream().map(Server::id).toList());
+                body.put("left_out", leftOut(generated.result()));
+                body.put("files", generated.result().files().stream().map(f -> Map.of("path", f.path(), "content", f.content())).toList());
                 send(exchange, 200, JSON, Json.write(body));
             } else {
                 send(exchange, 200, HTML, pages.render("generate", generateModel(form, generated, null)));
             }
-        } catch (Problems problems) {
+        } catch (UserError error) {
+            Problems problems = Problems.of(error);
             answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
         }
     }
@@ -130,8 +162,8 @@ final class WebApp implements HttpHandler {
             throw new WebError(400, "file: name the file to download (a path the generate page lists)");
         }
         try {
-            Engine.Generated generated = engine.generate(form);
-            for (RenderedFile file : generated.files()) {
+            List<RenderedFile> files = generate(form).result().files();
+            for (RenderedFile file : files) {
                 if (file.path().equals(wanted)) {
                     sendAttachment(exchange, contentType(file.path()), file.path().replace('/', '-'),
                             file.content().getBytes(StandardCharsets.UTF_8));
@@ -139,24 +171,28 @@ final class WebApp implements HttpHandler {
                 }
             }
             throw new WebError(404, "file: '" + wanted + "' is not one of the generated files: "
-                    + String.join(", ", generated.files().stream().map(RenderedFile::path).toList()));
-        } catch (Problems problems) {
+                    + String.join(", ", files.stream().map(RenderedFile::path).toList()));
+        } catch (UserError error) {
+            Problems problems = Problems.of(error);
             answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
         }
     }
 
     private void bundle(HttpExchange exchange, Form form, boolean json) throws IOException {
         try {
-            Engine.Zip zip = engine.bundle(form);
-            sendAttachment(exchange, "application/zip", zip.fileName(), zip.bytes());
-        } catch (Problems problems) {
+            BundleRequest request = BundleRequest.of(new BundleRequest.Fields(form.one("profile"), form.all("target"),
+                    serverChoice(form), customer(form), form.one("lang")), service.sources());
+            AllowlistService.Bundled bundled = service.bundle(request);
+            sendAttachment(exchange, "application/zip", bundled.fileName(), bundled.zip());
+        } catch (UserError error) {
+            Problems problems = Problems.of(error);
             answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
         }
     }
 
     private void versions(HttpExchange exchange, Form form, boolean json) throws IOException {
         List<Map<String, Object>> profiles = new ArrayList<>();
-        for (Profile p : engine.profiles().all()) {
+        for (Profile p : service.sources().profiles().all()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("version", p.version());
             row.put("status", p.status().label());
@@ -172,7 +208,14 @@ final class WebApp implements HttpHandler {
         }
         boolean asked = !form.asMap().isEmpty();
         try {
-            DiffReport report = asked ? engine.diff(form) : null;
+            DiffRequest request = null;
+            DiffReport report = null;
+            if (asked) {
+                request = DiffRequest.of(new DiffRequest.Fields(form.one("from"), form.one("to"), form.all("target"),
+                        new ServerChoice(form.one("server"), null), new CustomerFields(domains(form), List.of(), "auto", Set.of(), false, null)),
+                        service.sources());
+                report = service.diff(request).report();
+            }
             if (json) {
                 // the diff exactly as `whitelist-gen diff --json` prints it; the versions when no diff was asked for
                 send(exchange, 200, JSON, report != null ? report.json() : Json.write(Map.of("profiles", profiles)));
@@ -182,12 +225,38 @@ final class WebApp implements HttpHandler {
             if (report != null) {
                 // the CLI prints nothing when nothing differs and no target refuses a profile
                 model.put("diff", Map.of("different", !report.text().isEmpty(), "text", report.text(),
-                        "command", diffCommand(form, report)));
+                        "command", Escapers.commandLine(request.args())));
             }
             send(exchange, 200, HTML, pages.render("versions", model));
-        } catch (Problems problems) {
+        } catch (UserError error) {
+            Problems problems = Problems.of(error);
             answerProblems(exchange, json, problems, () -> pages.render("versions", versionsModel(form, profiles, problems)));
         }
+    }
+
+    private static ServerChoice serverChoice(Form form) {
+        return new ServerChoice(form.one("server"), form.one("server_url"));
+    }
+
+    /** Domains one per line or separated by commas or spaces; existing SPF records one per line; options as ticks. */
+    private static CustomerFields customer(Form form) {
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        if (form.checked("ip_allow_list")) {
+            flags.add(Flag.IP_ALLOW_LIST);
+        }
+        if (form.checked("dkim_signed")) {
+            flags.add(Flag.DKIM_SIGNED);
+        }
+        return new CustomerFields(domains(form), form.split("existing_spf", "\r?\n"),
+                Optional.ofNullable(form.one("spf_mode")).orElse("auto"), flags, false, null);
+    }
+
+    private static List<String> domains(Form form) {
+        return form.split("domains", "[\\s,]+");
+    }
+
+    private static List<String> leftOut(AllowlistService.Generated generated) {
+        return generated.leftOut().stream().map(AllowlistService.LeftOut::target).toList();
     }
 
     private interface Page {
@@ -199,7 +268,7 @@ final class WebApp implements HttpHandler {
             List<Map<String, Object>> errors = new ArrayList<>();
             problems.byField().forEach((field, messages) -> messages.forEach(message -> {
                 Map<String, Object> error = new LinkedHashMap<>();
-                error.put("field", field.isEmpty() ? null : field);
+                error.put("field", field.equals(Problems.GENERAL) ? null : field);
                 error.put("message", message);
                 errors.add(error);
             }));
@@ -214,20 +283,20 @@ final class WebApp implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("targets", targetRows());
         body.put("servers", serverRows());
-        body.put("languages", engine.texts().languages());
+        body.put("languages", service.sources().texts().languages());
         body.put("spf_modes", List.of("auto", "include", "ip"));
-        body.put("profiles", engine.profiles().all().stream().map(Profile::version).toList());
-        body.put("current_profile", engine.profiles().current().version());
+        body.put("profiles", service.sources().profiles().all().stream().map(Profile::version).toList());
+        body.put("current_profile", service.sources().profiles().current().version());
         return body;
     }
 
     private List<Map<String, Object>> targetRows() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Target target : engine.targets().all()) {
+        for (Target target : service.sources().targets().all()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", target.name());
             // the bundle README's title names the mail system, which is when to pick the target
-            row.put("title", engine.texts().target(target, "en").get("title"));
+            row.put("title", service.sources().texts().target(target, "en").get("title"));
             row.put("description", target.description());
             row.put("requires_domain", target.requiresDomain());
             row.put("flags", target.flags().stream().sorted().toList());
@@ -238,7 +307,7 @@ final class WebApp implements HttpHandler {
 
     private List<Map<String, Object>> serverRows() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Server server : engine.profiles().current().servers()) {
+        for (Server server : service.sources().profiles().current().servers()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", server.id());
             row.put("name", server.name());
@@ -248,20 +317,20 @@ final class WebApp implements HttpHandler {
         return rows;
     }
 
-    private Map<String, Object> generateModel(Form form, Engine.Generated generated, Problems problems) {
+    private Map<String, Object> generateModel(Form form, Generated generated, Problems problems) {
         Map<String, Object> model = new LinkedHashMap<>(catalog);
         model.put("page", "generate");
-        model.put("values", values(form, Engine.GENERATE_FIELDS));
+        model.put("values", values(form, GENERATE_FIELDS));
         model.put("errors", problems == null ? Map.of() : problems.byField());
-        model.put("general", problems == null ? List.of() : problems.byField().getOrDefault(Problems.GENERAL, List.of()));
+        model.put("general", problems == null ? List.of() : problems.general());
         if (generated != null) {
             String query = encode(form);
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("command", generated.command());
-            result.put("servers", generated.servers().stream().map(s -> s.id() + " (" + s.name() + ")").toList());
-            result.put("profile", generated.profile().version());
-            result.put("leftOut", generated.leftOut());
-            result.put("files", generated.files().stream().map(f -> Map.of("path", f.path(), "content", f.content(),
+            result.put("command", Escapers.commandLine(generated.request().args()));
+            result.put("servers", generated.request().servers().stream().map(s -> s.id() + " (" + s.name() + ")").toList());
+            result.put("profile", generated.request().profile().profile().version());
+            result.put("leftOut", leftOut(generated.result()));
+            result.put("files", generated.result().files().stream().map(f -> Map.of("path", f.path(), "content", f.content(),
                     "download", "/download?" + query + "&file=" + URLEncoder.encode(f.path(), StandardCharsets.UTF_8))).toList());
             result.put("bundle", "/bundle?" + query);
             model.put("result", result);
@@ -273,22 +342,10 @@ final class WebApp implements HttpHandler {
         Map<String, Object> model = new LinkedHashMap<>(catalog);
         model.put("page", "versions");
         model.put("rows", profiles);
-        model.put("values", values(form, Engine.VERSIONS_FIELDS));
+        model.put("values", values(form, VERSIONS_FIELDS));
         model.put("errors", problems == null ? Map.of() : problems.byField());
-        model.put("general", problems == null ? List.of() : problems.byField().getOrDefault(Problems.GENERAL, List.of()));
+        model.put("general", problems == null ? List.of() : problems.general());
         return model;
-    }
-
-    private static String diffCommand(Form form, DiffReport report) {
-        List<String> words = new ArrayList<>(List.of("whitelist-gen", "diff", "--from", report.fromLabel(), "--to", report.toLabel()));
-        form.all("target").stream().filter(t -> !t.isBlank() && !t.equalsIgnoreCase(Engine.ALL))
-                .forEach(t -> words.addAll(List.of("--target", t.strip())));
-        String server = form.one("server");
-        if (server != null && !server.equalsIgnoreCase(Engine.ALL)) {
-            words.addAll(List.of("--server", server));
-        }
-        form.split("domains", "[\\s,]+").forEach(d -> words.addAll(List.of("--domain", d)));
-        return Engine.commandLine(words);
     }
 
     /** Each field's value as given (repeated values joined by line breaks), to fill the form in again. */

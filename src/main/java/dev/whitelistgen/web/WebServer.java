@@ -1,6 +1,8 @@
 package dev.whitelistgen.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.whitelistgen.app.AllowlistService;
+import dev.whitelistgen.app.Sources;
 import dev.whitelistgen.bundle.BundleTexts;
 import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.render.TargetCatalog;
@@ -43,7 +45,7 @@ public final class WebServer implements AutoCloseable {
     /** Starts serving on {@code address} (port 0: a free one); the engine is read completely before the port opens. */
     public static WebServer start(InetSocketAddress address, ProfileCatalog profiles, TargetCatalog targets,
                                   TemplateRenderer renderer, BundleTexts texts) {
-        WebApp app = new WebApp(new Engine(profiles, targets, renderer, texts));
+        WebApp app = new WebApp(new AllowlistService(new Sources(profiles, targets, renderer, texts, false)));
         // rendering is CPU work: a few threads per core keep both busy without a queue of half-done requests
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
             Thread thread = new Thread(r, "whitelist-gen-serve");

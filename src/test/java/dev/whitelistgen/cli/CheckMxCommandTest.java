@@ -99,10 +99,16 @@ class CheckMxCommandTest {
 
     @Test
     void aGatewayWithoutATargetSaysSoAndStillNamesTheMailboxStep() {
-        Cli.Result result = check("hornet");
+        Cli.Result result = check("sophos");
 
-        assertThat(result.out()).contains("info Hornetsecurity (365 Total Protection / Spam and Malware Protection): no whitelist-gen"
-                + " target yet; allowlist Netigate in its own console").contains("info behind the gateway");
+        assertThat(result.out()).contains("info Sophos Email: no whitelist-gen target yet; allowlist Netigate in its own console")
+                .contains("info behind the gateway");
+    }
+
+    @Test
+    void hornetsecurityHasItsTarget() {
+        assertThat(check("hornet").out()).contains("info Hornetsecurity (365 Total Protection / Spam and Malware Protection):"
+                + " generate whitelist-gen --target hornetsecurity --server SERVER\n");
     }
 
     @Test

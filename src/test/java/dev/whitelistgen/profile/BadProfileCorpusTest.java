@@ -55,7 +55,7 @@ class BadProfileCorpusTest {
             fail("%s loaded without a problem", file);
             return;
         } catch (InvalidProfileException e) {
-            problems = e.problems();
+            problems = e.fileProblems();
         }
         String actual = String.join("\n", problems.stream().map(ProfileProblem::toString).toList());
         for (Expected e : expected) {

@@ -58,46 +58,49 @@ final class PowerShellChecks {
         return problems;
     }
 
-    /** The objects an install script creates or adds, named as the removal side names them. */
+    /**
+     * The kinds of object an install script creates or adds, named as the removal side names them: tagged objects by
+     * name; entries of untagged lists as the list, since the removal takes out whatever the record or tag proves was
+     * added (issue 23.2), not a list of its own version's values.
+     */
     static Set<String> created(Script script) {
         Set<String> objects = new TreeSet<>();
-        for (Command c : topLevel(script)) {
+        for (Command c : script.commands()) {
             switch (c.name()) {
                 case "New-TransportRule" -> objects.add("transport rule " + value(c, "Name"));
                 case "New-InboundConnector" -> objects.add("inbound connector " + value(c, "Name"));
                 case "New-ReceiveConnector" -> objects.add("receive connector " + value(c, "Name"));
-                case "New-TenantAllowBlockListSpoofItems" ->
-                        objects.add("spoof pair " + value(c, "SpoofedUser") + " " + value(c, "SendingInfrastructure"));
-                case "Add-IPAllowListEntry" -> objects.add("ip allow list " + c.argument("IPAddress").or(() -> c.argument("IPRange")).orElseThrow().value());
-                case "Set-HostedConnectionFilterPolicy" -> c.argument("IPAllowList").orElseThrow().values()
-                        .forEach(v -> objects.add("ip allow list " + v.replaceFirst("^Add=", "")));
+                case "New-TenantAllowBlockListSpoofItems" -> objects.add("recorded spoof pairs");
+                case "Add-IPAllowListEntry" -> objects.add("tagged Edge IP Allow List entries");
+                case "Set-HostedConnectionFilterPolicy" -> {
+                    if (c.argument("IPAllowList").orElseThrow().values().stream().anyMatch(v -> v.startsWith("Add="))) {
+                        objects.add("recorded IP Allow List entries");
+                    }
+                }
                 default -> { }
             }
         }
         return objects;
     }
 
-    /** The objects a removal script removes; a helper function counts only when its body calls the real cmdlet. */
+    /** What a removal script removes; a helper function counts only when its body calls the real cmdlets. */
     static Set<String> removed(Script script) {
         Set<String> objects = new TreeSet<>();
         for (Command c : topLevel(script)) {
             switch (c.name()) {
                 case "Remove-TransportRule" -> objects.add("transport rule " + value(c, "Identity"));
                 case "Remove-InboundConnector" -> objects.add("inbound connector " + value(c, "Identity"));
-                case "Set-HostedConnectionFilterPolicy" -> c.argument("IPAllowList").orElseThrow().values()
-                        .forEach(v -> objects.add(v.startsWith("Remove=") ? "ip allow list " + v.substring(7) : "ADDS " + v));
-                case "Remove-NetigateSpoofPair" -> {
+                case "Remove-NetigateRecordedEntry" -> {
                     requireCall(script, c.name(), "Remove-TenantAllowBlockListSpoofItems");
-                    objects.add("spoof pair " + value(c, "SpoofedUser") + " " + value(c, "SendingInfrastructure"));
-                }
-                case "Remove-NetigateIPAllowListEntry" -> {
-                    requireCall(script, c.name(), "Remove-IPAllowListEntry");
-                    objects.add("ip allow list " + value(c, "Entry"));
+                    requireCall(script, c.name(), "Set-HostedConnectionFilterPolicy");
+                    objects.add("recorded spoof pairs");
+                    objects.add("recorded IP Allow List entries");
                 }
                 case "Remove-NetigateReceiveConnector" -> {
                     requireCall(script, c.name(), "Remove-ReceiveConnector");
                     objects.add("receive connector " + value(c, "Name"));
                 }
+                case "Remove-IPAllowListEntry" -> objects.add("tagged Edge IP Allow List entries");
                 default -> {
                     if (c.name().startsWith("New-") || c.name().startsWith("Add-")) {
                         objects.add("CREATES " + c);

@@ -129,14 +129,16 @@ final class PowerShellCmdlets {
 
     private static Parameter[] transportRule(Parameter first) {
         return new Parameter[] {first,
-            p("Comments", Set.of("string", "expression"), "the tag, or (m365) an expression of the tag and the record of what"
-                    + " the install added; Comments holds at most 1024 characters", TAG.and(maxLength(1024))),
+            p("Comments", Set.of("string", "variable"), "the tag, or (m365) a variable holding the tag and the record of what"
+                    + " the install added, whose 1024-character limit the script checks before writing", TAG.and(maxLength(1024))),
             p("SenderIpRanges", STRINGS, "single IPv4 address, range or CIDR", IPV4),
             p("SenderDomainIs", STRINGS, "domains", DOMAIN),
             p("SenderAddressLocation", STRING, "Header | Envelope | HeaderOrEnvelope", oneOf("Header", "Envelope", "HeaderOrEnvelope")),
             p("SetSCL", Set.of("int"), "-1 to 9", v -> Integer.parseInt(v) >= -1 && Integer.parseInt(v) <= 9),
             p("SetHeaderName", STRING, "an X- header, at most 64 characters", v -> v.matches("X-[A-Za-z0-9-]{1,62}")),
-            p("SetHeaderValue", STRING, "at most 128 characters", v -> v.length() <= 128 && v.matches("[A-Za-z0-9-]+"))};
+            p("SetHeaderValue", STRING, "at most 128 characters", v -> v.length() <= 128 && v.matches("[A-Za-z0-9-]+")),
+            // Mode: Audit | AuditAndNotify | Enforce; the scripts pass their ValidateSet('Enforce', 'Audit') parameter.
+            p("Mode", Set.of("variable"), "$Mode (Enforce or Audit)", oneOf("$Mode"))};
     }
 
     private static Parameter[] concat(Parameter[] head, Parameter... rest) {
@@ -149,10 +151,17 @@ final class PowerShellCmdlets {
     static {
         // Exchange Online and Exchange Server, transport (mail flow) rules.
         cmdlet("Get-TransportRule", EXO + "get-transportrule" + VIEW, false);
-        cmdlet("New-TransportRule", EXO + "new-transportrule" + VIEW, true, transportRule(p("Name", STRING, "at most 64 characters", NAME)));
+        cmdlet("New-TransportRule", EXO + "new-transportrule" + VIEW, true, concat(transportRule(p("Name", STRING, "at most 64 characters", NAME)),
+                p("Enabled", BOOL, "$true, or $false behind a gateway (the rule then only holds the record)", ANY)));
         cmdlet("Set-TransportRule", EXO + "set-transportrule" + VIEW, true, transportRule(p("Identity", STRING, "the rule name", NAME)));
         cmdlet("Remove-TransportRule", EXO + "remove-transportrule" + VIEW, true,
                 p("Identity", STRING, "the rule name", NAME), p("Confirm", SWITCH, "switch", ANY));
+        cmdlet("Enable-TransportRule", EXO + "enable-transportrule" + VIEW, true,
+                p("Identity", STRING, "the rule name", NAME), p("Confirm", SWITCH, "switch", ANY));
+        cmdlet("Disable-TransportRule", EXO + "disable-transportrule" + VIEW, true,
+                p("Identity", STRING, "the rule name", NAME), p("Confirm", SWITCH, "switch", ANY));
+        // RejectDirectSend (m365), the organization's name (both).
+        cmdlet("Get-OrganizationConfig", EXO + "get-organizationconfig" + VIEW, false);
 
         // Exchange Online: inbound connector (Partner only: OnPremises would treat the mail as internal).
         Parameter[] connector = {
@@ -164,8 +173,13 @@ final class PowerShellCmdlets {
         cmdlet("Get-InboundConnector", EXO + "get-inboundconnector" + VIEW, false);
         cmdlet("New-InboundConnector", EXO + "new-inboundconnector" + VIEW, true,
                 concat(new Parameter[] {p("Name", STRING, "at most 64 characters", NAME)}, connector));
+        // Identity: this script's connector by name, or (--behind) the gateway's connector by its Identity, on which
+        // only Enhanced Filtering for Connectors is set (EFSkipIPs: the gateway's IPs, given or read from the connector).
         cmdlet("Set-InboundConnector", EXO + "set-inboundconnector" + VIEW, true,
-                concat(new Parameter[] {p("Identity", STRING, "the connector name", NAME)}, connector));
+                concat(new Parameter[] {p("Identity", Set.of("string", "expression"), "the connector name, or $gateway.Identity",
+                        v -> NAME.test(v) || v.equals("$gateway.Identity")),
+                    p("EFSkipIPs", Set.of("variable"), "$skip (the gateway's IPs, never invented)", oneOf("$skip")),
+                    p("EFSkipLastIP", BOOL, "$true or $false", ANY)}, connector));
         cmdlet("Remove-InboundConnector", EXO + "remove-inboundconnector" + VIEW, true,
                 p("Identity", STRING, "the connector name", NAME), p("Confirm", SWITCH, "switch", ANY));
 
@@ -174,21 +188,25 @@ final class PowerShellCmdlets {
                 p("Identity", STRING, "Default", oneOf("Default")));
         cmdlet("Set-HostedConnectionFilterPolicy", EXO + "set-hostedconnectionfilterpolicy" + VIEW, true,
                 p("Identity", STRING, "Default", oneOf("Default")),
-                p("IPAllowList", Set.of("hashtable"), "@{Add=...} or @{Remove=...} of IPv4 /24 to /32",
-                        v -> (v.startsWith("Add=") || v.startsWith("Remove=")) && IPV4_24_32.test(v.substring(v.indexOf('=') + 1))));
+                p("IPAllowList", Set.of("hashtable"), "@{Add=...} or @{Remove=...} of IPv4 /24 to /32 (Remove: of a recorded address)",
+                        v -> (v.startsWith("Add=") || v.startsWith("Remove=")) && IPV4_24_32.test(v.substring(v.indexOf('=') + 1))
+                                || v.equals("Remove=$address") || v.equals("Remove=<variable>")));
 
         // Exchange Online: Tenant Allow/Block List spoof entries.
+        // Identity "is available but isn't used" (page): the scripts give none.
         cmdlet("Get-TenantAllowBlockListSpoofItems", EXO + "get-tenantallowblocklistspoofitems" + VIEW, false,
-                p("Identity", STRING, "Default", oneOf("Default")), p("Action", STRING, "Allow | Block", oneOf("Allow", "Block")),
+                p("Action", STRING, "Allow | Block", oneOf("Allow", "Block")),
                 p("SpoofType", STRING, "Internal | External", oneOf("Internal", "External")));
         // SpoofType: Internal for the organisation's accepted domains, External otherwise, decided at run time
         // from Get-AcceptedDomain, so the scripts pass a variable.
         cmdlet("New-TenantAllowBlockListSpoofItems", EXO + "new-tenantallowblocklistspoofitems" + VIEW, true,
                 p("Identity", STRING, "Default", oneOf("Default")), p("Action", STRING, "Allow (never Block here)", oneOf("Allow")),
-                p("SpoofType", Set.of("string", "variable"), "Internal | External (a variable set from Get-AcceptedDomain)",
+                p("SpoofType", Set.of("string", "variable", "expression"), "Internal | External (decided from Get-AcceptedDomain at run time)",
                         oneOf("Internal", "External")),
-                p("SpoofedUser", STRING, "an email address or domain", DOMAIN_OR_ADDRESS),
-                p("SendingInfrastructure", STRING, "a domain or IP/24", SLASH24_OR_DOMAIN));
+                // Known only at run time (the PTR's organizational domain or the /24; the domain or -SenderAddress):
+                // the script builds them from validated parts, and the tokens' form is checked by the record pattern.
+                p("SpoofedUser", Set.of("string", "variable"), "an email address or domain", DOMAIN_OR_ADDRESS),
+                p("SendingInfrastructure", Set.of("string", "variable"), "a domain or IP/24", SLASH24_OR_DOMAIN));
         // Identity is the policy, Ids the entries' Identity values; a Remove-* cmdlet asks for confirmation.
         cmdlet("Remove-TenantAllowBlockListSpoofItems", EXO + "remove-tenantallowblocklistspoofitems" + VIEW, true,
                 p("Identity", STRING, "Default", oneOf("Default")), p("Ids", OBJECT, "the entry's Identity", ANY),
@@ -207,7 +225,8 @@ final class PowerShellCmdlets {
         cmdlet("Get-TransportAgent", EXO + "get-transportagent" + VIEW, false);
         cmdlet("Get-IPAllowListConfig", EXO + "get-ipallowlistconfig" + VIEW, false);
         cmdlet("Get-IPAllowListEntry", EXO + "get-ipallowlistentry" + VIEW, false,
-                p("IPAddress", Set.of("string", "variable"), "one IP address (a variable inside the removal helper)", SINGLE_IP));
+                p("IPAddress", Set.of("string", "variable"), "one IP address (a variable inside the report's loop)", SINGLE_IP),
+                p("ResultSize", STRING, "Unlimited (the default is 1000)", oneOf("Unlimited")));
         cmdlet("Add-IPAllowListEntry", EXO + "add-ipallowlistentry" + VIEW, true,
                 p("IPAddress", STRING, "one IP address", SINGLE_IP),
                 p("IPRange", STRING, "a CIDR range", IP_OR_CIDR), p("Comment", STRING, "the tag", TAG));
@@ -216,6 +235,7 @@ final class PowerShellCmdlets {
         cmdlet("Remove-IPAllowListEntry", EXO + "remove-ipallowlistentry" + VIEW, true,
                 p("Identity", OBJECT, "the entry's Identity", ANY), p("Confirm", SWITCH, "switch", ANY));
         cmdlet("Get-EdgeSubscription", EXO + "get-edgesubscription" + VIEW, false);
+        cmdlet("Get-FrontendTransportService", EXO + "get-frontendtransportservice" + VIEW, false);
 
         // Exchange Server: receive connector for scenario 2; AnonymousUsers only, never ExternalAuthoritative.
         Parameter[] receive = {
@@ -260,9 +280,9 @@ final class PowerShellCmdlets {
                 p("TypeName", STRING, "SecurityIdentifier", oneOf("System.Security.Principal.SecurityIdentifier")),
                 p("ArgumentList", STRING, "the anonymous SID", oneOf("S-1-5-7")));
         cmdlet("Resolve-DnsName", PS + "dnsclient/resolve-dnsname", false,
-                p("Name", Set.of("variable"), "$ip", ANY), p("Type", STRING, "PTR", oneOf("PTR")),
+                p("Name", Set.of("variable"), "$domain", ANY), p("Type", STRING, "MX", oneOf("MX")),
                 p("DnsOnly", Set.of("switch"), "switch", ANY),
-                p("ErrorAction", Set.of("bareword"), "SilentlyContinue: a missing PTR record is an answer", oneOf("SilentlyContinue")));
+                p("ErrorAction", Set.of("bareword"), "SilentlyContinue: a domain without MX is an answer", oneOf("SilentlyContinue")));
         cmdlet("Get-Command", PS + "microsoft.powershell.core/get-command", false,
                 p("Name", STRING, "a command of this table", CMDLETS::containsKey),
                 p("ErrorAction", Set.of("bareword"), "SilentlyContinue", oneOf("SilentlyContinue")));
@@ -274,18 +294,39 @@ final class PowerShellCmdlets {
         cmdlet("Write-Host", PS + "microsoft.powershell.utility/write-host", false,
                 p("-", Set.of("string", "expandable", "expression"), "text", ANY),
                 p("ForegroundColor", Set.of("bareword"), "a console colour", oneOf("Red")));
-        cmdlet("Write-Warning", PS + "microsoft.powershell.utility/write-warning", false, p("-", Set.of("string", "expression"), "text", ANY));
+        cmdlet("Write-Warning", PS + "microsoft.powershell.utility/write-warning", false, p("-", Set.of("string", "expandable", "expression"), "text", ANY));
         cmdlet("Out-Null", PS + "microsoft.powershell.core/out-null", false);
+        // The transcript beside the script (issue 24.11); Start-Transcript honours -WhatIf itself, so it is told not to.
+        cmdlet("Start-Transcript", PS + "microsoft.powershell.host/start-transcript", false,
+                p("Path", Set.of("variable"), "$transcript", oneOf("$transcript")), p("WhatIf", SWITCH, "$false", ANY),
+                p("Confirm", SWITCH, "$false", ANY), p("ErrorAction", Set.of("bareword"), "Stop", oneOf("Stop")));
+        cmdlet("Stop-Transcript", PS + "microsoft.powershell.host/stop-transcript", false,
+                p("ErrorAction", Set.of("bareword"), "SilentlyContinue", oneOf("SilentlyContinue")));
+        cmdlet("Join-Path", PS + "microsoft.powershell.management/join-path", false,
+                p("Path", Set.of("variable"), "$PSScriptRoot", oneOf("$PSScriptRoot")), p("ChildPath", Set.of("expression"), "the log's name", ANY));
+        cmdlet("Get-Date", PS + "microsoft.powershell.utility/get-date", false, p("Format", STRING, "a format", ANY));
 
         // Functions the scripts define themselves.
-        cmdlet("Test-SameValues", "script-local", false, p("-", Set.of("expression", "array", "string"), "current, wanted", ANY));
-        cmdlet("Remove-NetigateSpoofPair", "script-local", true,
-                p("SpoofedUser", STRING, "an email address or domain", DOMAIN_OR_ADDRESS),
-                p("SendingInfrastructure", STRING, "a domain or IP/24", SLASH24_OR_DOMAIN));
-        cmdlet("Remove-NetigateIPAllowListEntry", "script-local", true, p("Entry", STRING, "IP or CIDR", IP_OR_CIDR));
+        cmdlet("Test-SameValues", "script-local", false, p("-", Set.of("expression", "array", "string", "variable"), "current, wanted", ANY));
         cmdlet("Remove-NetigateReceiveConnector", "script-local", true, p("Name", STRING, "connector name", NAME));
+        cmdlet("Set-NetigateReceiveConnector", "script-local", true,
+                p("ServerName", Set.of("variable"), "$name", ANY), p("AnonymousName", Set.of("variable"), "$anonymousName", ANY));
+        Predicate<String> token = v -> v.matches("ip:[0-9./]+|spoof:[a-z0-9.@+_-]+>[a-z0-9./-]+");
+        cmdlet("Write-NetigateRecord", "script-local", true, p("Tokens", Set.of("variable"), "the record", ANY));
         cmdlet("Add-NetigateRecord", "script-local", true,
-                p("Token", STRING, "ip:ADDRESS or spoof:DOMAIN>NET/24", v -> v.matches("ip:[0-9./]+|spoof:[a-z0-9.-]+>[0-9.]+/24")));
+                p("Token", Set.of("string", "variable"), "ip:ADDRESS or spoof:USER>SOURCE", token));
+        cmdlet("Remove-NetigateRecord", "script-local", true, p("Token", Set.of("variable"), "a recorded token", ANY));
+        cmdlet("Remove-NetigateRecordedEntry", "script-local", true, p("Token", Set.of("variable"), "a recorded token", ANY));
+        cmdlet("Write-NetigateSharedEntry", "script-local", true,
+                p("Token", Set.of("string", "variable"), "ip:ADDRESS or spoof:USER>SOURCE", token),
+                p("What", Set.of("string", "expandable"), "what it is", ANY));
+        cmdlet("Get-OrganizationalDomain", "script-local", false, p("Name", Set.of("variable"), "$ptr", ANY));
+        cmdlet("Get-NetigateSendingInfrastructure", "script-local", false,
+                p("Address", STRING, "a Netigate IPv4 address", SINGLE_IP), p("Network", STRING, "its /24", SLASH24_OR_DOMAIN),
+                p("NetigateDomains", Set.of("array", "string", "expression"), "Netigate's domains", ANY));
+        cmdlet("Write-Finding", "script-local", false,
+                p("State", Set.of("string", "expression"), "done | NOT DONE | NOT CHECKABLE", oneOf("done", "NOT DONE", "NOT CHECKABLE")),
+                p("Text", Set.of("string", "expandable", "expression"), "the finding", ANY));
     }
 
     private PowerShellCmdlets() {

@@ -55,8 +55,17 @@ class TemplateRendererTest {
     void aMissingValueIsAnErrorNotAnEmptyString() throws IOException {
         Target t = target("t", "out.txt.ftl", "value: [=missing]");
         assertThatThrownBy(() -> render(t, Map.of()))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith(templates.resolve("t/out.txt.ftl") + ":1: The following has evaluated to null or missing");
+    }
+
+    @Test
+    void aBrokenBuiltInTemplateIsABugNotTheUsersError() {
+        // the bundle frame without its model: the same failure in the user's folder would be the user's
+        TemplateRenderer builtIn = new TemplateRenderer(List.of(dev.whitelistgen.BuiltInResources.folder("templates")));
+        assertThatThrownBy(() -> builtIn.renderTemplate("_bundle/README.md.ftl", Map.of()))
                 .isInstanceOf(TemplateRenderer.RenderException.class)
-                .hasMessageStartingWith("templates/t/out.txt.ftl, line 1: The following has evaluated to null or missing");
+                .hasMessageStartingWith("templates/_bundle/README.md.ftl, line ");
     }
 
     @ParameterizedTest
@@ -70,7 +79,7 @@ class TemplateRendererTest {
     void theSandboxRefusesClassAccessAndFilesOutsideTheTemplateFolders(String body, String reason) throws IOException {
         Target t = target("t", "out.txt.ftl", body);
         assertThatThrownBy(() -> render(t, Map.of("text", "x")))
-                .isInstanceOf(TemplateRenderer.RenderException.class).hasMessageContaining(reason);
+                .isInstanceOf(UserError.class).hasMessageStartingWith(templates.resolve("t/out.txt.ftl") + ":1: ").hasMessageContaining(reason);
     }
 
     @Test
@@ -97,13 +106,21 @@ class TemplateRendererTest {
     }
 
     @Test
-    void aBrokenOverrideTemplateGivesAClearErrorThroughTheCli() throws IOException {
-        target("postfix", "netigate_clients.cidr.ftl", "[#assign x = 'freemarker.template.utility.Execute'?new()]");
+    void aBrokenOverrideTemplateIsTheUsersErrorWithFileAndLine() throws IOException {
+        target("postfix", "netigate_clients.cidr.ftl", "# fine\n[#assign x = 'freemarker.template.utility.Execute'?new()]");
         Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--templates-dir", templates.toString());
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.SOFTWARE);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith("whitelist-gen: template error: templates/postfix/netigate_clients.cidr.ftl, line 1:")
-                .contains("not allowed");
+        assertThat(result.err()).startsWith("whitelist-gen: " + templates.resolve("postfix/netigate_clients.cidr.ftl") + ":2: ")
+                .contains("not allowed").doesNotContain("internal error");
+    }
+
+    @Test
+    void aSyntaxErrorInAnOverrideTemplateNamesItsLine() throws IOException {
+        target("postfix", "netigate_clients.cidr.ftl", "ok\nok\n[#if]\n");
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--templates-dir", templates.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.err()).startsWith("whitelist-gen: " + templates.resolve("postfix/netigate_clients.cidr.ftl") + ":3: ");
     }
 
     @Test

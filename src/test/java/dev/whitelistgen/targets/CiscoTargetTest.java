@@ -79,11 +79,70 @@ class CiscoTargetTest {
         for (String ip : List.of("46.254.11.92", "86.107.243.139", "89.45.227.195", "89.45.227.221")) {
             assertThat(guide).contains("   - `" + ip + "`\n");
         }
-        assertThat(guide).contains("**Policy**: **ACCEPTED**").contains("Do not put Netigate's IPs in the predefined **WHITELIST** group")
+        assertThat(guide).contains("**Policy**: **ACCEPTED**")
+                .contains("Do not put Netigate's IPs in the predefined sender group on the **TRUSTED** policy")
                 .contains("overwrites all of the listener's existing HAT entries")
                 .contains("This guide was made without `--domain`")
                 .contains("The current Netigate article names no survey link domain")
                 .contains("`whitelist-gen --target m365 --server azure` writes the Microsoft 365 part");
+    }
+
+    @Test
+    void theFilterIsMovedToPositionOneSoThatNoEarlierFinalActionSkipsTheHeaderStrip() throws IOException {
+        generate("--server", "azure");
+        String guide = read("cisco-guide.md");
+
+        // NEW appends a filter last; an earlier skip-filters() or drop() would then keep the else branch from
+        // stripping a forged X-Whitelist-Gen header. The guide, the file's own comment and the CSV all say MOVE to 1.
+        assertThat(guide).contains("3. Run **MOVE** and move `netigate_wlg` to position 1").contains("4. Run `commit`.")
+                .contains("a forged `X-Whitelist-Gen` header on other mail would not be removed");
+        assertThat(read("netigate-message-filter.txt")).contains("then MOVE\n# it to position 1");
+        assertThat(read("cisco-values.csv")).contains("message_filter_position,");
+    }
+
+    @Test
+    void theSenderGroupUsesTheUnknownSendersPolicyAndNeverRelays() throws IOException {
+        generate("--server", "azure");
+
+        assertThat(read("cisco-guide.md")).contains("the policy of the catch-all group for unknown senders (UNKNOWNLIST)")
+                .contains("Never a policy that relays (RELAYED)").contains("the recipient access table (RAT) stays as it is")
+                .contains("**Order**: 1 (or directly below RELAYLIST where that comes first)");
+    }
+
+    @Test
+    void theGuideClaimsNothingAboutCurrentReleasesItsSourcesDoNotCover() throws IOException {
+        generate("--server", "azure");
+        String guide = read("cisco-guide.md");
+
+        assertThat(guide).contains("Cisco's guides for current releases (14.x, 15.x) could not be read for it")
+                .doesNotContain("the objects (sender group, mail flow policy, message filter) are the same")
+                .contains("do not say whether one implies the other, so the filter names all four");
+    }
+
+    @Test
+    void scenarioTwoHandlesTheSenderVerificationExceptionTableAndTheSpoofFilterOnlyWithADomain() throws IOException {
+        generate("--server", "azure", "--domain", "customer.example");
+        String guide = read("cisco-guide.md");
+
+        assertThat(guide).contains("**Use Sender Verification Exception Table**: **Off**")
+                .contains("That switches off every entry of the exception table for Netigate's shared IPs, for all Netigate customers")
+                .contains("(MY_TRUSTED_SPOOF_HOSTS in the tech note) would not work")
+                .contains("200166-Quarantine-Spoofed-Email-Messages-on-the.html");
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Cli.Result result = Cli.run("--target", "cisco", "--server", "azure", "--output", plain.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Files.readString(plain.resolve("cisco-guide.md"))).doesNotContain("Use Sender Verification Exception Table");
+    }
+
+    @Test
+    void upgradeAndUndoRemoveWhatScenarioTwoAndLinkScanningAdded() throws IOException {
+        generate("--server", "azure");
+        String guide = read("cisco-guide.md");
+
+        assertThat(guide).contains("so that at no moment more is allowed than the old or the new guide allows")
+                .contains("**MOVE** it to position 1, and one `commit`")
+                .contains("take the `sendergroup` exemption out of your anti-spoofing filter, set the sender group's policy back to **ACCEPTED**")
+                .contains("3. If you made them for scenario 2 or link scanning: delete the mail flow policy `NETIGATE_WLG`");
     }
 
     @Test
@@ -99,8 +158,8 @@ class CiscoTargetTest {
         // in both, and the upgrade step deletes every sender the new list does not name: nothing of v1 stays.
         assertThat(oldGuide).contains("   - `193.44.77.163`\n").contains("`www.netigate.se`");
         assertThat(guide).doesNotContain("193.44.77.163")
-                .contains("in sender group `NETIGATE_WLG`, delete every sender that the list in step 1 does not name")
-                .contains("`filters` > **DELETE** `netigate_wlg`, then **NEW** with the new file");
+                .contains("then in sender group `NETIGATE_WLG` delete every sender that step 1 does not list")
+                .contains("`filters` > **DELETE** `netigate_wlg`, **NEW** with the new file");
         assertThat(Files.readString(old.resolve("netigate-message-filter.txt"))).contains("netigate_wlg:\n");
     }
 

@@ -91,6 +91,32 @@ class WebServerTest {
     }
 
     @Test
+    void dkimSignedOnThePageIsTheCliFlag() throws IOException {
+        HttpResponse<byte[]> signed = get(client, url("/generate?server=dach&target=spamassassin&domains=customer.example&dkim_signed=on"),
+                "application/json");
+        HttpResponse<byte[]> unsigned = get(client, url("/generate?server=dach&target=spamassassin&domains=customer.example"),
+                "application/json");
+
+        JsonNode body = JSON.readTree(signed.body());
+        assertThat(files(body)).isEqualTo(cliFiles(dir.resolve("signed"), "--target", "spamassassin", "--server", "dach",
+                "--domain", "customer.example", "--dkim-signed"));
+        assertThat(files(body)).isNotEqualTo(files(JSON.readTree(unsigned.body())));
+        assertThat(body.get("command").asString())
+                .isEqualTo("whitelist-gen --target spamassassin --server dach --profile 2 --domain customer.example --dkim-signed");
+    }
+
+    @Test
+    void dkimSignedWithoutADomainIsRefusedOnItsField() throws IOException {
+        Cli.Result cli = Cli.run("--target", "spamassassin", "--server", "dach", "--dkim-signed");
+        HttpResponse<byte[]> response = get(client, url("/generate?server=dach&target=spamassassin&dkim_signed=on"), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("dkim_signed");
+        assertThat("whitelist-gen: " + error.get("message").asString() + "\n").isEqualTo(cli.err());
+    }
+
+    @Test
     void allWithoutADomainLeavesOutWhatNeedsOneAsTheCliDoes() throws IOException {
         HttpResponse<byte[]> response = get(client, url("/generate?server=dach&target=all"), "application/json");
 

@@ -1,5 +1,6 @@
-package dev.whitelistgen.request;
+package dev.whitelistgen.app;
 
+import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.LoginUrl;
 import dev.whitelistgen.model.Profile;
@@ -18,7 +19,7 @@ public record ServerChoice(String server, String serverFromUrl) {
     public List<Server> servers(Profile profile) {
         Optional<String> chosen = chosen(profile, true);
         if (chosen.isEmpty()) {
-            throw new UserError(UserError.Kind.USAGE, "--server (or --server-from-url) is required; valid servers: " + names(profile, true));
+            throw required(profile, true);
         }
         return chosen.get().equals("all") ? profile.servers() : List.of(profile.server(chosen.get()).orElseThrow());
     }
@@ -27,7 +28,7 @@ public record ServerChoice(String server, String serverFromUrl) {
     public Server single(Profile profile) {
         Optional<String> chosen = chosen(profile, false);
         if (chosen.isEmpty()) {
-            throw new UserError(UserError.Kind.USAGE, "--server (or --server-from-url) is required; valid servers: " + names(profile, false));
+            throw required(profile, false);
         }
         return profile.server(chosen.get()).orElseThrow();
     }
@@ -37,12 +38,12 @@ public record ServerChoice(String server, String serverFromUrl) {
      * versions), or empty when none or 'all' was chosen.
      */
     public Optional<String> idIn(List<Profile> profiles) {
-        List<String> unknown = new ArrayList<>();
+        List<UserError.Problem> unknown = new ArrayList<>();
         for (Profile profile : profiles) {
             try {
                 return chosen(profile, true).filter(id -> !id.equals("all")).map(id -> profile.server(id).orElseThrow().id());
             } catch (UserError e) {
-                unknown.addAll(e.lines());
+                unknown.addAll(e.problems());
             }
         }
         throw new UserError(UserError.Kind.USAGE, unknown.get(unknown.size() - 1));
@@ -51,13 +52,14 @@ public record ServerChoice(String server, String serverFromUrl) {
     /** A valid server id or alias of the profile, "all" (when allowed), or empty when neither flag is given. */
     private Optional<String> chosen(Profile profile, boolean allowAll) {
         if (server != null && serverFromUrl != null) {
-            throw new UserError(UserError.Kind.USAGE, "--server and --server-from-url: give one of them, not both");
+            throw new UserError(UserError.Kind.USAGE, new UserError.Problem(Input.SERVER,
+                    Input.SERVER.flag() + " and " + Input.SERVER_FROM_URL.flag() + ": give one of them, not both"));
         }
         if (serverFromUrl != null) {
             try {
                 return Optional.of(LoginUrl.server(profile, serverFromUrl).id());
             } catch (IllegalArgumentException e) {
-                throw new UserError(UserError.Kind.USAGE, "--server-from-url: " + e.getMessage());
+                throw new UserError(UserError.Kind.USAGE, Input.SERVER_FROM_URL, e.getMessage());
             }
         }
         if (server == null) {
@@ -65,15 +67,20 @@ public record ServerChoice(String server, String serverFromUrl) {
         }
         if (server.equalsIgnoreCase("all")) {
             if (!allowAll) {
-                throw new UserError(UserError.Kind.USAGE, "--server: give one server (this is made for one customer); valid servers: "
+                throw new UserError(UserError.Kind.USAGE, Input.SERVER, "give one server (this is made for one customer); valid servers: "
                         + names(profile, false));
             }
             return Optional.of("all");
         }
         if (profile.server(server).isEmpty()) {
-            throw new UserError(UserError.Kind.USAGE, "--server: unknown server '" + server + "'; valid servers: " + names(profile, allowAll));
+            throw new UserError(UserError.Kind.USAGE, Input.SERVER, "unknown server '" + server + "'; valid servers: " + names(profile, allowAll));
         }
         return Optional.of(server);
+    }
+
+    private static UserError required(Profile profile, boolean withAll) {
+        return new UserError(UserError.Kind.USAGE, new UserError.Problem(Input.SERVER, Input.SERVER.flag() + " (or "
+                + Input.SERVER_FROM_URL.flag() + ") is required; valid servers: " + names(profile, withAll)));
     }
 
     public static String names(Profile profile, boolean withAll) {

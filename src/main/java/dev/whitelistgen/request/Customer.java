@@ -1,0 +1,69 @@
+package dev.whitelistgen.request;
+
+import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.Flag;
+import dev.whitelistgen.model.SpfMode;
+import dev.whitelistgen.spf.SpfRecord;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the customer asked for, checked: their own domains (scenario 2), the SPF records those publish today, how
+ * Netigate's servers go into SPF, and the options only some targets offer. Built once per request by the
+ * application layer; every target, bundle and diff reads this one value.
+ */
+public record Customer(List<DomainName> domains, SortedMap<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<Flag> flags,
+                       String gateway) {
+
+    /** Nothing asked: Netigate's own addresses only (scenario 1). */
+    public static final Customer NONE = new Customer(List.of(), Map.of(), SpfMode.AUTO, Set.of());
+
+    public Customer(List<DomainName> domains, Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<Flag> flags) {
+        this(domains, existingSpf, spfMode, flags, "");
+    }
+
+    /** {@code gateway}: what --behind names (Flag.BEHIND), else "". */
+    public Customer(List<DomainName> domains, Map<DomainName, SpfRecord> existingSpf, SpfMode spfMode, Set<Flag> flags, String gateway) {
+        this(List.copyOf(new TreeSet<>(domains)), Collections.unmodifiableSortedMap(new TreeMap<>(existingSpf)), spfMode,
+                flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags)), flags.contains(Flag.BEHIND) ? gateway : "");
+    }
+
+    public boolean hasDomains() {
+        return !domains.isEmpty();
+    }
+
+    public boolean has(Flag flag) {
+        return flags.contains(flag);
+    }
+
+    /** As one target sees it: only the options it offers. */
+    public Customer offeredBy(Set<Flag> offered) {
+        Set<Flag> kept = EnumSet.noneOf(Flag.class);
+        flags.stream().filter(offered::contains).forEach(kept::add);
+        return new Customer(domains, existingSpf, spfMode, kept, gateway);
+    }
+
+    /** The options as command-line words in name order; --behind carries its gateway. */
+    public List<String> flagArgs() {
+        List<String> words = new java.util.ArrayList<>();
+        flags.stream().sorted(Comparator.comparing(Flag::id)).forEach(flag -> {
+            words.add(flag.input().flag());
+            if (flag == Flag.BEHIND) {
+                words.add(gateway);
+            }
+        });
+        return words;
+    }
+
+    /** The options' names in name order, as templates and Reproduce lines list them. */
+    public List<String> flagIds() {
+        return flags.stream().map(Flag::id).sorted(Comparator.naturalOrder()).toList();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.whitelistgen.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.render.RenderModel;
+import dev.whitelistgen.render.RenderRequest;
+import dev.whitelistgen.render.RenderedFile;
+import dev.whitelistgen.render.Target;
+import dev.whitelistgen.render.TargetCatalog;
+import dev.whitelistgen.render.TemplateRenderer;
+import dev.whitelistgen.request.ChosenProfile;
+import dev.whitelistgen.request.Customer;
+import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.Profiles;
+import dev.whitelistgen.testing.Repo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hornetsecurity target: Allow List entries for Netigate's IPs only (the list cannot tie an IP to a sender, and
+ * its address entries match the forgeable header From), no Compliance Filter rule (it would run before the malware
+ * check and end processing), scenario 2 without an entry for the customer's own domain. No Hornetsecurity Control
+ * Panel runs here; the guide's claims rest on the pages it cites, and these tests hold what can be held offline.
+ */
+class HornetsecurityTargetTest {
+
+    private static final List<String> V2_IPS = List.of("46.254.11.92", "86.107.243.139", "89.45.227.195", "89.45.227.221");
+
+    @TempDir
+    Path dir;
+
+    private void generate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--target", "hornetsecurity", "--output", dir.toString()));
+        args.addAll(List.of(extra));
+        Cli.Result result = Cli.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+    }
+
+    private String read(String file) throws IOException {
+        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theAllowListGetsNetigatesIpsAndNoSenderDomain() throws IOException {
+        generate("--server", "azure");
+        String guide = read("hornetsecurity-guide.md");
+        String csv = read("hornetsecurity-values.csv");
+
+        for (String ip : V2_IPS) {
+            assertThat(guide).contains("   - `" + ip + "`\n");
+            assertThat(csv).contains("allow_list_entry,Control Panel > scope: your domain > Deny & Allow Lists > Allow List > Add entry," + ip + "\r\n");
+        }
+        // Step 1 lists exactly the four IPs: no sender address or domain among its entries.
+        String step1 = guide.substring(guide.indexOf("## Step 1"), guide.indexOf("## What stays on"));
+        assertThat(step1.lines().filter(l -> l.startsWith("   - `"))).hasSize(4);
+        assertThat(step1).doesNotContain("netigate.se`").contains("cannot tie an IP to a sender domain")
+                .contains("compared with the header From, which any sender on the Internet can write")
+                .contains("does not say which IP of a message it is compared with");
+        assertThat(csv.lines().filter(l -> l.startsWith("allow_list_entry,"))).hasSize(4);
+    }
+
+    @Test
+    void noComplianceFilterRuleSoTheMalwareCheckStillRuns() throws IOException {
+        generate("--server", "azure");
+        String guide = read("hornetsecurity-guide.md");
+
+        // A Compliance Filter rule tagging mail Clean would run before the check for malicious content and end
+        // processing: the guide makes none, says why, and the CSV records "none".
+        assertThat(guide).contains("## What stays on: no Compliance Filter rule")
+                .contains("would therefore take it past the check for malicious content too. This guide makes no such rule.")
+                .contains("the check for malicious content runs before the allow lists are read")
+                .contains("c_ruleset_order.html").contains("c_filter_order_sort.html");
+        assertThat(read("hornetsecurity-values.csv")).contains("compliance_filter_rule,Security Settings > Compliance Filter,none\r\n");
+    }
+
+    @Test
+    void dachNamesItsOwnSenderForTheFallbackOnly() throws IOException {
+        generate("--server", "dach");
+        String guide = read("hornetsecurity-guide.md");
+
+        assertThat(guide).contains("- `survey@ntgt.de`\n").doesNotContain("netigate.se`")
+                .contains("`whitelist-gen --target m365 --server dach --behind hornetsecurity`");
+        assertThat(read("hornetsecurity-values.csv"))
+                .contains("header_from_entry_only_if_ip_entries_do_not_match,Deny & Allow Lists > Allow List > Add entry (matches the header From: anyone can write it),survey@ntgt.de\r\n");
+    }
+
+    @Test
+    void scenarioTwoNeverPutsTheCustomersDomainOnTheAllowList() throws IOException {
+        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+        String guide = read("hornetsecurity-guide.md");
+        String csv = read("hornetsecurity-values.csv");
+
+        assertThat(guide).contains("## Scenario 2: surveys sent as customer.example, other.example")
+                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
+                .contains("Do not put your own domains on the allow list")
+                .contains("not for Netigate's IPs only: do not add one for this")
+                .doesNotContain("This guide was made without `--domain`");
+        assertThat(csv).contains("spf_must_authorise_netigate,DNS TXT record of the domain (whitelist-gen --target bind),customer.example\r\n");
+        assertThat(csv.lines().filter(l -> l.contains("customer.example") || l.contains("other.example")))
+                .noneMatch(l -> l.startsWith("allow_list_entry") || l.startsWith("header_from_entry"));
+    }
+
+    @Test
+    void versionOneListsItsWebDomainsForTheUrlRewritingExceptionWithItsCost() throws IOException {
+        generate("--server", "azure", "--profile", "1");
+        String guide = read("hornetsecurity-guide.md");
+
+        assertThat(guide).contains("   - `193.44.77.163`\n").contains("- `www.netigate.se`\n")
+                .contains("links to that domain are then never rewritten, in any message from anyone")
+                .contains("- `netigate.se`\n"); // version 1 names no sender address: the fallback is the domain
+        assertThat(read("hornetsecurity-values.csv")).contains("url_rewriting_exception_optional,");
+    }
+
+    @Test
+    void theUpgradeDeletesFirstAndVersionOnesIpIsNotInVersionTwo() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("v1"));
+        Cli.Result v1 = Cli.run("--target", "hornetsecurity", "--server", "azure", "--profile", "1", "--output", old.toString());
+        assertThat(v1.exitCode()).as(v1.toString()).isZero();
+        generate("--server", "azure");
+
+        assertThat(Files.readString(old.resolve("hornetsecurity-guide.md"))).contains("   - `193.44.77.163`\n");
+        String step1 = read("hornetsecurity-guide.md").substring(0, read("hornetsecurity-guide.md").indexOf("## What stays on"));
+        assertThat(step1).doesNotContain("193.44.77.163");
+        assertThat(read("hornetsecurity-guide.md"))
+                .contains("first delete every allow list entry for a Netigate IP or sender that step 1 (or the check's sender, if you added it) no longer lists, then add the IPs of step 1 that are missing");
+    }
+
+    @Test
+    void givenWhatEarlierVersionsAllowedTheUpgradeNamesEachEntryToDelete() {
+        // The render model's `earlier` (what versions the rendered one supersedes allowed and it no longer does) is
+        // filled by the generator where it knows the profile history; here the template is given it directly, as
+        // version 1 -> 2 for azure would fill it.
+        Target target = new TargetCatalog(List.of(Repo.path("templates"))).get("hornetsecurity");
+        Map<String, Object> model = new LinkedHashMap<>(RenderModel.of(new RenderRequest(target,
+                ChosenProfile.byVersion(Profiles.version("2")), Profiles.server("azure"), Customer.NONE, "en")));
+        model.put("earlier", Map.of("versions", List.of("1"),
+                "networks", List.of(Map.of("text", "193.44.77.163", "cidr", "193.44.77.163/32", "version", "1")),
+                "senderDomains", List.of(), "spfIncludes", List.of()));
+        List<RenderedFile> files = new TemplateRenderer(List.of(Repo.path("templates"))).render(target, model);
+        String guide = files.stream().filter(f -> f.path().equals("hornetsecurity-guide.md")).findFirst().orElseThrow().content();
+        String csv = files.stream().filter(f -> f.path().equals("hornetsecurity-values.csv")).findFirst().orElseThrow().content();
+
+        assertThat(guide).contains("this version (2) no longer does. Delete their entries:\n\n- Allow List entry `193.44.77.163` (version 1)\n");
+        assertThat(csv).contains("delete_allow_list_entry,\"Deny & Allow Lists > Allow List (listed by profile version 1, not by this one)\",193.44.77.163\r\n");
+    }
+
+    @Test
+    void aBundleCarriesTheGuideInSwedishAndGerman() throws IOException {
+        for (String lang : List.of("sv", "de")) {
+            Path zip = dir.resolve("bundle-" + lang + ".zip");
+            Cli.Result result = Cli.run("bundle", "--target", "hornetsecurity", "--server", "dach", "--domain", "customer.example",
+                    "--lang", lang, "--output", zip.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+                java.util.zip.ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("hornetsecurity-guide.md")).findFirst().orElseThrow();
+                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
+                        .contains(lang.equals("sv") ? "Steg 1: poster i Allow List" : "Schritt 1: Einträge in der Allow List")
+                        .contains("`89.45.227.221`").doesNotContain("## Step 1");
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+[#include "_names.ftl"]
+[#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
+     step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
+# [=say("guide.title")] ([=server.name])
+
+[=say("guide.intro")]
+
+[=say("guide.docs")]
+
+## [=say("guide.step1.heading")]
+
+[=say("guide.step1.what")]
+
+1. [=say("guide.step1.1")]
+2. [=say("guide.step1.2")]
+3. [=say("guide.step1.3")]
+4. [=say("guide.step1.4")]
+[#list allowIps as ip]
+   - `[=ip]`
+[/#list]
+[#if anyRange]
+
+[=say("guide.step1.range")]
+[/#if]
+
+[=say("guide.step1.order")]
+
+[=say("guide.source")]: [=doc.about]; [=doc.addEntry]; [=doc.headerFrom]; [=doc.ruleset]
+
+## [=say("guide.step2.heading")]
+
+[=say("guide.step2.text")]
+
+[=say("guide.source")]: [=doc.ruleset]; [=doc.complianceOrder]; [=doc.about]; [=doc.falsePositive]
+[#if customerDomains?has_content]
+
+## [=say("guide.step3.heading", {"domains": customerDomains?join(", ")})]
+
+[=say("guide.step3.intro")]
+
+[#list customerDomains as domain]
+- [=say("guide.step3.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+[/#list]
+- [=say("guide.step3.dkim")]
+- [=say("guide.step3.dmarc")]
+- [=say("guide.step3.atp")]
+
+[=say("guide.source")]: [=doc.spf]; [=doc.authExceptions]; [=doc.about]; [=doc.falsePositive]
+[#else]
+
+## [=say("guide.step3.absent.heading")]
+
+[=say("guide.step3.absent")]
+[/#if]
+
+## [=say("guide.links.heading")]
+
+[=say("guide.links.text")]
+[#if server.webDomains?has_content]
+
+[=say("guide.links.domains")]
+
+[#list server.webDomains as domain]
+- `[=domain]`
+[/#list]
+[#else]
+
+[=say("guide.links.none")]
+[/#if]
+
+[=say("guide.source")]: [=doc.secureLinks]; [=doc.urlRewritingSupport]
+
+## [=say("guide.behind.heading")]
+
+[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id + " --behind hornetsecurity", "google": "whitelist-gen --target google --server " + server.id})]
+
+## [=say("guide.verify.heading")]
+
+[=say("guide.verify.text")]
+
+[#list fallbackSenders as sender]
+- `[=sender]`
+[/#list]
+
+[=say("guide.source")]: [=doc.liveTracking]; [=doc.headerFrom]
+
+## [=say("guide.upgrade.heading")]
+
+[=say("guide.upgrade.text")]
+[#if earlierNetworks?has_content || earlierSenders?has_content]
+
+[=say("guide.earlier.text", {"version": profile.version})]
+
+[#list earlierNetworks as n]
+- [=say("guide.earlier.network", {"entry": n.text, "version": n.version})]
+[/#list]
+[#list earlierSenders as d]
+- [=say("guide.earlier.sender", {"entry": d.name, "version": d.version})]
+[/#list]
+[/#if]
+
+## [=say("guide.undo.heading")]
+
+1. [=say("guide.undo.1")]
+2. [=say("guide.undo.2")]
+3. [=say("guide.undo.3")]
+
+---
+[=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
+    "status": say("guide.status." + profile.status), "publisher": profile.source.publisher, "title": profile.source.title,
+    "language": say("guide.language." + profile.source.language)})]
+[=say("guide.reproduce")]: `[=command]`
