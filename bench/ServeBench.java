@@ -25,6 +25,10 @@ public class ServeBench {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        if (args.length > 3 && args[3].equals("memory")) {
+            load(client, base, requests, clients);
+            return;
+        }
 
         // warm-up: every target, so the JIT has compiled the renderer's hot paths
         for (int i = 0; i < 1000; i++) {
@@ -53,6 +57,35 @@ public class ServeBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         System.out.printf("(e) mixed targets, %d requests, %d clients: requests/s %8.0f%n", requests, clients, requests / seconds);
+    }
+
+    /**
+     * The memory run: REQUESTS requests, CLIENTS in flight, of the largest answers as well as the usual ones: every
+     * 9th the HTML page for all targets, every 9th a bundle of every target, the rest as (e).
+     */
+    static void load(HttpClient client, URI base, int requests, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            done.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < requests; ) {
+                    switch (i % 9) {
+                        case 3 -> get(client, base.resolve("/generate?target=all&server=azure&domains=customer.example"), "text/html");
+                        case 6 -> get(client, base.resolve("/bundle?server=dach&domains=customer.example&lang=de"), "*/*");
+                        default -> get(client, mixed(base, i), "application/json");
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.printf("memory run: %d requests (HTML for all targets, bundles, JSON), %d clients, %.1f s%n", requests, clients,
+                (System.nanoTime() - start) / 1e9);
     }
 
     static URI mixed(URI base, int i) {

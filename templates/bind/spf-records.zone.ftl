@@ -4,6 +4,9 @@
   "(never add a second: two v=spf1 records make every SPF check fail with permerror), raise the SOA",
   "serial, check with 'named-checkzone DOMAIN ZONEFILE', then 'rndc reload DOMAIN'.",
   "Undo: put back the existing record quoted above each new one (or delete the record if there was none).",
+  "Upgrade (a new profile version, another --spf-mode): generate from the record published now (best with",
+  "--existing-spf-from-dns); terms an earlier Netigate version added for this server are taken out (listed",
+  "under 'removes:'), so the record converges to what a first run of this version writes. Your own terms stay.",
   "Owner names are absolute (trailing dot), so the lines work in any zone file that holds the domain.",
   "No TTL is given: the zone's $TTL applies.",
   "Dynamic zones (allow-update or update-policy in named.conf): named keeps updates in a journal (.jnl) and",
@@ -19,11 +22,13 @@
 ; Netigate customer sends through them as your domain passes SPF too. Only a DKIM signature with d=your
 ; domain (a key in your own Netigate account) shows that the customer sent it.
 [#if spfMode == "ip"]
-; Mode ip: the server's networks as ip4:/ip6: terms. The article recommends the include instead,
-; so Netigate can change servers without the customer editing DNS.
+; Mode ip: the server's networks as ip4:/ip6: terms. Netigate's article says allowlisting by IP "is not as
+; flexible and is more sensitive to change; if we add or remove servers we cannot guarantee that the existing
+; SPF record keeps working". The include follows Netigate's changes without the customer editing DNS.
 [#elseif !server.spfInclude?has_content]
 ; Profile version [=profile.version] gives no SPF include for this server, so its networks are used
-; as ip4:/ip6: terms; they break when Netigate changes servers.
+; as ip4:/ip6: terms; they break when Netigate changes servers (Netigate's newer article: allowlisting by IP
+; "is not as flexible and is more sensitive to change"). Regenerate with each new profile version.
 [/#if]
 ; DKIM: [=profile.dkim.note]
 ; TLS: [=profile.tls.note]
@@ -32,9 +37,12 @@
 
 ; [=r.domain]
 [#if r.existing?has_content]
-;   existing: [=r.existing]
+;   existing: [#list r.existingStrings as s][=zone(s)][#sep] [/#list]
 [#else]
 ;   existing: none given
+[/#if]
+[#if r.removed?has_content]
+;   removes:  [#list r.removed as term][=term][#sep] [/#list]
 [/#if]
 [#if r.added?has_content]
 ;   adds:     [#list r.added as term][=term][#sep] [/#list]
@@ -42,11 +50,18 @@
 [#list r.notes as note]
 ;   [=note]
 [/#list]
-;   Dynamic zone, instead of editing the file (nsupdate -l on the primary with update-policy local,
-;   or nsupdate -k KEYFILE; TTL: the zone's default, e.g. 3600):
+;   Dynamic zone, instead of editing the file: save these lines to a file and send them as one batch,
+;   nsupdate -k KEYFILE FILE (or nsupdate -l FILE on the primary with update-policy local), so the delete
+;   and the add are one update: if a line is refused, nothing is sent and the old record stays
+;   (TTL: the zone's default, e.g. 3600):
 [#if r.existing?has_content]
-;     update delete [=r.domain]. IN TXT [=zone(r.existing)]
-;   (the delete matches only the exact quoted strings: write them as  dig +short TXT [=r.domain]  shows them)
+;     update delete [=r.domain]. IN TXT [#list r.existingStrings as s][=zone(s)][#sep] [/#list]
+[#if r.existingStringsPublished]
+;   (the existing record's strings exactly as DNS published them: the delete must match them)
+[#else]
+;   (the delete matches only the exact strings: above they are split as whitelist-gen splits records; if
+;   dig +short TXT [=r.domain]  shows them split elsewhere, write them as it shows them)
+[/#if]
 [/#if]
 ;     update add [=r.domain]. 3600 IN TXT [#list r.strings as s][=zone(s)][#sep] [/#list]
 ;     send

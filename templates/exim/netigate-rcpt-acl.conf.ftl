@@ -1,14 +1,9 @@
 [#import "/_common/header.ftl" as h]
 [@h.header c="#" title="Exim acl_smtp_rcpt stanza: Netigate's servers skip the strict checks for Netigate's (or the customer's) sender domains" apply=[
-  "Paste the stanza below into the RCPT ACL (acl_check_rcpt on Debian) before the blacklists, SPF and DNSBL",
-  "checks it is meant to skip; on Debian just after these lines (the relay and recipient checks):",
-  "    require",
-  "      message = relay not permitted",
-  "      domains = +local_domains : +relay_to_domains",
-  "    require",
-  "      verify = recipient",
-  "  split configuration: /etc/exim4/conf.d/acl/30_exim4-config_check_rcpt",
-  "  single file:         /etc/exim4/exim4.conf.template (or your exim.conf), section 'begin acl'",
+  "For a hand-kept exim.conf. On Debian's configurations use netigate-deny-exceptions.conf instead (no package",
+  "file edited; see netigate-lists.conf); do not paste this into conf.d/acl/30_exim4-config_check_rcpt.",
+  "Paste the stanza below into the RCPT ACL before the blacklists, SPF and DNSBL checks it is meant to skip,",
+  "after the relay and recipient checks if the ACL has them.",
   "The stanza carries the relay and recipient checks itself, so it cannot open a relay wherever it is pasted,",
   "even in a hand-kept exim.conf whose relay check comes last. It needs the named domain lists local_domains",
   "and relay_to_domains (Debian's configuration and Exim's default configure both define them).",

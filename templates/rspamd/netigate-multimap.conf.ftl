@@ -6,15 +6,23 @@
   "    local.d/multimap.conf:   .include \"$LOCAL_CONFDIR/local.d/netigate-multimap.conf\"",
   "    local.d/composites.conf: .include \"$LOCAL_CONFDIR/local.d/netigate-composites.conf\"",
   "  Check with  rspamadm configtest  (\"syntax OK\"), then  systemctl reload rspamd.",
+  "Upgrade (a new profile version, other options): copy the four new files over the old ones, configtest,",
+  "  reload; they are replaced whole, so nothing of the earlier version stays. Your own rules are not touched.",
   "Undo: remove the two .include lines and the four files, rspamadm configtest, systemctl reload rspamd.",
   "Verify: rspamc --ip " + server.networks[0].address + " --from " + (server.senderAddresses[0]!("survey@" + server.senderDomains[0])) + " symbols < message",
   "  shows NETIGATE_ALLOWLIST (use this server's own sender: another server's domain does not fire)."] /]
 #
 # Both rules score 0 on their own: a Netigate IP with another sender, or a Netigate sender on another IP,
 # changes nothing. Only the composite NETIGATE_ALLOWLIST in netigate-composites.conf, which needs both, lowers
-# the score. https://rspamd.com/doc/modules/multimap.html (types "ip" and "from", filter "email:domain")
-# NETIGATE_SENDER_DOMAIN looks at the envelope sender (extract_from = "smtp") and matches exact domains:
-# bounce@mail.ntgt.de does not match ntgt.de (the same rule in every target of whitelist-gen).
+# the score. https://rspamd.com/doc/modules/multimap.html (types "ip" and "selector"),
+# https://rspamd.com/doc/configuration/selectors.html (from('smtp'), domain, lower)
+# NETIGATE_SENDER_DOMAIN looks at the envelope sender only (the selector from('smtp'); the type "from" with
+# extract_from = "smtp" falls back to the header From: when there is no envelope sender, so a message without
+# one and with From: at a listed domain would fire) and matches exact domains, any case: bounce@mail.ntgt.de
+# does not match ntgt.de (the same rule in every target of whitelist-gen).
+# This allowlists by IP. Netigate's article says that "is not as flexible and is more sensitive to change":
+# when Netigate adds or removes servers, regenerate and copy the files again (an SPF include, the bind target,
+# follows such changes by itself).
 [@h.unknowns c="#" /]
 [#-- Only validated values inside UCL strings (server.id, never the free-text name: it may hold '"' or '$'). --]
 
@@ -26,9 +34,8 @@ NETIGATE_IP {
 }
 
 NETIGATE_SENDER_DOMAIN {
-  type = "from";
-  extract_from = "smtp";
-  filter = "email:domain";
+  type = "selector";
+  selector = "from('smtp'):domain.lower";
   map = "$LOCAL_CONFDIR/local.d/netigate_sender_domains.map";
   description = "Envelope sender domain is Netigate's, or the customer's own";
   score = 0.0;

@@ -13,7 +13,8 @@
 #   - adds the restriction class netigate_senders (OK only for the exact sender domains listed, see there);
 #   - puts check_client_access cidr:netigate_clients.cidr just after reject_unauth_destination (or
 #     defer_unauth_destination) in smtpd_recipient_restrictions, and first in non-empty
-#     smtpd_client/helo/sender_restrictions;
+#     smtpd_client/helo/sender_restrictions; where smtpd_relay_restrictions holds checks after its
+#     reject_unauth_destination, just after it there too (relaying is decided by then);
 #   - lets the same IPs skip postscreen's tests (by IP alone: postscreen never sees the sender).
 # What that weakens: OK ends the restriction list it stands in (postconf(5), smtpd_recipient_restrictions;
 #   access(5), OK). Every entry after it in that list is skipped for these IPs with these senders: RBL and
@@ -26,10 +27,15 @@
 #   after the check is skipped, it adds no Received-SPF header: OpenDMARC then needs SPFSelfValidate to see SPF.
 #   Netigate's IPs are shared by all of Netigate's customers: any of them can send from these IPs with these
 #   sender domains, yours included. Only DKIM (d=your domain, checked by a milter) proves it was you.
-# It never touches mynetworks or smtpd_relay_restrictions, so these IPs can never relay; it refuses to run
-# when nothing in the configuration rejects relaying (reject_unauth_destination / defer_unauth_destination,
-# read expanded with postconf -x, so Postfix's built-in default counts). It does not change -o overrides of
-# smtpd_*_restrictions in master.cf: it names them, and mail received by those services gets no exception.
+# It never touches mynetworks, and in smtpd_relay_restrictions it only ever goes after the relay check, so
+# these IPs can never relay; it refuses to run when nothing in the configuration rejects relaying
+# (reject_unauth_destination / defer_unauth_destination, read expanded with postconf -x, so Postfix's
+# built-in default counts), when no restriction list holds a check for it to skip, and when postfix check
+# fails before any change. It does not change -o overrides of smtpd_*_restrictions in master.cf: it names
+# them, and mail received by those services gets no exception.
+# Upgrade (a new profile version, other options): run the new apply.sh; it replaces the three tables whole,
+# so no network or sender domain of the earlier version stays, and undo.sh still restores the main.cf of
+# before the first apply.sh. Entries of your own in main.cf and your own tables are never touched.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -105,6 +111,35 @@ if ! has "$relay" reject_unauth_destination && ! has "$relay" defer_unauth_desti
 	exit 1
 fi
 
+# postfix check reports to syslog only (when standard error is no terminal) and exits 1: checked before any
+# change, so a server that fails it already is left as it is, and the message says where to look.
+if ! postfix -c "$config_dir" check; then
+	echo "apply.sh: postfix check fails before any change (see the mail log); fix that first. Nothing was changed." >&2
+	exit 1
+fi
+
+# Where the allowlist can stand: a list that holds checks for it to skip. Nowhere means nothing to do, and
+# saying "Done" then would hide that Netigate's mail still meets every check.
+relay_raw=$(pc -h smtpd_relay_restrictions)
+after_word() { printf '%s' "${1#*"$2"}" | tr -d ' \t,'; }
+relay_after=""
+for word in reject_unauth_destination defer_unauth_destination; do
+	if has "$relay_raw" "$word" && [ -n "$(after_word "$relay_raw" "$word")" ]; then
+		relay_after=$word
+		break
+	fi
+done
+placeable=$relay_after
+for list in smtpd_recipient_restrictions smtpd_client_restrictions smtpd_helo_restrictions smtpd_sender_restrictions; do
+	if [ -n "$(pc -h "$list" | tr -d ' \t,')" ]; then placeable=$list; fi
+done
+if [ -z "$placeable" ]; then
+	echo "apply.sh: no restriction list holds a check for the allowlist to skip: smtpd_recipient_restrictions," >&2
+	echo "apply.sh: smtpd_client_restrictions, smtpd_helo_restrictions and smtpd_sender_restrictions are empty, and" >&2
+	echo "apply.sh: smtpd_relay_restrictions has nothing after reject_unauth_destination. Nothing was changed." >&2
+	exit 1
+fi
+
 # undo.sh restores main.cf from this copy when main.cf is still exactly as apply.sh left it. A copy is made
 # only from a main.cf without the allowlist. When main.cf was edited since the last apply, the copy may no
 # longer be restored (that would lose the edit); it is kept as main.cf.original, which undo.sh still reads
@@ -154,6 +189,14 @@ if ! contains "$recipient" "$clients_check"; then
 	fi
 fi
 
+# Checks after the relay check in smtpd_relay_restrictions (an RBL there): the check goes right after it, where
+# relaying is already refused, and its OK ends only that list.
+relay_raw=$(pc -h smtpd_relay_restrictions)
+if [ -n "$relay_after" ] && ! contains "$relay_raw" "$clients_check"; then
+	pc -e "smtpd_relay_restrictions = $(edit "$relay_raw" after "$relay_after" "$clients_check")"
+	echo "smtpd_relay_restrictions: check added after $relay_after"
+fi
+
 # What the OK skips that an admin may not expect: recipient protections and policy services after the check.
 recipient=$(pc -h smtpd_recipient_restrictions)
 case "$recipient" in
@@ -197,7 +240,10 @@ if [ -n "$overrides" ]; then
 	printf '%s\n' "$overrides" | sed 's/^/apply.sh: warning:   /' >&2
 fi
 
-postfix -c "$config_dir" check
+if ! postfix -c "$config_dir" check; then
+	echo "apply.sh: postfix check failed (see the mail log); main.cf was changed; run undo.sh" >&2
+	exit 1
+fi
 if [ -f "$undo_dir/main.cf.before" ]; then
 	cp -p "$config_dir/main.cf" "$undo_dir/main.cf.after"
 fi

@@ -66,7 +66,7 @@ if [ -f "$undo_dir/main.cf.before" ] && cmp -s "$undo_dir/main.cf.after" "$confi
 	mv -f "$config_dir/main.cf.tmp.$$" "$config_dir/main.cf"
 	echo "main.cf: put back as it was before apply.sh (it was not edited since)"
 else
-	for list in smtpd_recipient_restrictions smtpd_client_restrictions smtpd_helo_restrictions smtpd_sender_restrictions; do
+	for list in smtpd_relay_restrictions smtpd_recipient_restrictions smtpd_client_restrictions smtpd_helo_restrictions smtpd_sender_restrictions; do
 		value=$(pc -h "$list")
 		case "$value" in
 		*"$clients_check"*)

@@ -20,6 +20,8 @@ import dev.whitelistgen.render.TargetSelection;
 import dev.whitelistgen.render.TargetTexts;
 import dev.whitelistgen.request.Customer;
 import dev.whitelistgen.spf.PublishedSpf;
+import dev.whitelistgen.spf.SpfPlan;
+import dev.whitelistgen.render.RenderModel;
 import dev.whitelistgen.spf.SpfMerger;
 import dev.whitelistgen.spf.SpfRecord;
 import java.time.Duration;
@@ -62,8 +64,8 @@ public final class AllowlistService {
         GenerateRequest resolved = request.withCustomer(withPublishedSpf(request.customer(), request.existingSpfFromDns(),
                 request.dnsServer(), warnings));
         if (resolved.existingSpfFromDns()) {
-            refuseOverTreeLimits(resolved.targets(), resolved.profile().profile(), resolved.servers(), resolved.customer(),
-                    resolver(resolved.dnsServer()));
+            resolved = resolved.withCustomer(countTreesRefusingOverLimits(resolved.targets(), resolved.profile().profile(),
+                    resolved.servers(), resolved.customer(), resolver(resolved.dnsServer())));
         }
         List<RenderedFile> files = new Generator(sources.renderer(), progress).generate(resolved.targets().included(),
                 resolved.profile(), resolved.servers(), resolved.customer(), TargetTexts.DEFAULT_LANGUAGE);
@@ -75,8 +77,8 @@ public final class AllowlistService {
         BundleRequest resolved = request.withCustomer(withPublishedSpf(request.customer(), request.existingSpfFromDns(),
                 request.dnsServer(), warnings));
         if (resolved.existingSpfFromDns()) {
-            refuseOverTreeLimits(resolved.targets(), resolved.profile().profile(), List.of(resolved.server()), resolved.customer(),
-                    resolver(resolved.dnsServer()));
+            resolved = resolved.withCustomer(countTreesRefusingOverLimits(resolved.targets(), resolved.profile().profile(),
+                    List.of(resolved.server()), resolved.customer(), resolver(resolved.dnsServer())));
         }
         List<RenderedFile> files = new Bundle(sources.renderer(), sources.texts()).files(resolved);
         return new Bundled(files, DeterministicZip.of(files), "netigate-" + resolved.server().id() + "-" + resolved.language() + ".zip",
@@ -124,7 +126,7 @@ public final class AllowlistService {
             }
             published.toMerge().ifPresent(found -> {
                 try {
-                    records.put(domain, SpfRecord.parseForOutput(found.text()));
+                    records.put(domain, SpfRecord.parseForOutput(found.text()).withPublishedStrings(found.publishedStrings()));
                 } catch (IllegalArgumentException e) {
                     throw new UserError(UserError.Kind.REFUSED, Input.EXISTING_SPF_FROM_DNS, "the record published for "
                             + domain + " " + e.getMessage());
@@ -135,21 +137,25 @@ public final class AllowlistService {
     }
 
     /**
-     * With DNS at hand, each merged record's whole include tree is counted as a receiver would, and a record over
-     * RFC 7208's limits is refused. Without it only the record's own terms are counted (SpfMerger.plan), and the
-     * record's notes say so.
+     * With DNS at hand, each merged record's whole include tree is counted as a receiver would, a record over
+     * RFC 7208's limits is refused, and the count is kept with the existing record for the output's notes.
+     * Without it only the record's own terms are counted (SpfMerger.plan), and the record's notes say so.
      */
-    private static void refuseOverTreeLimits(TargetSelection targets, Profile profile, List<Server> servers, Customer customer,
-                                             DnsResolver dns) {
+    private static Customer countTreesRefusingOverLimits(TargetSelection targets, Profile profile, List<Server> servers,
+                                                         Customer customer, DnsResolver dns) {
         if (targets.included().stream().noneMatch(Target::spfRecords)) {
-            return;
+            return customer;
         }
+        Map<DomainName, SpfRecord> counted = new LinkedHashMap<>(customer.existingSpf());
         for (Server server : servers) {
-            List<String> vendorTerms = SpfMerger.vendorTerms(server, customer.spfMode(), profile.version());
             for (DomainName domain : customer.domains()) {
-                SpfMerger.refuseOverTreeLimits(dns, SpfMerger.plan(domain, Optional.ofNullable(customer.existingSpf().get(domain)), vendorTerms));
+                Optional<SpfRecord> existing = Optional.ofNullable(counted.get(domain));
+                SpfPlan plan = RenderModel.spfPlan(profile, server, customer.spfMode(), domain, existing);
+                SpfRecord.TreeCount count = SpfMerger.refuseOverTreeLimits(dns, plan);
+                existing.ifPresent(record -> counted.put(domain, record.withMergedTreeCount(plan.record(), count)));
             }
         }
+        return new Customer(customer.domains(), counted, customer.spfMode(), customer.flags());
     }
 
     private static DnsResolver resolver(String server) {

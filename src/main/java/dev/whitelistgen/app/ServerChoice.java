@@ -6,8 +6,10 @@ import dev.whitelistgen.model.LoginUrl;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which Netigate server a request is for: by id or alias ({@code --server}), or by the address the customer's browser
@@ -15,8 +17,17 @@ import java.util.Optional;
  */
 public record ServerChoice(String server, String serverFromUrl) {
 
-    /** The servers for generate: one, or every one with 'all'. */
+    /** The servers for generate: one, several comma-separated (as targets are; in the profile's order), or 'all'. */
     public List<Server> servers(Profile profile) {
+        if (server != null && server.contains(",")) {
+            Set<Server> chosen = new HashSet<>();
+            for (String one : server.split(",")) {
+                if (!one.isBlank()) {
+                    chosen.addAll(new ServerChoice(one.strip(), serverFromUrl).servers(profile));
+                }
+            }
+            return profile.servers().stream().filter(chosen::contains).toList();
+        }
         Optional<String> chosen = chosen(profile, true);
         if (chosen.isEmpty()) {
             throw required(profile, true);
@@ -26,6 +37,10 @@ public record ServerChoice(String server, String serverFromUrl) {
 
     /** Exactly one server, for what is made for one customer. */
     public Server single(Profile profile) {
+        if (server != null && server.contains(",")) {
+            throw new UserError(UserError.Kind.USAGE, Input.SERVER, "give one server (this is made for one customer), not a list;"
+                    + " valid servers: " + names(profile, false));
+        }
         Optional<String> chosen = chosen(profile, false);
         if (chosen.isEmpty()) {
             throw required(profile, false);

@@ -1,6 +1,7 @@
 package dev.whitelistgen.check;
 
 import dev.whitelistgen.UserError;
+import dev.whitelistgen.dns.DnsAnswer;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.IpNetwork;
@@ -30,6 +31,11 @@ public final class DriftCheck {
         DomainName include = server.spfInclude().orElseThrow(() -> new UserError(UserError.Kind.REFUSED,
                 "check drift: profile version " + profileVersion + " gives no SPF include for server " + server.id()
                         + ", so there is nothing to compare"));
+        if (dns.txt(include.name()).status() == DnsAnswer.Status.NXDOMAIN) {
+            // not "4 missing": the include itself is not there
+            throw new UserError(UserError.Kind.NETWORK, "check drift: " + include + ", server " + server.id() + "'s SPF include in"
+                    + " profile version " + profileVersion + ", does not exist (NXDOMAIN); check the spelling of its spf_include");
+        }
         SpfTree.Walk walk = SpfTree.walk(dns, include.name());
         if (!walk.dnsErrors().isEmpty() && walk.networks().isEmpty()) {
             throw new UserError(UserError.Kind.NETWORK, "check drift: cannot resolve " + include + ": " + walk.dnsErrors().get(0));

@@ -38,6 +38,10 @@ public final class SpfCheck {
 
     public Report run(DomainName domain, Server server, String profileVersion) {
         PublishedSpf published = PublishedSpf.lookup(dns, domain);
+        if (!published.exists()) {
+            // "publishes no SPF record" would advise publishing one for a name nobody uses
+            throw new UserError(UserError.Kind.NETWORK, "check spf: " + domain + " does not exist (NXDOMAIN); check the spelling of --domain");
+        }
         List<Finding> findings = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("domain", domain.name());

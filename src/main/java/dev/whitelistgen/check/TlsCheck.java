@@ -52,6 +52,9 @@ public final class TlsCheck {
         if (answer.failed()) {
             throw new UserError(UserError.Kind.NETWORK, "check tls: cannot look up the MX records of " + domain + ": " + answer.problem());
         }
+        if (answer.status() == DnsAnswer.Status.NXDOMAIN) {
+            throw new UserError(UserError.Kind.NETWORK, "check tls: " + domain + " does not exist (NXDOMAIN); check the spelling of --domain");
+        }
         List<String> hosts = answer.records().stream().filter(h -> !h.isEmpty()).toList();
         if (hosts.isEmpty()) {
             throw new UserError(UserError.Kind.INVALID_INPUT, "check tls: " + domain + " has no MX record (it receives no mail)");

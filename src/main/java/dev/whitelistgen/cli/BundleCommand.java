@@ -1,5 +1,6 @@
 package dev.whitelistgen.cli;
 
+import dev.whitelistgen.UserError;
 import dev.whitelistgen.app.AllowlistService;
 import dev.whitelistgen.app.BundleRequest;
 import dev.whitelistgen.output.OutputWriter;
@@ -29,20 +30,22 @@ final class BundleCommand implements Callable<Integer> {
     @Mixin
     ServerOptions serverOptions;
 
-    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",",
-            description = "Target to include (repeatable or comma-separated; default: every target, those needing --domain only with --domain).")
+    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",", completionCandidates = Candidates.Targets.class,
+            description = "Target to include: ${COMPLETION-CANDIDATES} (repeatable or comma-separated; default: every target,"
+                    + " those needing --domain only with --domain).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "Language of the README: en, sv or de (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", completionCandidates = Candidates.Languages.class,
+            description = "Language of the README: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String language;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-            description = "The zip to write (replaced atomically; nothing is written on any error).")
+            description = "The zip to write (replaced atomically, through a symbolic link to a file; nothing is written on"
+                    + " any error), or - for standard output.")
     Path output;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE",
-            description = "Profile version or file (default: the current version).")
+    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", completionCandidates = Candidates.ProfileVersions.class,
+            description = "Profile version (${COMPLETION-CANDIDATES}) or file (default: the current version).")
     String profile;
 
     @Mixin
@@ -56,8 +59,20 @@ final class BundleCommand implements Callable<Integer> {
         AllowlistService service = new AllowlistService(sources.sources());
         BundleRequest request = BundleRequest.of(new BundleRequest.Fields(profile, targets, serverOptions.choice(),
                 customer.fields(Set.of()), language), service.sources());
+        boolean toStandardOutput = output.toString().equals("-");
+        if (toStandardOutput && System.console() != null) {
+            throw new UserError(UserError.Kind.USAGE, "--output: - writes the zip to standard output, which is a terminal;"
+                    + " redirect it (> ticket.zip) or give a file name");
+        }
         AllowlistService.Bundled bundled = service.bundle(request);
-        Path written = OutputWriter.writeFile(output, bundled.zip(), "--output");
+        String written;
+        if (toStandardOutput) {
+            // the CLI's standard output is a CheckedPrintWriter over the file descriptor (WhitelistGen.main)
+            ((CheckedPrintWriter) spec.commandLine().getOut()).writeBytes(bundled.zip());
+            written = "the zip to standard output";
+        } else {
+            written = OutputWriter.writeFile(output, bundled.zip(), "--output").toString();
+        }
         PrintWriter err = spec.commandLine().getErr();
         bundled.warnings().forEach(warning -> err.println("whitelist-gen: warning: " + warning));
         bundled.leftOut().forEach(left -> err.println("left out " + left.target() + ": " + left.why() + " (the README says so)"));

@@ -32,7 +32,8 @@ final class CheckSpfCommand implements Callable<Integer> {
     @Mixin
     ServerOptions servers;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", description = "Profile version or file (default: current).")
+    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", completionCandidates = Candidates.ProfileVersions.class,
+            description = "Profile version (${COMPLETION-CANDIDATES}) or file (default: current).")
     String profile;
 
     @Mixin

@@ -26,6 +26,17 @@ final class CheckedPrintWriter extends PrintWriter {
         return new CheckedPrintWriter(new FailureRecorder(stream));
     }
 
+    /** Bytes as they are (a zip), after any text already printed; a failure is recorded as for text. */
+    void writeBytes(byte[] bytes) {
+        flush();
+        try {
+            recorder.write(bytes, 0, bytes.length);
+            recorder.flush();
+        } catch (IOException e) {
+            setError();
+        }
+    }
+
     /** The first failure's reason, e.g. "No space left on device". */
     Optional<String> failure() {
         return Optional.ofNullable(recorder.failure).map(e -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

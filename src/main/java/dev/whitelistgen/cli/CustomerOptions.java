@@ -27,7 +27,7 @@ final class CustomerOptions {
             description = "DNS server for --existing-spf-from-dns (default: the system's resolvers).")
     String dnsServer;
 
-    @Option(names = "--spf-mode", paramLabel = "MODE", defaultValue = "auto",
+    @Option(names = "--spf-mode", paramLabel = "MODE", defaultValue = "auto", completionCandidates = Candidates.SpfModes.class,
             description = "auto (include where the profile has one), include, or ip (ip4:/ip6: terms). Default: ${DEFAULT-VALUE}.")
     String spfMode;
 

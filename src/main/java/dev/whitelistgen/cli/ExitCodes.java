@@ -23,8 +23,14 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
      * compared and printed all the same. Not 4: the diff did run, and a script must still see its output.
      */
     public static final int DIFF_SOME_REFUSED = 7;
+    /** serve: the port is taken (another serve, or another program). */
+    public static final int PORT_IN_USE = 8;
     /** A bug: a broken built-in template or an unexpected exception. A broken --templates-dir template is 3. */
     public static final int SOFTWARE = 70;
+    /** Stopped by Ctrl-C (128 + SIGINT), after one line saying so; files being written are not left half-written. */
+    public static final int INTERRUPTED = 130;
+    /** Stopped by SIGTERM (128 + SIGTERM), as kill or a service manager stops it. */
+    public static final int TERMINATED = 143;
 
     @Override
     public int getExitCode(Throwable exception) {

@@ -40,22 +40,25 @@ import picocli.CommandLine.Model.CommandSpec;
             "5:cannot read or write a file",
             "6:network error",
             "7:diff: some targets refuse a profile (listed; the rest is compared)",
-            "70:internal error (a bug)"})
+            "8:serve: the port is in use",
+            "70:internal error (a bug)",
+            "130:stopped by Ctrl-C (SIGINT)",
+            "143:stopped by SIGTERM"})
 public class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",",
-            description = "Mail system to write for (see 'list targets'; repeatable or comma-separated), or 'all'"
-                    + " (those needing --domain only with --domain).")
+    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", split = ",", completionCandidates = Candidates.Targets.class,
+            description = "Mail system to write for: ${COMPLETION-CANDIDATES} (see 'list targets'; repeatable or"
+                    + " comma-separated; all: those needing --domain only with --domain).")
     List<String> targets = new ArrayList<>();
 
     @Mixin
     ServerOptions serverOptions;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE",
-            description = "Profile version or file (default: the current version).")
+    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", completionCandidates = Candidates.ProfileVersions.class,
+            description = "Profile version (${COMPLETION-CANDIDATES}) or file (default: the current version).")
     String profile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",

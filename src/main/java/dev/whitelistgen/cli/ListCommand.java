@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "WHAT", description = "targets, servers or profiles (default: all three).")
     String what;
 
-    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", description = "Profile whose servers to list (default: current).")
+    @Option(names = {"-p", "--profile"}, paramLabel = "VERSION|FILE", completionCandidates = Candidates.ProfileVersions.class, description = "Profile whose servers to list (default: current).")
     String profile;
 
     @Mixin

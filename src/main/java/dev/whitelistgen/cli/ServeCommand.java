@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +38,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " another address lets everyone who reaches it use it.")
     String bind;
 
+    @Option(names = "--public-host", paramLabel = "NAME",
+            description = "A host name the page is reached by besides this machine's loopback names and address (behind a"
+                    + " reverse proxy: the name users type); repeatable. Requests naming any other host are refused"
+                    + " (DNS rebinding).")
+    List<String> publicHosts = new ArrayList<>();
+
     @Mixin
     SourceOptions sources;
 
@@ -50,6 +58,13 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new UserError(UserError.Kind.USAGE, "--bind: '" + bind + "' is not an address of this machine");
         }
+        for (String host : publicHosts) {
+            try {
+                WebServer.checkedPublicHost(host);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(UserError.Kind.USAGE, "--public-host: " + e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (WebServer.needsWarning(address)) {
@@ -59,11 +74,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebServer server;
         try {
-            server = WebServer.start(new InetSocketAddress(address, port), sources.profiles(), sources.targets(),
+            server = WebServer.start(new InetSocketAddress(address, port), publicHosts, sources.profiles(), sources.targets(),
                     sources.renderer(), new BundleTexts(sources.templateRoots()));
+        } catch (WebServer.PortInUse e) {
+            err.println("whitelist-gen: --port: " + e.getMessage() + " (another serve, or another program); stop it or pick"
+                    + " another port");
+            err.flush();
+            return ExitCodes.PORT_IN_USE;
         } catch (UncheckedIOException e) {
             throw new UserError(UserError.Kind.IO, "--port: " + e.getMessage());
         }
+        WhitelistGen.stopsQuietly();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

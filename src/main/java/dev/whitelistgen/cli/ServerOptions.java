@@ -6,9 +6,9 @@ import picocli.CommandLine.Option;
 /** How a command is told the Netigate server: by id or alias, or by the address support sees in a ticket. */
 final class ServerOptions {
 
-    @Option(names = {"-s", "--server"}, paramLabel = "SERVER",
-            description = "Netigate server: azure, dach, or an alias (sweden, se, netigate.se, germany, de, ntgt.de);"
-                    + " generate and diff also take 'all'.")
+    @Option(names = {"-s", "--server"}, paramLabel = "SERVER", completionCandidates = Candidates.Servers.class,
+            description = "Netigate server, by id or alias: ${COMPLETION-CANDIDATES}; generate also takes several"
+                    + " (comma-separated) or 'all', diff 'all'.")
     String server;
 
     @Option(names = "--server-from-url", paramLabel = "URL",

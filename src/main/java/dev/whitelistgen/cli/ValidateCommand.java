@@ -3,6 +3,7 @@ package dev.whitelistgen.cli;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.profile.InvalidProfileException;
+import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.profile.ProfileLoader;
 import java.io.PrintWriter;
 import java.io.IOException;
@@ -43,6 +44,13 @@ final class ValidateCommand implements Callable<Integer> {
         int invalid = 0;
         List<Path> invalidFiles = new ArrayList<>();
         for (Path file : files) {
+            String notAFile = ProfileCatalog.notAProfileFile(file);
+            if (notAFile != null) {
+                problems.add(file + ": " + notAFile);
+                invalidFiles.add(file);
+                invalid++;
+                continue;
+            }
             try {
                 Profile profile = loader.load(file);
                 out.println(file + ": valid (version " + profile.version() + ", " + profile.status().label() + ", "

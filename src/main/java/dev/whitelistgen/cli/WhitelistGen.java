@@ -21,7 +21,28 @@ public final class WhitelistGen {
         System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
         PrintWriter out = CheckedPrintWriter.over(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(out, err, args));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // the JVM exits with 130 on Ctrl-C and 143 on SIGTERM by itself, silently: say why the run ended
+            if (!finished && !stopsQuietly) {
+                err.println("whitelist-gen: interrupted (Ctrl-C or SIGTERM) before finishing");
+                err.flush();
+            }
+        }, "whitelist-gen interrupted"));
+        int code;
+        try {
+            code = run(out, err, args);
+        } finally {
+            finished = true; // an uncaught Error ends the run too, with its own trace: no "interrupted" line
+        }
+        System.exit(code);
+    }
+
+    private static volatile boolean finished;
+    private static volatile boolean stopsQuietly;
+
+    /** For serve, whose way to stop is Ctrl-C: it says "serve stopped" itself. */
+    static void stopsQuietly() {
+        stopsQuietly = true;
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -61,11 +82,21 @@ public final class WhitelistGen {
                 retryWithWholeTree[0] = true;
                 return ExitCodes.USAGE;
             }
-            err.println("whitelist-gen: " + exception.getMessage() + " (try --help)");
+            String suggestion = "";
+            if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // picocli's own "Did you mean" lines are for its default handler; one line here, as every message
+                suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+            }
+            err.println("whitelist-gen: " + exception.getMessage() + suggestion + " (try --help)");
             err.flush();
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (shuttingDown()) {
+                // Ctrl-C or SIGTERM: the interrupted line says why; a failure the shutdown itself caused (a DNS
+                // client closed under a check) would only mislead
+                return ExitCodes.of(exception);
+            }
             if (exception instanceof UserError error) {
                 error.lines().forEach(line -> err.println("whitelist-gen: " + line));
             } else if (exception instanceof TemplateRenderer.RenderException) {
@@ -87,6 +118,18 @@ public final class WhitelistGen {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The JVM refuses new shutdown hooks once it is shutting down: the one way to ask whether it is. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { }, "whitelist-gen shutdown probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** Help lists the subcommands, so it needs the whole tree. Plain loops: this runs before anything is warm. */

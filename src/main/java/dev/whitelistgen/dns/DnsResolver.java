@@ -11,6 +11,15 @@ public interface DnsResolver {
     /** TXT records, each as its character-strings joined without separator (RFC 7208 §3.3); bytes as ISO-8859-1. */
     DnsAnswer<String> txt(String name);
 
+    /**
+     * TXT records, each as its character-strings as published (what an RFC 2136 update must name to delete it).
+     * This default cannot know the split and gives each joined record as one string.
+     */
+    default DnsAnswer<List<String>> txtStrings(String name) {
+        DnsAnswer<String> joined = txt(name);
+        return new DnsAnswer<>(joined.status(), joined.records().stream().map(List::of).toList(), joined.problem());
+    }
+
     /** A (4-byte) or AAAA (16-byte) addresses. */
     DnsAnswer<byte[]> addresses(String name, boolean ipv6);
 

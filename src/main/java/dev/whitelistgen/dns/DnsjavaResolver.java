@@ -111,6 +111,12 @@ public final class DnsjavaResolver implements DnsResolver {
     }
 
     @Override
+    public DnsAnswer<List<String>> txtStrings(String name) {
+        return query(name, Type.TXT, r -> ((TXTRecord) r).getStringsAsByteArrays().stream()
+                .map(string -> new String(string, StandardCharsets.ISO_8859_1)).toList());
+    }
+
+    @Override
     public DnsAnswer<byte[]> addresses(String name, boolean ipv6) {
         if (ipv6) {
             return query(name, Type.AAAA, r -> ((AAAARecord) r).getAddress().getAddress());

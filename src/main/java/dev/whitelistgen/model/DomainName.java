@@ -1,6 +1,7 @@
 package dev.whitelistgen.model;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -62,11 +63,53 @@ public record DomainName(String name) implements Comparable<DomainName> {
                 throw new IllegalArgumentException("'" + printable(text) + "' is not a valid domain name (label '"
                         + printable(label) + "': letters, digits and inner hyphens only)");
             }
+            if (label.startsWith("xn--")) {
+                checkALabel(text, label);
+            }
         }
         if (!TOP_LEVEL.matcher(labels[labels.length - 1]).matches()) {
             throw new IllegalArgumentException("'" + text + "' does not end in a valid top-level domain");
         }
         return new DomainName(lower);
+    }
+
+    /**
+     * An xn-- label must be an A-label (RFC 5890 §2.3.2.1): valid Punycode of an internationalised label that
+     * encodes back to itself. java.net.IDN implements IDNA 2003 only; its toUnicode returns the label unchanged when
+     * it is not such an encoding, which settles the Punycode and the round trip. The decoded label then gets the
+     * IDNA 2008 checks (RFC 5891 §5.4, RFC 5892) that need no more than the JDK's Unicode data: not all ASCII, in
+     * NFC, unchanged by case folding (no upper case), only letters, marks, digits and inner hyphens, no leading
+     * mark, no "--" in the third and fourth place. Not checked: the contextual rules (CONTEXTJ/CONTEXTO) and the
+     * bidi rule (RFC 5893), which need Unicode tables the JDK lacks. Stricter than IDNA 2008 where IDNA 2003 maps
+     * a letter away (ß, final ς: xn--zca is refused) or does not know it (letters added after Unicode 3.2).
+     */
+    private static void checkALabel(String text, String label) {
+        String unicode = IDN.toUnicode(label, IDN.USE_STD3_ASCII_RULES);
+        String reason = null;
+        if (unicode.equalsIgnoreCase(label) || unicode.chars().allMatch(c -> c < 0x80)) {
+            reason = "is not valid Punycode for an internationalised name";
+        } else if (!Normalizer.isNormalized(unicode, Normalizer.Form.NFC)
+                || !Normalizer.normalize(unicode, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).equals(unicode)) {
+            reason = "decodes to '" + unicode + "', which IDNA 2008 does not allow (not in its normal, lower-case form)";
+        } else if (!unicode.codePoints().allMatch(DomainName::idnaLetterOrDigit) || isMark(unicode.codePointAt(0))
+                || unicode.startsWith("-") || unicode.endsWith("-") || unicode.length() > 3 && unicode.startsWith("--", 2)) {
+            reason = "decodes to '" + unicode + "', which IDNA 2008 does not allow (only letters, marks, digits and inner hyphens)";
+        }
+        if (reason != null) {
+            throw new IllegalArgumentException("'" + printable(text) + "' is not a valid domain name (label '" + label + "' "
+                    + reason + "; RFC 5891)");
+        }
+    }
+
+    private static boolean idnaLetterOrDigit(int codePoint) {
+        int type = Character.getType(codePoint);
+        return codePoint == '-' || type == Character.LOWERCASE_LETTER || type == Character.OTHER_LETTER
+                || type == Character.MODIFIER_LETTER || type == Character.DECIMAL_DIGIT_NUMBER || isMark(codePoint);
+    }
+
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static String asciiHint(String name) {

@@ -77,7 +77,7 @@ public final class OutputWriter {
 
     public static Result write(Path folder, List<RenderedFile> files) {
         requireNonEmpty(folder, "--output");
-        Path root = folder.toAbsolutePath().normalize();
+        Path root = resolve(folder, "--output");
         if (Files.isSymbolicLink(root) && !Files.exists(root)) {
             throw new UserError(UserError.Kind.IO, "--output: '" + folder + "' is a symbolic link to '" + linkTarget(root)
                     + "', which does not exist");
@@ -95,7 +95,7 @@ public final class OutputWriter {
             if (Files.isDirectory(destination)) {
                 throw new UserError(UserError.Kind.IO, "--output: '" + destination + "' is a folder, cannot write a file there");
             }
-            destinations.put(destination, file);
+            destinations.put(throughLink(destination, destination.toString(), "--output"), file);
         }
         Staging staging = new Staging();
         List<Written> written = new ArrayList<>();
@@ -121,10 +121,11 @@ public final class OutputWriter {
      */
     public static Path writeFile(Path file, byte[] content, String flag) {
         requireNonEmpty(file, flag);
-        Path destination = file.toAbsolutePath().normalize();
+        Path destination = resolve(file, flag);
         if (Files.isDirectory(destination)) {
             throw new UserError(UserError.Kind.IO, flag + ": '" + file + "' is a folder, not a file");
         }
+        destination = throughLink(destination, file.toString(), flag);
         Staging staging = new Staging();
         try {
             staging.stage(destination, content, false);
@@ -136,6 +137,71 @@ public final class OutputWriter {
         } finally {
             staging.close();
         }
+    }
+
+    /**
+     * The path as the OS resolves it: each existing part with its links followed, so {@code link/../out} is the
+     * folder above the link's target, as mkdir and cp see it (Path.normalize would drop "link/.." as text). The
+     * parts that do not exist yet are taken as written.
+     */
+    static Path resolve(Path path, String flag) {
+        Path absolute = path.toAbsolutePath();
+        Path resolved = absolute.getRoot();
+        boolean exists = true;
+        for (int i = 0; i < absolute.getNameCount(); i++) {
+            String part = absolute.getName(i).toString();
+            if (part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                // resolved holds no link while it exists, so its parent is the OS's ".."
+                resolved = resolved.getParent() == null ? resolved : resolved.getParent();
+                continue;
+            }
+            Path next = resolved.resolve(part);
+            exists = exists && Files.exists(next);
+            // the last part, unless a folder, stays as named: throughLink says what it is when it is no regular file
+            if (exists && (i < absolute.getNameCount() - 1 || Files.isDirectory(next))) {
+                try {
+                    next = next.toRealPath();
+                } catch (IOException e) {
+                    throw new UserError(UserError.Kind.IO, flag + ": cannot resolve '" + path + "': " + describe(e));
+                }
+            }
+            resolved = next;
+        }
+        return resolved;
+    }
+
+    /**
+     * Where a file is written: a symbolic link to a regular file is written through (the new file is renamed over
+     * the link's target, the link stays), as cp writes through one; a link to anything else, or any other file that
+     * is not a regular file (a device, a FIFO, /dev/stdout), is refused rather than replaced.
+     */
+    private static Path throughLink(Path destination, String given, String flag) {
+        if (!Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
+            return destination;
+        }
+        boolean link = Files.isSymbolicLink(destination);
+        Path target = destination;
+        if (link) {
+            if (!Files.exists(destination)) {
+                throw new UserError(UserError.Kind.IO, flag + ": '" + given + "' is a symbolic link to '" + linkTarget(destination)
+                        + "', which does not exist");
+            }
+            try {
+                target = destination.toRealPath();
+            } catch (IOException e) {
+                target = null; // a link the file system cannot name (a pipe's /proc/self/fd/1): not a regular file
+            }
+        }
+        if (target != null && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return target;
+        }
+        String what = target != null && Files.isDirectory(target) ? "a folder" : "not a regular file (a device, a FIFO or a socket)";
+        throw new UserError(UserError.Kind.IO, flag + ": '" + given + "' is " + (link ? "a link to '" + (target == null
+                ? linkTarget(destination) : target) + "', " : "") + what + ", so it is left as it is; give the path of a regular file"
+                + " (bundle: - for standard output)");
     }
 
     /** An empty path would mean the current folder: a script's unset variable ({@code -o "$OUT"}) must not scatter files. */

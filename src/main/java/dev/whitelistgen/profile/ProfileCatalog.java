@@ -30,6 +30,25 @@ public final class ProfileCatalog {
         this.loader = loader;
     }
 
+    private static ProfileCatalog shipped;
+
+    /**
+     * The versions this build ships (its built-in profiles/, read once): what an earlier run of the tool may have
+     * installed, whatever --profiles-dir says now.
+     */
+    public static synchronized ProfileCatalog shipped() {
+        if (shipped == null) {
+            shipped = new ProfileCatalog(List.of(dev.whitelistgen.BuiltInResources.folder("profiles")),
+                    new ProfileLoader(dev.whitelistgen.model.NetworkPolicy.DEFAULT));
+        }
+        return shipped;
+    }
+
+    /** Every version not later than {@code version} (that one included), oldest first. */
+    public List<Profile> upTo(String version) {
+        return versions().values().stream().filter(p -> compareVersions(p.version(), version) <= 0).toList();
+    }
+
     /** Every version, oldest first by version name. */
     public List<Profile> all() {
         return List.copyOf(versions().values());
@@ -57,6 +76,11 @@ public final class ProfileCatalog {
     public Profile resolve(String versionOrFile, Input input) {
         if (versionOrFile == null) {
             return current();
+        }
+        if (versionOrFile.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // every generated file names the profile in its Reproduce: line, a comment a line break would end
+            throw new UserError(UserError.Kind.USAGE, input, "'" + versionOrFile.replaceAll("\\p{Cntrl}", "?") + "' holds a line break"
+                    + " or another control character; rename the file (the Reproduce: line of every file could not name it)");
         }
         Path asFile = Path.of(versionOrFile);
         if (versionOrFile.endsWith(".yaml") || versionOrFile.endsWith(".yml") || versionOrFile.contains("/")) {
@@ -113,6 +137,11 @@ public final class ProfileCatalog {
             // a folder given with --profiles-dir overrides a built-in version on purpose; twice in one folder is a mistake
             Map<String, Profile> inThisRoot = new LinkedHashMap<>();
             for (Path file : profileFiles(root)) {
+                String notAFile = notAProfileFile(file);
+                if (notAFile != null) {
+                    problems.add(file + ": " + notAFile);
+                    continue;
+                }
                 try {
                     Profile profile = loader.load(file);
                     Profile twin = inThisRoot.putIfAbsent(profile.version(), profile);
@@ -164,12 +193,38 @@ public final class ProfileCatalog {
             throw new UserError(UserError.Kind.USAGE, Input.PROFILES_DIR, "'" + root + "' is not a folder");
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f))
+            // named like a profile but no regular file (a folder, a FIFO, a link to a device): said, never skipped or opened
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml") && !f.equals(root))
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Why {@code file} is no profile file to read, or null when it is a regular file (a link to one is). Asked of the
+     * file system without opening it: opening a FIFO waits for a writer, forever.
+     */
+    public static String notAProfileFile(Path file) {
+        if (Files.isRegularFile(file)) {
+            return null;
+        }
+        String link = "";
+        if (Files.isSymbolicLink(file)) {
+            try {
+                link = "a link to " + Files.readSymbolicLink(file) + ", ";
+            } catch (IOException e) {
+                link = "a link, ";
+            }
+        }
+        if (Files.isDirectory(file)) {
+            return "is " + link + "a folder, not a profile file";
+        }
+        if (!Files.exists(file)) {
+            return link.isEmpty() ? "no such file" : "is " + link + "which does not exist";
+        }
+        return "is " + link + "not a regular file (a FIFO, a device or a socket), not a profile file";
     }
 
     /** Numeric where both are numbers, so "10" sorts after "9". */

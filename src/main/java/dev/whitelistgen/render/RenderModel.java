@@ -6,6 +6,9 @@ import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.spf.SpfMerger;
 import dev.whitelistgen.spf.SpfPlan;
+import dev.whitelistgen.profile.ProfileCatalog;
+import dev.whitelistgen.model.SpfMode;
+import dev.whitelistgen.spf.SpfRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +40,10 @@ public final class RenderModel {
         model.put("texts", TargetTexts.of(request.target(), request.language()));
         List<Map<String, Object>> spf = new ArrayList<>();
         if (request.target().spfRecords()) {
-            List<String> vendorTerms = SpfMerger.vendorTerms(request.server(), request.customer().spfMode(), request.profile().profile().version());
-            model.put("spfVendorTerms", vendorTerms);
+            model.put("spfVendorTerms", SpfMerger.vendorTerms(request.server(), request.customer().spfMode(), request.profile().profile().version()));
             for (DomainName domain : request.customer().domains()) {
-                spf.add(spf(SpfMerger.plan(domain, Optional.ofNullable(request.customer().existingSpf().get(domain)), vendorTerms)));
+                spf.add(spf(spfPlan(request.profile().profile(), request.server(), request.customer().spfMode(), domain,
+                        Optional.ofNullable(request.customer().existingSpf().get(domain)))));
             }
         } else {
             model.put("spfVendorTerms", List.of());
@@ -48,6 +51,17 @@ public final class RenderModel {
         model.put("spf", spf);
         model.put("earlier", earlier(request.server(), request.profile().earlier()));
         return model;
+    }
+
+    /**
+     * The record to publish for one customer domain: the server's current terms merged in, and the terms of every
+     * shipped version up to this one (and of the other --spf-mode) taken out, so publishing it converges the record
+     * to what a first run of this version would write.
+     */
+    public static SpfPlan spfPlan(Profile profile, Server server, SpfMode mode, DomainName domain, Optional<SpfRecord> existing) {
+        List<String> vendorTerms = SpfMerger.vendorTerms(server, mode, profile.version());
+        List<SpfMerger.RetiredTerm> retired = SpfMerger.retiredTerms(ProfileCatalog.shipped().upTo(profile.version()), server, vendorTerms);
+        return SpfMerger.plan(domain, existing, vendorTerms, retired);
     }
 
     /**
@@ -168,12 +182,18 @@ public final class RenderModel {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("domain", plan.domain().name());
         map.put("existing", plan.existing().map(Object::toString).orElse(""));
+        // the existing record's strings as DNS publishes them (an nsupdate delete must name them exactly), else
+        // split as whitelist-gen splits records, which the template says
+        map.put("existingStrings", plan.existing().map(e -> e.publishedStrings().isEmpty() ? e.characterStrings() : e.publishedStrings())
+                .orElse(List.of()));
+        map.put("existingStringsPublished", plan.existing().map(e -> !e.publishedStrings().isEmpty()).orElse(false));
         map.put("record", plan.record().text());
         map.put("strings", plan.record().characterStrings());
         map.put("bytes", plan.record().byteLength());
         map.put("lookups", plan.record().lookupTerms());
         map.put("changed", plan.changed());
         map.put("added", plan.addedTerms());
+        map.put("removed", plan.removedTerms());
         map.put("notes", plan.notes());
         return map;
     }

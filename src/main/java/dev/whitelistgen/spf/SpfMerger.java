@@ -4,6 +4,7 @@ import dev.whitelistgen.UserError;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.model.SpfMode;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Adds a vendor server to a customer's SPF record: the record's own terms stay as they are and in their
- * order, the vendor's terms go just before "all" (or before the modifiers when there is no "all"), and the
+ * order, terms an earlier version of the vendor's data added are taken out, the vendor's current terms go
+ * just before "all" (or before the modifiers when there is no "all"), and the
  * result is refused when its own terms pass RFC 7208's limit of 10 DNS-querying terms; with DNS at hand,
  * {@link #refuseOverTreeLimits} counts the nested records too.
  */
@@ -47,9 +49,57 @@ public final class SpfMerger {
         return terms;
     }
 
+    /** A term an earlier profile version (or another --spf-mode) of the same server adds, and which version that is. */
+    public record RetiredTerm(String term, String source) { }
+
+    /**
+     * The terms the vendor's {@code versions} (the shipped versions up to the requested one, that one included)
+     * add for this server in any --spf-mode, minus {@code vendorTerms}: what an earlier run may have put in the
+     * customer's record and the current one would not.
+     */
+    public static List<RetiredTerm> retiredTerms(List<Profile> versions, Server server, List<String> vendorTerms) {
+        java.util.Map<String, RetiredTerm> retired = new java.util.LinkedHashMap<>();
+        for (Profile version : versions) {
+            version.server(server.id()).ifPresent(earlier -> {
+                boolean hasInclude = earlier.spfInclude().isPresent();
+                earlier.spfInclude().ifPresent(include -> retired.putIfAbsent("include:" + include,
+                        new RetiredTerm("include:" + include, "profile version " + version.version())));
+                for (IpNetwork network : earlier.networks()) {
+                    String term = (network.isIpv4() ? "ip4:" : "ip6:") + network;
+                    retired.putIfAbsent(term, new RetiredTerm(term, "profile version " + version.version()
+                            + (hasInclude ? " with --spf-mode ip" : "")));
+                }
+            });
+        }
+        List<SpfRecord.Term> current = vendorTerms.stream().map(SpfRecord::parseTerm).toList();
+        return retired.values().stream()
+                .filter(r -> current.stream().noneMatch(c -> sameTerm(c, SpfRecord.parseTerm(r.term()))))
+                .toList();
+    }
+
     public static SpfPlan plan(DomainName domain, Optional<SpfRecord> existing, List<String> vendorTerms) {
+        return plan(domain, existing, vendorTerms, List.of());
+    }
+
+    /**
+     * The record to publish: the existing one without the {@code retired} terms it holds (an earlier Netigate
+     * version's networks or include no longer authorise Netigate, but whoever holds those addresses now), and with
+     * the vendor's terms added.
+     */
+    public static SpfPlan plan(DomainName domain, Optional<SpfRecord> existing, List<String> vendorTerms, List<RetiredTerm> retired) {
         List<String> notes = new ArrayList<>();
         List<SpfRecord.Term> terms = new ArrayList<>(existing.map(SpfRecord::terms).orElse(List.of()));
+        List<String> removed = new ArrayList<>();
+        List<String> removedFrom = new ArrayList<>();
+        terms.removeIf(term -> {
+            Optional<RetiredTerm> match = term.modifier() || term.qualifier() != '+' ? Optional.empty()
+                    : retired.stream().filter(r -> sameTerm(term, SpfRecord.parseTerm(r.term()))).findFirst();
+            match.ifPresent(r -> {
+                removed.add(term.text());
+                removedFrom.add(term.text() + " (" + r.source() + ")");
+            });
+            return match.isPresent();
+        });
         List<String> added = new ArrayList<>();
         int insertAt = insertionPoint(terms);
         for (String text : vendorTerms) {
@@ -60,6 +110,11 @@ public final class SpfMerger {
                 added.add(text);
             }
         }
+        if (!removed.isEmpty()) {
+            notes.add("Removed, as terms of an earlier Netigate profile version or of an --spf-mode no longer given: "
+                    + String.join(", ", removedFrom) + ". Netigate no longer sends from there for this server; kept, they"
+                    + " would let whoever holds those addresses now pass SPF as " + domain + ".");
+        }
         if (existing.isEmpty()) {
             // Neutral, not fail: a domain without SPF may send from servers nobody listed here yet.
             terms.add(SpfRecord.parseTerm("?all"));
@@ -67,7 +122,7 @@ public final class SpfMerger {
                     + " it authorises the vendor and penalises nobody. If " + domain + " already publishes an SPF record,"
                     + " merge into it instead: a second v=spf1 record makes SPF fail with permerror for every sender.");
             notes.add("Once every server that sends as " + domain + " is listed, tighten ?all to ~all or -all.");
-        } else if (added.isEmpty()) {
+        } else if (added.isEmpty() && removed.isEmpty()) {
             notes.add("The existing record already authorises the vendor (" + String.join(" ", vendorTerms) + "): nothing to change.");
         }
         SpfRecord record = SpfRecord.of(terms);
@@ -77,18 +132,29 @@ public final class SpfMerger {
                     + lookups + " DNS-querying terms (include, a, mx, ptr, exists, redirect); RFC 7208 allows "
                     + SpfRecord.MAX_LOOKUPS + ". Remove unused terms or use --spf-mode ip");
         }
-        notes.add("DNS-querying terms in this record itself: " + lookups + " of " + SpfRecord.MAX_LOOKUPS + ". RFC 7208 §4.6.4 also"
-                + " counts the terms of every record an include or redirect names, and allows " + SpfEvaluator.MAX_VOID_LOOKUPS
-                + " void lookups: with --existing-spf-from-dns whitelist-gen counted the whole tree through DNS before writing"
-                + " this; otherwise the count is this record's only, so run `whitelist-gen check spf --domain " + domain
-                + " --server SERVER` after publishing.");
+        Optional<SpfRecord.TreeCount> tree = existing.flatMap(e -> e.mergedTreeCount(record));
+        if (tree.isPresent()) {
+            notes.add("DNS-querying terms across the whole tree, counted through DNS before writing (--existing-spf-from-dns): "
+                    + tree.get().lookups() + " of " + SpfRecord.MAX_LOOKUPS + "; void lookups: " + tree.get().voidLookups() + " of "
+                    + SpfEvaluator.MAX_VOID_LOOKUPS + " (RFC 7208 §4.6.4).");
+        } else {
+            notes.add("DNS-querying terms in this record itself: " + lookups + " of " + SpfRecord.MAX_LOOKUPS + ". RFC 7208 §4.6.4 also"
+                    + " counts the terms of every record an include or redirect names, and allows " + SpfEvaluator.MAX_VOID_LOOKUPS
+                    + " void lookups; this count is this record's only (with --existing-spf-from-dns whitelist-gen counts the"
+                    + " whole tree through DNS), so run `whitelist-gen check spf --domain " + domain
+                    + " --server SERVER` after publishing.");
+        }
         if (terms.stream().anyMatch(t -> t.name().equals("include") || t.name().equals("redirect"))) {
             notes.add("If a domain this record includes stops publishing its SPF record, the whole record of " + domain
                     + " evaluates to permerror for every sender (RFC 7208 §5.2).");
         }
         existing.flatMap(SpfRecord::allTerm).filter(t -> t.qualifier() == '+').ifPresent(t -> notes.add(
                 "WARNING: '" + t.text() + "' authorises every host on the internet to send as " + domain
-                        + "; replace it with ~all or -all."));
+                        + ", which defeats SPF; replace it with ~all or -all."));
+        terms.stream().filter(t -> !t.modifier() && t.qualifier() == '+' && (t.name().equals("ip4") || t.name().equals("ip6"))
+                        && t.network().prefix() == 0)
+                .forEach(t -> notes.add("WARNING: '" + t.text() + "' authorises every " + (t.name().equals("ip4") ? "IPv4" : "IPv6")
+                        + " address to send as " + domain + ", which defeats SPF; remove it."));
         if (terms.stream().anyMatch(t -> !t.modifier() && t.name().equals("ptr"))) {
             notes.add("The record uses ptr, which RFC 7208 §5.5 says not to use: it is slow and unreliable.");
         }
@@ -105,7 +171,23 @@ public final class SpfMerger {
             notes.add("The record is " + record.byteLength() + " bytes; past about " + SpfRecord.COMFORTABLE_BYTES
                     + " the DNS answer may not fit in 512 bytes of UDP and needs TCP.");
         }
-        return new SpfPlan(domain, existing, record, added, notes);
+        return new SpfPlan(domain, existing, record, added, removed, notes);
+    }
+
+    /** The same authorisation: ip4/ip6 by network (ip4:192.0.2.1 is ip4:192.0.2.1/32), include by domain, any case. */
+    private static boolean sameTerm(SpfRecord.Term a, SpfRecord.Term b) {
+        if (a.modifier() || b.modifier() || !a.name().equals(b.name())) {
+            return false;
+        }
+        return switch (a.name()) {
+            case "ip4", "ip6" -> a.network().equals(b.network());
+            case "include" -> strip(a.domainSpec()).equalsIgnoreCase(strip(b.domainSpec()));
+            default -> a.text().equalsIgnoreCase(b.text());
+        };
+    }
+
+    private static String strip(String name) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
     /**
@@ -113,7 +195,7 @@ public final class SpfMerger {
      * every included or redirected record count towards 10, void lookups towards 2; §5.2: an include that
      * does not resolve is a permerror for the whole record), and refuses a record that would break.
      */
-    public static void refuseOverTreeLimits(DnsResolver dns, SpfPlan plan) {
+    public static SpfRecord.TreeCount refuseOverTreeLimits(DnsResolver dns, SpfPlan plan) {
         String domain = plan.domain().name();
         SpfTree.Walk walk = SpfTree.walk(dns, domain, plan.record());
         if (!walk.dnsErrors().isEmpty()) {
@@ -137,6 +219,7 @@ public final class SpfMerger {
         if (!problems.isEmpty()) {
             throw new UserError(UserError.Kind.REFUSED, problems);
         }
+        return new SpfRecord.TreeCount(walk.lookups(), walk.voidLookups());
     }
 
     /** Just after the last mechanism before "all" (or of the record), so "all" and modifiers stay last. */

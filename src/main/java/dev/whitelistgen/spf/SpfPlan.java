@@ -10,14 +10,16 @@ public record SpfPlan(
         Optional<SpfRecord> existing,
         SpfRecord record,
         List<String> addedTerms,
+        List<String> removedTerms,
         List<String> notes) {
 
     public SpfPlan {
         addedTerms = List.copyOf(addedTerms);
+        removedTerms = List.copyOf(removedTerms);
         notes = List.copyOf(notes);
     }
 
     public boolean changed() {
-        return !addedTerms.isEmpty();
+        return !addedTerms.isEmpty() || !removedTerms.isEmpty();
     }
 }

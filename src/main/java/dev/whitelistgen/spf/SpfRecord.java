@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -53,10 +54,46 @@ public final class SpfRecord {
         }
     }
 
+    /** A whole tree's cost as counted through DNS (RFC 7208 §4.6.4): DNS-querying terms and void lookups. */
+    public record TreeCount(int lookups, int voidLookups) { }
+
     private final List<Term> terms;
+    // What DNS showed of this record when it was looked up (--existing-spf-from-dns), else empty: its
+    // character-strings as published (an nsupdate delete must name them exactly), and the whole-tree counts of
+    // the records merged from it, by merged text (SpfMerger.countTrees).
+    private final List<String> publishedStrings;
+    private final Map<String, TreeCount> mergedTreeCounts;
 
     private SpfRecord(List<Term> terms) {
+        this(terms, List.of(), Map.of());
+    }
+
+    private SpfRecord(List<Term> terms, List<String> publishedStrings, Map<String, TreeCount> mergedTreeCounts) {
         this.terms = List.copyOf(terms);
+        this.publishedStrings = List.copyOf(publishedStrings);
+        this.mergedTreeCounts = Map.copyOf(mergedTreeCounts);
+    }
+
+    /** This record as DNS published it: its character-strings, exactly (their join is this record). */
+    public SpfRecord withPublishedStrings(List<String> strings) {
+        return new SpfRecord(terms, strings, mergedTreeCounts);
+    }
+
+    /** The character-strings as published, when this record was looked up in DNS; else empty. */
+    public List<String> publishedStrings() {
+        return publishedStrings;
+    }
+
+    /** This record, remembering the whole-tree count of a record merged from it. */
+    public SpfRecord withMergedTreeCount(SpfRecord merged, TreeCount count) {
+        Map<String, TreeCount> counts = new java.util.HashMap<>(mergedTreeCounts);
+        counts.put(merged.text(), count);
+        return new SpfRecord(terms, publishedStrings, counts);
+    }
+
+    /** The whole-tree count of {@code merged}, when it was counted through DNS. */
+    public Optional<TreeCount> mergedTreeCount(SpfRecord merged) {
+        return Optional.ofNullable(mergedTreeCounts.get(merged.text()));
     }
 
     public static SpfRecord of(List<Term> terms) {

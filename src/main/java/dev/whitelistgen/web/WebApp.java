@@ -43,10 +43,6 @@ final class WebApp implements HttpHandler {
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_QUERY_BYTES = 16 * 1024;
 
-    /** No script or style but the page's own files, nothing framed, no form posted elsewhere. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
-            + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     private static final String HTML = "text/html; charset=utf-8";
     private static final String JSON = "application/json; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
@@ -79,6 +75,9 @@ final class WebApp implements HttpHandler {
             try {
                 route(exchange, json);
             } catch (WebError e) {
+                if (e.allow() != null) {
+                    exchange.getResponseHeaders().set("Allow", e.allow()); // RFC 9110 §15.5.6: every 405 says what is
+                }
                 if (json) {
                     send(exchange, e.status(), JSON, Json.write(Map.of("error", e.getMessage())));
                 } else {
@@ -390,7 +389,8 @@ final class WebApp implements HttpHandler {
 
     private static void requireMethod(String method, boolean postToo) {
         if (!method.equals("GET") && !(postToo && method.equals("POST"))) {
-            throw new WebError(405, "method " + method + " not allowed here");
+            String allow = postToo ? "GET, HEAD, POST" : "GET, HEAD";
+            throw new WebError(405, "method " + method + " not allowed here; use " + allow, allow);
         }
     }
 
@@ -440,18 +440,12 @@ final class WebApp implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body, Map<String, String> extra) throws IOException {
+        // the security headers are the front's, on every answer (HttpFront.SECURITY_HEADERS); HEAD is the front's too
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", type);
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Cross-Origin-Resource-Policy", "same-origin");
-        headers.set("Cache-Control", "no-store");
         extra.forEach(headers::set);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

@@ -1,6 +1,6 @@
 package dev.whitelistgen.web;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import dev.whitelistgen.app.AllowlistService;
 import dev.whitelistgen.app.Sources;
 import dev.whitelistgen.bundle.BundleTexts;
@@ -8,64 +8,94 @@ import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.render.TargetCatalog;
 import dev.whitelistgen.render.TemplateRenderer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * `whitelist-gen serve`: the JDK's own HTTP server (com.sun.net.httpserver, part of every JDK since 6, so no
- * dependency) with a fixed pool of request threads. A page of four routes that renders in milliseconds needs no
- * more; README ("serve") says why no framework.
+ * `whitelist-gen serve`: {@link HttpFront} reads the requests and a fixed pool of worker threads runs the routes
+ * ({@link WebApp}, on the JDK's HttpHandler API). A page of a few routes that renders in milliseconds needs no more;
+ * docs/serve.md says why no framework.
  */
 public final class WebServer implements AutoCloseable {
 
-    static {
-        // Bound the time a client may take to send its request or read the answer (seconds), so slow clients cannot
-        // hold the threads; read once by the JDK's server when the first one is created.
-        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
-        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
-        System.setProperty("sun.net.httpserver.maxReqHeaders", System.getProperty("sun.net.httpserver.maxReqHeaders", "64"));
-        // The server writes headers and body separately; with Nagle's algorithm on, the body waits for the client's
-        // delayed ACK of the headers, about 40 ms on Linux, which was most of a request's time (bench/serve.sh).
-        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+    /** The port is taken: serve says so in its own words and exit code. */
+    public static final class PortInUse extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PortInUse(InetSocketAddress address, BindException cause) {
+            super("port " + address.getPort() + " on " + address.getAddress().getHostAddress() + " is in use", cause);
+        }
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final HttpFront front;
+    private final ExecutorService workers;
 
-    private WebServer(HttpServer server, ExecutorService threads) {
-        this.server = server;
-        this.threads = threads;
+    private WebServer(HttpFront front, ExecutorService workers) {
+        this.front = front;
+        this.workers = workers;
     }
 
     /** Starts serving on {@code address} (port 0: a free one); the engine is read completely before the port opens. */
-    public static WebServer start(InetSocketAddress address, ProfileCatalog profiles, TargetCatalog targets,
+    public static WebServer start(InetSocketAddress address, List<String> publicHosts, ProfileCatalog profiles, TargetCatalog targets,
                                   TemplateRenderer renderer, BundleTexts texts) {
-        WebApp app = new WebApp(new AllowlistService(new Sources(profiles, targets, renderer, texts, false)));
-        // rendering is CPU work: a few threads per core keep both busy without a queue of half-done requests
-        ExecutorService threads = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
+        return start(address, publicHosts, new WebApp(new AllowlistService(new Sources(profiles, targets, renderer, texts, false))),
+                HttpFront.Limits.SERVE);
+    }
+
+    static WebServer start(InetSocketAddress address, List<String> publicHosts, HttpHandler app, HttpFront.Limits limits) {
+        ServedHosts hosts = ServedHosts.of(address.getAddress(), publicHosts);
+        // rendering is CPU work: a few threads per core keep both busy; requests wait for one only once they are whole
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
             Thread thread = new Thread(r, "whitelist-gen-serve");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            HttpServer server = HttpServer.create(address, 128);
-            server.createContext("/", app);
-            server.setExecutor(threads);
-            server.start();
-            return new WebServer(server, threads);
+            return new WebServer(HttpFront.start(address, withHealth(app), workers, hosts, limits), workers);
+        } catch (BindException e) {
+            workers.shutdownNow();
+            if (e.getMessage() != null && e.getMessage().contains("in use")) {
+                throw new PortInUse(address, e);
+            }
+            throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            threads.shutdownNow();
+            workers.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
     }
 
+    /** GET /healthz: "ok" once a worker answers, so a monitor sees a jammed pool as well as a dead process. */
+    private static HttpHandler withHealth(HttpHandler app) {
+        return exchange -> {
+            if (!exchange.getRequestURI().getRawPath().equals("/healthz")) {
+                app.handle(exchange);
+                return;
+            }
+            boolean get = exchange.getRequestMethod().equals("GET");
+            byte[] body = (get ? "ok\n" : "method " + exchange.getRequestMethod() + " not allowed here; use GET or HEAD\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            if (!get) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            }
+            exchange.sendResponseHeaders(get ? 200 : 405, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        };
+    }
+
     public URI url() {
-        InetSocketAddress bound = server.getAddress();
+        InetSocketAddress bound = front.address();
         InetAddress address = bound.getAddress();
         String host = address.isAnyLocalAddress() ? "127.0.0.1"
                 : address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
@@ -77,12 +107,17 @@ public final class WebServer implements AutoCloseable {
         return !bind.isLoopbackAddress();
     }
 
+    /** A --public-host value, or IllegalArgumentException saying what is wrong with it. */
+    public static String checkedPublicHost(String host) {
+        return ServedHosts.checkedPublicHost(host);
+    }
+
     @Override
     public void close() {
-        server.stop(1);
-        threads.shutdown();
+        front.close();
+        workers.shutdown();
         try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.bundle.DeterministicZip;
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.CliProcess;
 import dev.whitelistgen.testing.RealProgram;
 import dev.whitelistgen.testing.Repo;
 import java.io.ByteArrayInputStream;
@@ -47,11 +48,12 @@ class BundleCommandTest {
         assertThat(entries.keySet()).containsExactly("README.md",
                 "cisco/cisco-guide.md", "cisco/cisco-values.csv", "cisco/netigate-message-filter.txt",
                 "exchange/Install-NetigateAllowlist.ps1", "exchange/Remove-NetigateAllowlist.ps1", "exchange/Test-NetigateAllowlist.ps1",
-                "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
+                "exim/netigate-deny-exceptions.conf", "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
                 "google/google-workspace-guide.md", "google/google-workspace-values.csv", "google/verify-allowlist.sh",
                 "hornetsecurity/hornetsecurity-guide.md", "hornetsecurity/hornetsecurity-values.csv",
                 "json/netigate-profile.json",
                 "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
+                "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
                 "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
                 "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
                 "rspamd/netigate-composites.conf", "rspamd/netigate-multimap.conf", "rspamd/netigate_ips.map",
@@ -273,5 +275,51 @@ class BundleCommandTest {
         List<String> reproduce = entries.values().stream().flatMap(String::lines).filter(l -> l.contains("Reproduce: ")).toList();
         assertThat(reproduce).isNotEmpty().allMatch(l -> l.contains("--profile '" + draft + "'"), "names the file")
                 .noneMatch(l -> l.contains("--profile 2"));
+    }
+
+    /** {@code -o -} writes the zip to standard output: the same bytes as a file. */
+    @Test
+    void dashWritesTheZipToStandardOutput() throws Exception {
+        Path zip = dir.resolve("ticket.zip");
+        Path captured = dir.resolve("stdout.bin");
+        assertThat(Cli.run("bundle", "--server", "dach", "--output", zip.toString()).exitCode()).isZero();
+
+        Process process = new ProcessBuilder(CliProcess.command("bundle", "--server", "dach", "-o", "-"))
+                .redirectOutput(captured.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readAllBytes(captured)).isEqualTo(Files.readAllBytes(zip));
+        assertThat(Files.readString(dir.resolve("err.txt"))).endsWith("wrote the zip to standard output ("
+                + (zipEntries(zip) - 2) + " files, README in en)\n");
+        assertThat(dir.resolve("-")).doesNotExist();
+    }
+
+    /**
+     * /dev/stdout is a link (to /proc/self/fd/1, then a pipe here): not a regular file, so refused, never replaced.
+     * The test's own link stands in for it, so a regression cannot replace the system's /dev/stdout when run as root.
+     */
+    @Test
+    void aLinkToStandardOutputIsRefusedNotReplaced() throws Exception {
+        Path stdout = Files.createSymbolicLink(dir.resolve("stdout"), Path.of("/proc/self/fd/1"));
+
+        Process process = new ProcessBuilder(CliProcess.command("bundle", "--server", "dach", "-o", stdout.toString()))
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        process.getInputStream().readAllBytes();
+
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(ExitCodes.IO);
+        assertThat(Files.readString(dir.resolve("err.txt"))).startsWith("whitelist-gen: --output: '" + stdout + "' is a link to '");
+        assertThat(stdout).isSymbolicLink();
+    }
+
+    private static int zipEntries(Path zip) throws IOException {
+        int count = 0;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            while (in.getNextEntry() != null) {
+                count++;
+            }
+        }
+        return count;
     }
 }

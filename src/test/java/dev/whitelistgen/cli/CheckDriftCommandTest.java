@@ -7,12 +7,16 @@ import dev.whitelistgen.model.Server;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.NamedServer;
 import dev.whitelistgen.testing.Profiles;
+import dev.whitelistgen.testing.Repo;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `check drift` against two real BIND named instances on loopback. Both serve TEST FIXTURES for _spf.ntgt.de
@@ -80,6 +84,20 @@ class CheckDriftCommandTest {
         assertThat(result.out()).contains("\"passed\": false")
                 .contains("\"missing\": [\n    \"" + dach.networks().get(0) + "\"\n  ]")
                 .contains("\"extra\": [\n    \"" + EXTRA + "\"\n  ]");
+    }
+
+    /** A mistyped include (or one Netigate removed) is not "every IP missing": the name does not exist. */
+    @Test
+    void anIncludeThatDoesNotExistIsSaidSo(@TempDir Path dir) throws IOException {
+        Path profile = dir.resolve("v2-typo.yaml");
+        Files.writeString(profile, Files.readString(Repo.root().resolve("profiles/netigate/v2.yaml")).replace("_spf.ntgt.de", "_spf-typo.ntgt.de"));
+
+        Cli.Result result = Cli.run("check", "drift", "--server", "dach", "--profile", profile.toString(), "--dns-server", matching.address());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.NETWORK);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("whitelist-gen: check drift: _spf-typo.ntgt.de, server dach's SPF include in profile"
+                + " version 2, does not exist (NXDOMAIN); check the spelling of its spf_include\n");
     }
 
     @Test

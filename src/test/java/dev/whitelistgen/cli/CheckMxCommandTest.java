@@ -112,6 +112,11 @@ class CheckMxCommandTest {
     }
 
     @Test
+    void mimecastHasItsTarget() {
+        assertThat(check("mimecast").out()).contains("info Mimecast: generate whitelist-gen --target mimecast --server SERVER\n");
+    }
+
+    @Test
     void aMailboxSystemNeedsNoGatewayStep() {
         Cli.Result result = check("googleold");
 

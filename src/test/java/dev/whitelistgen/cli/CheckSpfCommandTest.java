@@ -73,6 +73,17 @@ class CheckSpfCommandTest {
         return Cli.run(args);
     }
 
+    /** Not "publishes no SPF record; publish this one": a name that does not exist is a typo to fix first. */
+    @Test
+    void aDomainThatDoesNotExistIsSaidSo() {
+        Cli.Result result = check("--domain", "custmer.problems.example");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.NETWORK);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("whitelist-gen: check spf: custmer.problems.example does not exist (NXDOMAIN);"
+                + " check the spelling of --domain\n");
+    }
+
     @Test
     void theBindTargetsOwnRecordAuthorisesEveryIpOfTheProfile() {
         Cli.Result result = check("--domain", "customer.example");
@@ -107,7 +118,7 @@ class CheckSpfCommandTest {
                 "--existing-spf-from-dns", "--dns-server", named.address());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains(";   existing: v=spf1 mx -all")
+        assertThat(result.out()).contains(";   existing: \"v=spf1 mx -all\"")
                 .contains("other.example.\tIN\tTXT\t\"v=spf1 mx include:_spf.netigate.se -all\"")
                 .contains("--existing-spf 'other.example=v=spf1 mx -all'");
     }
@@ -141,7 +152,7 @@ class CheckSpfCommandTest {
         Cli.Result byHand = Cli.run("--target", "bind", "--server", "azure", "--domain", "deep.problems.example",
                 "--existing-spf", "v=spf1 include:nine.problems.example -all");
         assertThat(byHand.exitCode()).as(byHand.toString()).isZero();
-        assertThat(byHand.out()).contains("DNS-querying terms in this record itself: 2 of 10", "otherwise the count is this record's only",
+        assertThat(byHand.out()).contains("DNS-querying terms in this record itself: 2 of 10", "this count is this record's only",
                 "evaluates to permerror for every sender (RFC 7208 §5.2)");
     }
 

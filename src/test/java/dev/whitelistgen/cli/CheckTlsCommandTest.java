@@ -208,6 +208,15 @@ class CheckTlsCommandTest {
     }
 
     @Test
+    void aDomainThatDoesNotExistIsNotOneWithoutMx() {
+        Cli.Result result = Cli.run("check", "tls", "--domain", "nowhere.tls.example", "--dns-server", named.address());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.NETWORK);
+        assertThat(result.err()).isEqualTo("whitelist-gen: check tls: nowhere.tls.example does not exist (NXDOMAIN);"
+                + " check the spelling of --domain\n");
+    }
+
+    @Test
     void eitherMxOrDomain() {
         Cli.Result result = Cli.run("check", "tls");
 

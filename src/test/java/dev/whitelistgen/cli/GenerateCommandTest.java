@@ -97,7 +97,7 @@ class GenerateCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--target nope --server azure|2|--target: unknown target 'nope'; valid targets: bind, cisco, exchange, exim, google, hornetsecurity, json, m365, postfix, rspamd, spamassassin, all",
+        "--target nope --server azure|2|--target: unknown target 'nope'; valid targets: bind, cisco, exchange, exim, google, hornetsecurity, json, m365, mimecast, postfix, rspamd, spamassassin, all",
         "--target postfix --server mars|2|--server: unknown server 'mars'; valid servers: azure (sweden, se, netigate.se), dach (germany, de, ntgt.de), all",
         "--target postfix|2|--server (or --server-from-url) is required; valid servers: azure",
         "--server dach|2|--target is required (or a command: list, check, bundle, diff, validate, profiles, serve); try --help",

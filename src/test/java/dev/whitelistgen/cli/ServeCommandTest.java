@@ -6,6 +6,10 @@ import dev.whitelistgen.testing.Cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +56,93 @@ class ServeCommandTest {
 
             process.destroy(); // SIGTERM: the same shutdown hook as Ctrl-C's SIGINT
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(143);
             String err = Files.readString(dir.resolve("err.txt"));
             assertThat(err).isEqualTo("whitelist-gen: serve stopped\n");
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** The URL serve prints on its first line. */
+    private static URI url(Process process) throws IOException {
+        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        Matcher url = Pattern.compile("whitelist-gen serve: (http://127\\.0\\.0\\.1:\\d+/) \\(Ctrl-C stops it\\)").matcher(String.valueOf(line));
+        assertThat(url.matches()).as(line).isTrue();
+        return URI.create(url.group(1));
+    }
+
+    /**
+     * 200 slow clients, ten loopback addresses with 20 each (under the bound per address): half trickle header lines,
+     * half POST a body one byte at a time. Each keeps its connection open; a normal request still answers within a
+     * second, every round. (The JDK server read requests on its four workers, so four such clients stopped it.)
+     */
+    @Test
+    void twoHundredSlowClientsDoNotHoldUpANormalRequest() throws Exception {
+        Process process = serve("--port", "0");
+        List<Socket> slow = new ArrayList<>();
+        try {
+            URI base = url(process);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest normal = HttpRequest.newBuilder(base.resolve("/generate?server=dach&target=postfix"))
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build();
+            String expected = client.send(normal, HttpResponse.BodyHandlers.ofString()).body(); // warms the server up
+            assertThat(expected).contains("\"path\": \"main.cf.snippet\"");
+
+            for (int i = 0; i < 200; i++) {
+                Socket socket = new Socket();
+                socket.bind(new InetSocketAddress("127.0.0." + (2 + i / 20), 0));
+                socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5_000);
+                String start = i % 2 == 0
+                        ? "GET /generate?server=dach&target=postfix HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        : "POST /generate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                + "Content-Length: 1000\r\n\r\nx";
+                socket.getOutputStream().write(start.getBytes(StandardCharsets.US_ASCII));
+                slow.add(socket);
+            }
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < slow.size(); i++) {
+                    slow.get(i).getOutputStream().write((i % 2 == 0 ? "X-Slow-" + round + ": 1\r\n" : "x").getBytes(StandardCharsets.US_ASCII));
+                }
+                long start = System.nanoTime();
+                HttpResponse<String> answer = client.send(normal, HttpResponse.BodyHandlers.ofString());
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.body()).isEqualTo(expected);
+                assertThat(took).as("round " + round).isLessThan(Duration.ofSeconds(1));
+                Thread.sleep(300);
+            }
+            for (Socket socket : slow) {
+                assertThat(socket.getInputStream().available()).as("a slow client was answered or turned away").isZero();
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aPortInUseIsSaidSoWithItsOwnExitCode() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Result result = Cli.run("serve", "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(result.exitCode()).isEqualTo(8);
+            assertThat(result.err()).isEqualTo("whitelist-gen: --port: port " + taken.getLocalPort() + " on 127.0.0.1 is in use"
+                    + " (another serve, or another program); stop it or pick another port\n");
+        }
+    }
+
+    @Test
+    void aPublicHostIsANameWithoutSchemeOrPort() {
+        Cli.Result url = Cli.run("serve", "--public-host", "https://whitelist.example.com/");
+        Cli.Result port = Cli.run("serve", "--public-host", "whitelist.example.com:443");
+
+        assertThat(url.exitCode()).isEqualTo(2);
+        assertThat(url.err()).startsWith("whitelist-gen: --public-host: 'https://whitelist.example.com/' is not a host name;");
+        assertThat(port.exitCode()).isEqualTo(2);
     }
 
     @Test

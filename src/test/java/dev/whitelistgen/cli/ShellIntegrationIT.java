@@ -43,13 +43,25 @@ class ShellIntegrationIT {
         assertThat(complete("whitelist-gen va")).isEqualTo("validate");
     }
 
+    /** Values, from the built-in targets and profiles when the script was generated. */
+    @Test
+    void bashCompletesTheValuesOfTargetServerSpfModeLangAndProfile() {
+        assertThat(complete("whitelist-gen --target po")).isEqualTo("postfix");
+        assertThat(complete("whitelist-gen bundle --target ex")).isEqualTo("exchange exim");
+        assertThat(complete("whitelist-gen --server d")).isEqualTo("dach de");
+        assertThat(complete("whitelist-gen --spf-mode i")).isEqualTo("include ip");
+        assertThat(complete("whitelist-gen bundle --lang s")).isEqualTo("sv");
+        assertThat(complete("whitelist-gen --profile ")).isEqualTo("1 2");
+    }
+
     @Test
     void asciidoctorTurnsTheManPagesIntoPagesGroffShows(@TempDir Path out) throws IOException {
         List<String> pages;
         try (Stream<Path> files = Files.list(MAN)) {
             pages = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertThat(pages).containsExactly("whitelist-gen-bundle.adoc", "whitelist-gen-check-drift.adoc", "whitelist-gen-check-spf.adoc",
+        assertThat(pages).containsExactly("whitelist-gen-bundle.adoc", "whitelist-gen-check-drift.adoc", "whitelist-gen-check-mx.adoc",
+                "whitelist-gen-check-spf.adoc",
                 "whitelist-gen-check-tls.adoc", "whitelist-gen-check.adoc", "whitelist-gen-diff.adoc", "whitelist-gen-list.adoc",
                 "whitelist-gen-profiles.adoc", "whitelist-gen-serve.adoc", "whitelist-gen-validate.adoc", "whitelist-gen.adoc");
         String[] convert = Stream.concat(Stream.of("asciidoctor", "--failure-level", "WARN", "-b", "manpage", "-D", out.toString()),
@@ -74,6 +86,8 @@ class ShellIntegrationIT {
     private static String complete(String line) {
         String script = "source " + COMPLETION + " 2>/dev/null\n"
                 + "COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}; read -ra COMP_WORDS <<< \"$COMP_LINE\"\n"
+                // a line ending in a space completes a new, empty word, as bash would pass it
+                + "[[ $COMP_LINE == *' ' ]] && COMP_WORDS+=('')\n"
                 + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n"
                 + "_complete_whitelist-gen 2>/dev/null\n"
                 + "echo \"${COMPREPLY[*]}\"\n";

@@ -1,12 +1,15 @@
 package dev.whitelistgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +106,45 @@ class ValidateCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(result.err().lines().filter(line -> line.contains("'draft' is not a status"))).hasSize(1);
         assertThat(result.err().lines().toList()).as("the problem and the count (no line twice)").hasSize(2);
+    }
+
+    private Path fifo(Path path) throws Exception {
+        assertThat(new ProcessBuilder("mkfifo", path.toString()).start().waitFor()).isZero();
+        return path;
+    }
+
+    /** Opening a FIFO waits for a writer: validate hung; it is refused without being opened. */
+    @Test
+    void aFifoIsRefusedAtOnce() throws Exception {
+        Path fifo = fifo(dir.resolve("v3.yaml"));
+
+        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run("validate", fifo.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(result.err()).isEqualTo("whitelist-gen: " + fifo + ": is not a regular file (a FIFO, a device or a socket),"
+                + " not a profile file\nwhitelist-gen: 1 of 1 file invalid, 1 problem\n");
+    }
+
+    /** In --profiles-dir, a FIFO, a folder or a link to /dev/zero named like a profile was skipped silently. */
+    @Test
+    void inTheProfilesFolderWhatIsNoRegularFileIsRefusedByName() throws Exception {
+        Path withFifo = Files.createDirectories(dir.resolve("fifo"));
+        fifo(withFifo.resolve("v3.yaml"));
+        Path withFolder = Files.createDirectories(dir.resolve("folder").resolve("v3.yaml")).getParent();
+        Path withDevice = Files.createDirectories(dir.resolve("device"));
+        Files.createSymbolicLink(withDevice.resolve("v3.yaml"), Path.of("/dev/zero"));
+        Map<Path, String> expected = Map.of(
+                withFifo, "is not a regular file (a FIFO, a device or a socket), not a profile file",
+                withFolder, "is a folder, not a profile file",
+                withDevice, "is a link to /dev/zero, not a regular file (a FIFO, a device or a socket), not a profile file");
+
+        for (Map.Entry<Path, String> folder : expected.entrySet()) {
+            Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run("--target", "json", "--server", "dach",
+                    "--profiles-dir", folder.getKey().toString()));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(result.err()).isEqualTo("whitelist-gen: " + folder.getKey().resolve("v3.yaml") + ": " + folder.getValue() + "\n");
+        }
     }
 
     @Test

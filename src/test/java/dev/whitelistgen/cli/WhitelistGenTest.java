@@ -2,6 +2,8 @@ package dev.whitelistgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whitelistgen.BuiltInResources;
+import dev.whitelistgen.render.TargetCatalog;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.CliProcess;
 import dev.whitelistgen.testing.RealProgram;
@@ -49,6 +51,51 @@ class WhitelistGenTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Commands:");
         SUBCOMMANDS.forEach(name -> assertThat(help.out()).contains("  " + name + " "));
+    }
+
+    @Test
+    void aMisspeltOptionGetsADidYouMean() {
+        Cli.Result result = Cli.run("--targte", "postfix", "--server", "dach");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("whitelist-gen: Unknown options: '--targte', 'postfix'; did you mean --target? (try --help)\n");
+    }
+
+    /** The values come from the built-in targets and profiles: a new target shows up without touching the help. */
+    @Test
+    void helpListsTheValidTargetsServersAndValues() {
+        String help = Cli.run("--help").out().replaceAll("\\s+", " ");
+        String bundle = Cli.run("bundle", "--help").out().replaceAll("\\s+", " ");
+
+        String targets = String.join(", ", new TargetCatalog(List.of(BuiltInResources.folder("templates"))).names());
+        assertThat(targets).contains("postfix, rspamd");
+        assertThat(help).contains("Mail system to write for: " + targets + ", all (see 'list targets';")
+                .contains("Netigate server, by id or alias: azure, sweden, se, netigate.se, dach, germany, de, ntgt.de;")
+                .contains("Profile version (1, 2) or file");
+        assertThat(bundle).contains("Language of the README: ").containsPattern("README: (de|en|sv), (de|en|sv), (de|en|sv) \\(default: en\\)");
+    }
+
+    /** -s takes a list as -t does: the files for both servers, as with 'all' for these two. */
+    @Test
+    void serversAsACommaSeparatedList() {
+        Cli.Result list = Cli.run("--target", "json", "-s", "dach,azure");
+        Cli.Result all = Cli.run("--target", "json", "-s", "all");
+        Cli.Result bundle = Cli.run("bundle", "-s", "dach,azure", "-o", "x.zip");
+
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).isEqualTo(all.out());
+        assertThat(bundle.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bundle.err()).startsWith("whitelist-gen: --server: give one server (this is made for one customer), not a list;");
+    }
+
+    /** A line break would end the comment each file's Reproduce: line stands in. */
+    @Test
+    void aProfilePathWithALineBreakIsRefused() {
+        Cli.Result result = Cli.run("--target", "json", "--server", "dach", "--profile", "profiles/new\nline.yaml");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("whitelist-gen: --profile: 'profiles/new?line.yaml' holds a line break or another control"
+                + " character; rename the file (the Reproduce: line of every file could not name it)\n");
     }
 
     @Test

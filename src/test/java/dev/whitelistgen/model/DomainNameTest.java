@@ -48,6 +48,19 @@ class DomainNameTest {
         assertThatThrownBy(() -> DomainName.parse(name)).hasMessageContaining("not a valid domain name");
     }
 
+    /** xn-- labels must be A-labels: valid Punycode of an internationalised name (RFC 5891 §5.4). */
+    @Test
+    void refusesXnLabelsThatAreNoALabels() {
+        assertThatThrownBy(() -> DomainName.parse("xn--a.example")).hasMessage("'xn--a.example' is not a valid domain name"
+                + " (label 'xn--a' is not valid Punycode for an internationalised name; RFC 5891)");
+        assertThatThrownBy(() -> DomainName.parse("xn--zz.example")).hasMessageContaining("label 'xn--zz' is not valid Punycode");
+        // decodes, but to something IDNA 2008 refuses: an emoji (not a letter), a leading combining mark
+        assertThatThrownBy(() -> DomainName.parse("xn--ls8h.example")).hasMessageContaining("label 'xn--ls8h'");
+        assertThatThrownBy(() -> DomainName.parse("xn--a-wbb.example")).hasMessageContaining("label 'xn--a-wbb'");
+        assertThat(DomainName.parse("xn--bcher-kva.example").name()).isEqualTo("xn--bcher-kva.example");
+        assertThat(DomainName.parse("XN--MLLER-KVA.de").name()).isEqualTo("xn--mller-kva.de");
+    }
+
     @Test
     void subdomains() {
         assertThat(DomainName.parse("mail.netigate.se").isSubdomainOf(DomainName.parse("netigate.se"))).isTrue();

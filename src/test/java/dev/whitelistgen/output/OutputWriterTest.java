@@ -8,6 +8,7 @@ import dev.whitelistgen.render.RenderedFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +54,69 @@ class OutputWriterTest {
                 .hasMessageContaining("refusing to write '../escape.txt' outside");
         assertThat(temp.resolve("escape.txt")).doesNotExist();
         assertThat(out).doesNotExist();
+    }
+
+    /** A link to a regular file is written through, as cp does: the target gets the bytes, the link stays a link. */
+    @Test
+    void aLinkToARegularFileIsWrittenThroughAndStaysALink() throws IOException {
+        Path real = Files.writeString(Files.createDirectories(temp.resolve("elsewhere")).resolve("ticket.zip"), "old");
+        Path link = Files.createSymbolicLink(temp.resolve("link.zip"), Path.of("elsewhere/ticket.zip"));
+        Path out = Files.createDirectories(temp.resolve("out"));
+        Path inside = Files.createSymbolicLink(out.resolve("a.txt"), Path.of("../elsewhere/a.txt"));
+        Files.writeString(temp.resolve("elsewhere/a.txt"), "old\n");
+
+        Path written = OutputWriter.writeFile(link, "new".getBytes(StandardCharsets.UTF_8), "--output");
+        OutputWriter.Result folder = OutputWriter.write(out, List.of(new RenderedFile("a.txt", "new\n")));
+
+        assertThat(written).isEqualTo(real.toRealPath());
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readString(real)).isEqualTo("new");
+        assertThat(inside).isSymbolicLink();
+        assertThat(Files.readString(temp.resolve("elsewhere/a.txt"))).isEqualTo("new\n");
+        assertThat(folder.written().get(0).outcome()).isEqualTo(OutputWriter.Outcome.REPLACED);
+        try (Stream<Path> all = Files.walk(temp)) {
+            assertThat(all.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    /**
+     * A link to a device (the test's own link to /dev/null, as /dev/stdout is a link) or a FIFO is refused and left
+     * as it is; before, the new file was renamed over the link (as root: over /dev/stdout itself).
+     */
+    @Test
+    void aLinkToADeviceOrAFifoIsRefusedAndLeftAsItIs() throws Exception {
+        Path link = Files.createSymbolicLink(temp.resolve("stdout"), Path.of("/dev/null"));
+        Path fifo = temp.resolve("fifo.zip");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path out = Files.createDirectories(temp.resolve("out"));
+        Files.createSymbolicLink(out.resolve("a.txt"), Path.of("/dev/null"));
+
+        assertThatThrownBy(() -> OutputWriter.writeFile(link, new byte[] {1}, "--output")).isInstanceOf(UserError.class)
+                .hasMessage("--output: '" + link + "' is a link to '/dev/null', not a regular file (a device, a FIFO or a socket),"
+                        + " so it is left as it is; give the path of a regular file (bundle: - for standard output)");
+        assertThatThrownBy(() -> OutputWriter.writeFile(fifo, new byte[] {1}, "--output"))
+                .hasMessageStartingWith("--output: '" + fifo + "' is not a regular file (a device, a FIFO or a socket)");
+        assertThatThrownBy(() -> OutputWriter.write(out, List.of(new RenderedFile("a.txt", "x\n"))))
+                .hasMessageStartingWith("--output: '" + out.toRealPath().resolve("a.txt") + "' is a link to '/dev/null'");
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/dev/null"));
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+        assertThat(out.resolve("a.txt")).isSymbolicLink();
+    }
+
+    /** {@code link/..} is the folder above the link's target, as mkdir and cp resolve it, not the folder holding the link. */
+    @Test
+    void aLinkFollowedByDotDotIsResolvedAsTheOsDoes() throws IOException {
+        Path target = Files.createDirectories(temp.resolve("deep/sub"));
+        Files.createSymbolicLink(temp.resolve("link"), target);
+
+        OutputWriter.write(temp.resolve("link/../out"), List.of(new RenderedFile("a.txt", "a\n")));
+        Path zip = OutputWriter.writeFile(temp.resolve("link/../ticket.zip"), new byte[] {1}, "--output");
+
+        assertThat(temp.resolve("deep/out/a.txt")).hasContent("a");
+        assertThat(temp.resolve("out")).doesNotExist();
+        assertThat(zip).isEqualTo(temp.toRealPath().resolve("deep/ticket.zip"));
+        assertThat(temp.resolve("ticket.zip")).doesNotExist();
     }
 
     @Test

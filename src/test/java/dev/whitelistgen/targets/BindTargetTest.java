@@ -3,6 +3,8 @@ package dev.whitelistgen.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.cli.ExitCodes;
+import dev.whitelistgen.model.Server;
+import dev.whitelistgen.testing.Profiles;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.NamedServer;
 import dev.whitelistgen.testing.RealProgram;
@@ -10,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,148 @@ class BindTargetTest {
             assertThat(dig.out().lines().sorted().toList()).as(dig.toString()).containsExactly(
                     "\"site-verification=kept\"", "\"v=spf1 mx include:_spf.ntgt.de -all\"");
         }
+    }
+
+    /** The printed nsupdate block (update and send lines), as an admin saves it to a file. */
+    static String nsupdateCommands(String output, String domain) {
+        String section = output.substring(output.indexOf("\n; " + domain + "\n"));
+        return section.lines().filter(l -> l.matches(";     (update (delete|add) |send$).*"))
+                .map(l -> l.substring(";     ".length())).reduce("", (a, b) -> a + b + "\n")
+                .replaceFirst("(?s)(send\n).*", "$1");
+    }
+
+    /** Every quoted character-string of the output (comments included) is at most 255 bytes (RFC 1035 §3.3). */
+    static void assertNoStringOver255Bytes(String output) {
+        Matcher quoted = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(output);
+        while (quoted.find()) {
+            assertThat(quoted.group(1).getBytes(java.nio.charset.StandardCharsets.US_ASCII).length)
+                    .as("string %s", quoted.group()).isLessThanOrEqualTo(255);
+        }
+    }
+
+    /** An existing record of the customer's longer than 255 bytes, holding v1's Netigate IP among its own terms. */
+    static String longRecordWithV1Ip() {
+        StringBuilder record = new StringBuilder("v=spf1 a ip4:178.77.90.228");
+        for (int i = 0; i < 14; i++) {
+            record.append(" ip4:198.51.100.").append(i * 16).append("/28");
+        }
+        for (int i = 0; i < 6; i++) {
+            record.append(" ip6:2001:db8:").append(Integer.toHexString(0x1000 + i)).append("::/48");
+        }
+        return record.append(" -all").toString();
+    }
+
+    /**
+     * Issue 26.1 and 26.9, 23.3: a dynamic zone publishes a record longer than 255 bytes, split into strings at
+     * places of its own (as any DNS provider may), holding v1's Netigate IP. With --existing-spf-from-dns the
+     * printed nsupdate block, sent as one batch to the real named, replaces it: exactly one v=spf1 record
+     * remains, v1's IP is gone, the customer's own terms and other TXT records stay. The notes give the whole
+     * tree's count computed through DNS. Before: the delete was one quoted string of 500+ bytes, which nsupdate
+     * refuses ("invalid rdata format"), and the IP of version 1 stayed authorised.
+     */
+    @Test
+    void aLongRecordFromDnsIsReplacedByTheNsupdateBatchAndLosesVersionOnesIp() throws IOException {
+        RealProgram.require("nsupdate");
+        RealProgram.require("dig");
+        RealProgram.require("named");
+        String origin = "dynamic.example";
+        String existing = longRecordWithV1Ip();
+        assertThat(existing.length()).isGreaterThan(300);
+        StringBuilder published = new StringBuilder();
+        for (int i = 0; i < existing.length(); i += 200) {
+            published.append(" \"").append(existing, i, Math.min(existing.length(), i + 200)).append('"');
+        }
+        Server dach = Profiles.server("dach");
+        Map<String, String> zones = new LinkedHashMap<>();
+        zones.put(origin, NamedServer.zone(origin, "@\tIN\tA\t192.0.2.25\n@\tIN\tTXT\t" + published.toString().strip()
+                + "\n@\tIN\tTXT\t\"site-verification=kept\"\n"));
+        // TEST FIXTURE for the include (the profile's IPs; not Netigate's real record)
+        zones.put("ntgt.de", NamedServer.zone("ntgt.de", "_spf\tIN\tTXT\t\"v=spf1 " + Profiles.spfTerms(dach) + " -all\"\n"));
+        try (NamedServer named = NamedServer.start(zones, java.util.Set.of(origin))) {
+            Cli.Result result = Cli.run("--target", "bind", "--server", "dach", "--domain", origin,
+                    "--existing-spf-from-dns", "--dns-server", named.address());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertNoStringOver255Bytes(result.out());
+            assertThat(result.out()).contains(";   removes:  ip4:178.77.90.228", "ip4:178.77.90.228 (profile version 1)",
+                    "DNS-querying terms across the whole tree, counted through DNS before writing (--existing-spf-from-dns): 2 of 10;"
+                            + " void lookups: 0 of 2", "exactly as DNS published them", "nsupdate -k KEYFILE FILE");
+
+            Path batch = temp.resolve("batch.txt");
+            Files.writeString(batch, "server 127.0.0.1 " + named.port() + "\nzone " + origin + ".\n" + nsupdateCommands(result.out(), origin));
+            RealProgram.Result update = RealProgram.run("nsupdate", batch.toString());
+            assertThat(update.exitCode()).as(update + Files.readString(batch)).isZero();
+
+            RealProgram.Result dig = RealProgram.run("dig", "+short", "-p", String.valueOf(named.port()), "@127.0.0.1", origin, "TXT");
+            List<String> records = dig.out().lines().map(BindTargetTest::joinCharacterStrings).sorted().toList();
+            String merged = existing.replace(" ip4:178.77.90.228", "").replace(" -all", " include:_spf.ntgt.de -all");
+            assertThat(records).as(dig.toString()).containsExactly("site-verification=kept", merged);
+        }
+    }
+
+    /**
+     * Issue 26.1: without DNS the existing record's strings are split as whitelist-gen splits records, and the
+     * output says so; published that way, the batch replaces it in a real dynamic zone.
+     */
+    @Test
+    void aLongRecordGivenAsTextIsDeletedByItsStringsSplitAsTheOutputSays() throws IOException {
+        RealProgram.require("nsupdate");
+        RealProgram.require("dig");
+        RealProgram.require("named");
+        String origin = "dynamic.example";
+        String existing = longRecordWithV1Ip();
+        Cli.Result result = Cli.run("--target", "bind", "--server", "dach", "--domain", origin, "--existing-spf", existing);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertNoStringOver255Bytes(result.out());
+        assertThat(result.out()).contains("split as whitelist-gen splits records");
+        String printedDelete = result.out().lines().filter(l -> l.startsWith(";     update delete ")).findFirst().orElseThrow();
+        String published = printedDelete.substring(printedDelete.indexOf("IN TXT ") + "IN TXT ".length());
+        try (NamedServer named = NamedServer.start(Map.of(origin, NamedServer.zone(origin, "@\tIN\tTXT\t" + published + "\n")),
+                java.util.Set.of(origin))) {
+            Path batch = temp.resolve("text-batch.txt");
+            Files.writeString(batch, "server 127.0.0.1 " + named.port() + "\nzone " + origin + ".\n" + nsupdateCommands(result.out(), origin));
+            RealProgram.Result update = RealProgram.run("nsupdate", batch.toString());
+            assertThat(update.exitCode()).as(update.toString()).isZero();
+            RealProgram.Result dig = RealProgram.run("dig", "+short", "-p", String.valueOf(named.port()), "@127.0.0.1", origin, "TXT");
+            assertThat(dig.out().lines().map(BindTargetTest::joinCharacterStrings).toList()).as(dig.toString())
+                    .containsExactly(existing.replace(" ip4:178.77.90.228", "").replace(" -all", " include:_spf.ntgt.de -all"));
+        }
+    }
+
+    /**
+     * Issue 23.3: the record a version-1 customer publishes loses version 1's IP when merged with version 2 (named
+     * loads the result); the customer's own terms stay. A record from an earlier --spf-mode ip run loses the
+     * current version's IPs when the include is used now, and the other way round.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "auto|v=spf1 ip4:178.77.90.228 include:spf.protection.outlook.com -all|v=spf1 include:spf.protection.outlook.com include:_spf.ntgt.de -all|ip4:178.77.90.228",
+        "auto|v=spf1 ip4:192.0.2.10 ip4:178.77.90.228/32 ip4:89.45.227.221 ~all|v=spf1 ip4:192.0.2.10 include:_spf.ntgt.de ~all|ip4:178.77.90.228/32 ip4:89.45.227.221",
+        "ip|v=spf1 mx include:_spf.ntgt.de ip4:178.77.90.228 -all|v=spf1 mx ip4:46.254.11.92 ip4:86.107.243.139 ip4:89.45.227.195 ip4:89.45.227.221 -all|include:_spf.ntgt.de ip4:178.77.90.228",
+        "auto|v=spf1 include:_spf.netigate.se ip4:193.44.77.163 -ip4:178.77.90.228 -all|v=spf1 include:_spf.netigate.se ip4:193.44.77.163 -ip4:178.77.90.228 include:_spf.ntgt.de -all|"})
+    void earlierNetigateTermsAreReplacedAndTheCustomersOwnStay(String mode, String existing, String merged, String removed) throws IOException {
+        List<String> records = loadedTxtRecords("customer.example", "--target", "bind", "--server", "dach", "--spf-mode", mode,
+                "--domain", "customer.example", "--existing-spf", existing);
+        assertThat(records).containsExactly("customer.example. " + merged);
+        String output = Cli.run("--target", "bind", "--server", "dach", "--spf-mode", mode, "--domain", "customer.example",
+                "--existing-spf", existing).out();
+        if (removed == null) {
+            assertThat(output).as("another server's terms and a customer's own -ip4 are not dach's to remove").doesNotContain(";   removes:");
+        } else {
+            assertThat(output).contains(";   removes:  " + removed);
+        }
+    }
+
+    /** Issue 26.9: an existing record that lets everyone pass is merged with a warning in its notes. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "v=spf1 mx +all|WARNING: '+all' authorises every host on the internet",
+        "v=spf1 mx all|WARNING: 'all' authorises every host on the internet",
+        "v=spf1 ip4:0.0.0.0/0 -all|WARNING: 'ip4:0.0.0.0/0' authorises every IPv4 address",
+        "v=spf1 ip6:::/0 -all|WARNING: 'ip6:::/0' authorises every IPv6 address"})
+    void aRecordThatAuthorisesEveryoneIsWarnedAbout(String existing, String warning) {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "dach", "--domain", "customer.example", "--existing-spf", existing);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains(warning);
     }
 
     /** A TXT record's strings joined without separator, as SPF receivers do (RFC 7208 §3.3). */

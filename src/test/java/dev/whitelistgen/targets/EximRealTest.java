@@ -28,8 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exim target, proven by Debian's Exim (unpacked by .ci/setup.d/exim.sh) on Debian's own configuration
- * with the two outputs applied as their comments say, in both of Debian's layouts: the single file
- * exim4.conf.template, and the split conf.d assembled by Debian's real update-exim4.conf. -bh runs an SMTP
+ * with the outputs applied as their comments say, in both of Debian's layouts (the lists included from
+ * exim4.conf.localmacros before the single file exim4.conf.template, or as conf.d/main/50_netigate_lists
+ * assembled by Debian's real update-exim4.conf), hooked into Debian's acl_local_deny_exceptions through
+ * LOCAL_DENY_EXCEPTIONS_LOCAL_ACL_FILE without editing a package file; and the stanza in a hand-kept
+ * configuration. -bh runs an SMTP
  * session from a given IP without network. The strict check is Debian's local_host_blacklist, here listing
  * every address (as an RBL that lists everyone would): only the Netigate stanza can let a sender past it.
  */
@@ -75,7 +78,10 @@ class EximRealTest {
 
         assertThat(check.exitCode()).as(check.toString()).isZero();
         assertThat(check.out()).contains("Configuration file is " + config);
-        assertThat(Files.readString(config)).contains("hostlist netigate_hosts = <; ", "sender_domains = +netigate_sender_domains");
+        // the lists resolve and the hook is in: the check the lists file documents prints ok
+        String documented = Files.readAllLines(rendered.file("netigate-lists.conf")).stream()
+                .filter(l -> l.contains("exim4 -be -oMa ")).findFirst().orElseThrow().replaceFirst("^#\\s+", "");
+        assertThat(documentedCheck(documented, config).out().strip()).isEqualTo("ok");
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -179,6 +185,67 @@ class EximRealTest {
         assertThat(rcptReply(config, listed, netigateSender, LOCAL_RECIPIENT)).startsWith("250 Accepted");
     }
 
+    /**
+     * Issue 26.2: lists named so that update-exim4.conf skips them (a dot in the name) pass update-exim4.conf and
+     * exim4 -bV. The check the lists file documents, run as printed, must print ok for the right name and not
+     * for the skipped one, before anything is reloaded.
+     */
+    @Test
+    void theDocumentedCheckCatchesListsThatUpdateEximSkipped() throws IOException {
+        Profile current = Rendered.profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
+        Rendered rendered = Rendered.render("exim", current, current.server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN),
+                work.resolve("check"));
+        String documented = Files.readAllLines(rendered.file("netigate-lists.conf")).stream()
+                .filter(l -> l.contains("exim4 -be -oMa ")).findFirst().orElseThrow().replaceFirst("^#\\s+", "");
+        Path good = debianConfig(rendered, Layout.SPLIT, Files.createDirectories(work.resolve("check-good")), "50_netigate_lists");
+        Path skipped = debianConfig(rendered, Layout.SPLIT, Files.createDirectories(work.resolve("check-skipped")), "50_netigate_lists.conf");
+        assertThat(Files.readString(skipped)).doesNotContain("netigate_hosts");
+        for (Path config : List.of(good, skipped)) {
+            assertThat(exim(config, null, "-bV").exitCode()).as("exim4 -bV passes either way").isZero();
+        }
+
+        assertThat(documentedCheck(documented, good).out().strip()).isEqualTo("ok");
+        RealProgram.Result caught = documentedCheck(documented, skipped);
+        assertThat(caught.out().strip()).as(caught.toString()).isNotEqualTo("ok");
+    }
+
+    private static RealProgram.Result documentedCheck(String command, Path config) {
+        String exim = RealProgram.require("exim4").toString();
+        return RealProgram.run(Duration.ofSeconds(30), Map.of(), null, "sh", "-c",
+                "exim4() { '" + exim + "' -C '" + config + "' \"$@\"; }; " + command);
+    }
+
+    /**
+     * Issue 23.4: version 1's files applied, then version 2's copied over them as the header says, in both of
+     * Debian's layouts: version 1's IP gets no exception any more, version 2's do, and the customer's own
+     * exception (Debian's host_local_deny_exceptions) stays.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = Layout.class, names = {"SINGLE_FILE", "SPLIT"})
+    void anUpgradeFromVersionOneLeavesNothingOfItAndKeepsTheCustomersOwnExceptions(Layout layout) throws IOException {
+        Profile v1 = Rendered.profiles().stream().filter(p -> p.version().equals("1")).findFirst().orElseThrow();
+        Profile v2 = Rendered.profiles().stream().filter(p -> p.version().equals("2")).findFirst().orElseThrow();
+        Rendered old = Rendered.render("exim", v1, v1.server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN), work.resolve("upgrade-v1"));
+        Rendered now = Rendered.render("exim", v2, v2.server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN), work.resolve("upgrade-v2"));
+        Path dir = Files.createDirectories(work.resolve("upgrade-" + layout));
+        Files.createDirectories(dir.resolve("test-confdir"));
+        Files.writeString(dir.resolve("test-confdir/host_local_deny_exceptions"), "198.51.100.7\n");
+        String v1Ip = "178.77.90.228";
+
+        Path config = debianConfig(old, layout, dir, "50_netigate_lists");
+        assertThat(rcptReply(config, v1Ip, "survey@ntgt.de", LOCAL_RECIPIENT)).as("version 1 applied").startsWith("250 Accepted");
+
+        config = debianConfig(now, layout, dir, "50_netigate_lists");
+        assertThat(exim(config, null, "-bV").exitCode()).isZero();
+        assertThat(rcptReply(config, v1Ip, "survey@ntgt.de", LOCAL_RECIPIENT)).as("version 1's IP after the upgrade")
+                .startsWith("550 sender IP address " + v1Ip + " is locally blacklisted");
+        for (IpNetwork network : now.server().networks()) {
+            assertThat(rcptReply(config, network.address(), "survey@ntgt.de", LOCAL_RECIPIENT)).startsWith("250 Accepted");
+        }
+        assertThat(rcptReply(config, "198.51.100.7", "offers@unrelated-sender.example", LOCAL_RECIPIENT))
+                .as("the customer's own exception").startsWith("250 Accepted");
+    }
+
     /** The final reply to RCPT TO in a -bh session: HELO, MAIL FROM, RCPT TO, QUIT. */
     private static String rcptReply(Path config, String ip, String sender, String recipient) throws IOException {
         Path dialogue = Files.createTempFile(work, "smtp", ".txt");
@@ -212,7 +279,14 @@ class EximRealTest {
         if (CONFIGS.containsKey(key)) {
             return CONFIGS.get(key);
         }
-        Path dir = Files.createDirectories(work.resolve(rendered.folder().getFileName() + "-" + layout));
+        Path config = debianConfig(rendered, layout, Files.createDirectories(work.resolve(rendered.folder().getFileName() + "-" + layout)),
+                "50_netigate_lists");
+        CONFIGS.put(key, config);
+        return config;
+    }
+
+    /** As above, in {@code dir}, the lists copied under {@code listsName} in the split layout; run again, it applies over. */
+    private static Path debianConfig(Rendered rendered, Layout layout, Path dir, String listsName) throws IOException {
         Path testConfDir = Files.createDirectories(dir.resolve("test-confdir"));
         Files.writeString(testConfDir.resolve("local_host_blacklist"), "0.0.0.0/0\n::/0\n");
         Path spool = Files.setPosixFilePermissions(Files.createDirectories(dir.resolve("spool")),
@@ -223,27 +297,40 @@ class EximRealTest {
                 "DC_minimaldns = 1",
                 "MAIN_HARDCODE_PRIMARY_HOSTNAME = mx." + Rendered.CUSTOMER_DOMAIN));
         if (layout == Layout.SPLIT) {
-            lines.addAll(splitLayout(rendered, dir));
+            lines.addAll(splitLayout(rendered, dir, listsName));
         } else {
             // what update-exim4.conf would define from its debconf answers
             lines.addAll(List.of("MAIN_LOCAL_DOMAINS = " + Rendered.CUSTOMER_DOMAIN, "MAIN_RELAY_TO_DOMAINS =", "MAIN_RELAY_NETS ="));
-            List<String> template = Files.readAllLines(DEBIAN_CONFIG.resolve("exim4.conf.template"));
             if (layout == Layout.SINGLE_FILE) {
-                template = pasteStanza(pasteLists(template, rendered), rendered);
+                // exim4.conf.localmacros, which update-exim4.conf puts in front of the template, holds the .include
+                lines.add(".include " + installLists(rendered, dir));
             }
-            lines.addAll(template);
+            lines.addAll(Files.readAllLines(DEBIAN_CONFIG.resolve("exim4.conf.template")));
         }
         Path config = dir.resolve("exim4.conf");
         Files.write(config, lines);
-        CONFIGS.put(key, config);
         return config;
     }
 
     /**
-     * Debian's conf.d with netigate-lists.conf as conf.d/main/50_netigate_lists and the stanza pasted into
-     * conf.d/acl/30_exim4-config_check_rcpt, assembled by Debian's own update-exim4.conf.
+     * netigate-lists.conf and netigate-deny-exceptions.conf copied into {@code dir}, as into /etc/exim4/, the
+     * macro naming the copy (the test's own path instead of /etc/exim4/); returns the lists' copy.
      */
-    private static List<String> splitLayout(Rendered rendered, Path dir) throws IOException {
+    private static Path installLists(Rendered rendered, Path dir) throws IOException {
+        Path exceptions = dir.resolve("netigate-deny-exceptions.conf");
+        Files.copy(rendered.file("netigate-deny-exceptions.conf"), exceptions, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String lists = Files.readString(rendered.file("netigate-lists.conf"));
+        assertThat(lists).contains("LOCAL_DENY_EXCEPTIONS_LOCAL_ACL_FILE = /etc/exim4/netigate-deny-exceptions.conf\n");
+        Path copy = dir.resolve("netigate-lists.conf");
+        Files.writeString(copy, lists.replace("/etc/exim4/netigate-deny-exceptions.conf", exceptions.toString()));
+        return copy;
+    }
+
+    /**
+     * Debian's conf.d with netigate-lists.conf copied to conf.d/main/{@code listsName}, assembled by Debian's own
+     * update-exim4.conf; no package file is changed.
+     */
+    private static List<String> splitLayout(Rendered rendered, Path dir, String listsName) throws IOException {
         Path confDir = dir.resolve("debian-confdir");
         try (Stream<Path> files = Files.walk(DEBIAN_CONFIG)) {
             for (Path source : files.toList()) {
@@ -251,7 +338,7 @@ class EximRealTest {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target);
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -259,44 +346,16 @@ class EximRealTest {
                 "dc_eximconfig_configtype='internet'", "dc_other_hostnames='" + Rendered.CUSTOMER_DOMAIN + "'",
                 "dc_local_interfaces='127.0.0.1'", "dc_relay_domains=''", "dc_relay_nets=''", "dc_minimaldns='false'",
                 "dc_use_split_config='true'", "dc_localdelivery='mail_spool'", ""));
-        Files.copy(rendered.file("netigate-lists.conf"), confDir.resolve("conf.d/main/50_netigate_lists"));
-        Path rcptAcl = confDir.resolve("conf.d/acl/30_exim4-config_check_rcpt");
-        Files.write(rcptAcl, pasteStanza(Files.readAllLines(rcptAcl), rendered));
+        Files.copy(installLists(rendered, dir), confDir.resolve("conf.d/main/" + listsName), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return assemble(confDir, dir);
+    }
+
+    private static List<String> assemble(Path confDir, Path dir) throws IOException {
         Path assembled = dir.resolve("assembled.conf");
         RealProgram.Result update = RealProgram.run(Duration.ofSeconds(60), Map.of(), dir,
                 "update-exim4.conf", "--confdir", confDir.toString(), "--output", assembled.toString());
         assertThat(update.exitCode()).as(update.toString()).isZero();
         return Files.readAllLines(assembled);
-    }
-
-    /** netigate-lists.conf just before the first 'begin' line: the end of the main section. */
-    private static List<String> pasteLists(List<String> template, Rendered rendered) throws IOException {
-        List<String> out = new ArrayList<>();
-        boolean pasted = false;
-        for (String line : template) {
-            if (!pasted && line.startsWith("begin ")) {
-                out.addAll(Files.readAllLines(rendered.file("netigate-lists.conf")));
-                pasted = true;
-            }
-            out.add(line);
-        }
-        assertThat(pasted).as("a 'begin' line to paste netigate-lists.conf before").isTrue();
-        return out;
-    }
-
-    /** netigate-rcpt-acl.conf just after Debian's "require / verify = recipient", as its comment says. */
-    private static List<String> pasteStanza(List<String> acl, Rendered rendered) throws IOException {
-        List<String> out = new ArrayList<>();
-        int pasted = 0;
-        for (int i = 0; i < acl.size(); i++) {
-            out.add(acl.get(i));
-            if (acl.get(i).equals("    verify = recipient") && i > 0 && acl.get(i - 1).equals("  require")) {
-                out.addAll(Files.readAllLines(rendered.file("netigate-rcpt-acl.conf")));
-                pasted++;
-            }
-        }
-        assertThat(pasted).as("the recipient check to paste the stanza after").isEqualTo(1);
-        return out;
     }
 
     private static RealProgram.Result exim(Path config, Path input, String... args) {

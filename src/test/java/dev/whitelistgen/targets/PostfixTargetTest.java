@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,6 +275,115 @@ class PostfixTargetTest {
             assertThat(run.err()).contains(script + ": config folder '" + spaced + "' must be an absolute path");
             assertThat(Files.readAllBytes(spaced.resolve("main.cf"))).isEqualTo(mainBefore);
             assertThat(spaced.resolve("netigate_clients.cidr")).doesNotExist();
+        }
+    }
+
+    /**
+     * Issue 26.5: postfix check exits 1 and writes only to syslog when standard error is no terminal (here: a
+     * myorigin file that does not exist, as with Debian's /etc/mailname missing). apply.sh checks before any
+     * change, says so, and leaves main.cf as it was. Before: exit 1, no message, main.cf already changed.
+     */
+    @Test
+    void applyStopsWithAMessageWhenPostfixCheckFailsAndChangesNothing() throws IOException {
+        Path root = PostfixInstance.newRoot();
+        try (PostfixInstance postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")))) {
+            writeStrictTables(postfix.config());
+            Files.writeString(postfix.config().resolve("main.cf"), "myorigin = " + root.resolve("missing-mailname") + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            byte[] before = Files.readAllBytes(postfix.config().resolve("main.cf"));
+            RealProgram.Result apply = runScript("apply.sh", postfix);
+            assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
+            assertThat(apply.err()).contains("apply.sh: postfix check fails before any change (see the mail log)", "Nothing was changed");
+            assertThat(apply.out()).doesNotContain("Done");
+            assertThat(Files.readAllBytes(postfix.config().resolve("main.cf"))).isEqualTo(before);
+            assertThat(postfix.config().resolve("netigate_clients.cidr")).doesNotExist();
+        }
+    }
+
+    /** Issue 26.4: no list with a check to skip (all empty, nothing after the relay check): a message, nothing changed, no "Done". */
+    @Test
+    void applyStopsWhereNoListHoldsACheckToSkip() throws IOException {
+        try (PostfixInstance postfix = new PostfixInstance(PostfixInstance.newRoot(), List.of(
+                "smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination"))) {
+            byte[] before = Files.readAllBytes(postfix.config().resolve("main.cf"));
+            RealProgram.Result apply = runScript("apply.sh", postfix);
+            assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
+            assertThat(apply.err()).contains("no restriction list holds a check for the allowlist to skip: smtpd_recipient_restrictions,",
+                    "smtpd_relay_restrictions has nothing after reject_unauth_destination");
+            assertThat(apply.out()).doesNotContain("Done");
+            assertThat(Files.readAllBytes(postfix.config().resolve("main.cf"))).isEqualTo(before);
+        }
+    }
+
+    /**
+     * Issue 26.4: the checks live in smtpd_relay_restrictions after its relay check and every other list is empty.
+     * apply.sh puts the check right after reject_unauth_destination there: a survey from a Netigate IP now passes
+     * the RBL-style check, relaying stays refused, other clients still meet it; undo restores every byte. Before:
+     * "Done." with nothing placed, and the survey got 554.
+     */
+    @Test
+    void aConfigWithItsChecksInTheRelayRestrictionsGetsTheCheckAfterTheRelayCheck() throws Exception {
+        Path root = PostfixInstance.newRoot();
+        String rbl = "check_client_access cidr:" + root.resolve("conf/strict.cidr");
+        try (PostfixInstance postfix = new PostfixInstance(root, List.of(
+                "smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination, " + rbl))) {
+            writeStrictTables(postfix.config());
+            byte[] before = Files.readAllBytes(postfix.config().resolve("main.cf"));
+            RealProgram.Result apply = runScript("apply.sh", postfix);
+            assertThat(apply.exitCode()).as(apply.toString()).isZero();
+            assertThat(postfix.configValue("smtpd_relay_restrictions")).isEqualTo("permit_mynetworks, permit_sasl_authenticated,"
+                    + " reject_unauth_destination, check_client_access cidr:" + postfix.config().resolve("netigate_clients.cidr") + ", " + rbl);
+            postfix.start();
+            assertThat(postfix.rcpt("89.45.227.195", "survey@ntgt.de", "staff@" + CUSTOMER).code()).isEqualTo(250);
+            assertThat(postfix.rcpt("89.45.227.195", "survey@ntgt.de", "victim@outside.example").text()).contains("Relay access denied");
+            assertThat(postfix.rcpt("89.45.227.195", "someone@evil.example", "staff@" + CUSTOMER).text()).contains("strict check");
+            assertThat(postfix.rcpt(UNLISTED, "survey@ntgt.de", "staff@" + CUSTOMER).text()).contains("strict check");
+            RealProgram.Result undo = runScript("undo.sh", postfix);
+            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+            assertThat(Files.readAllBytes(postfix.config().resolve("main.cf"))).isEqualTo(before);
+        }
+    }
+
+    /**
+     * Issue 23.4: version 1's apply.sh, then version 2's (from its own folder, as ops would run it), on a running
+     * Postfix: postconf -n and the tables hold nothing of version 1, an XCLIENT session from version 1's IP no
+     * longer gets OK while version 2's IPs do, the customer's own checks still apply, and undo.sh after the
+     * upgrade puts back the main.cf of before the first apply byte for byte.
+     */
+    @Test
+    void anUpgradeFromVersionOneLeavesNothingOfItAndUndoStillRestoresEveryByte() throws Exception {
+        Path v1 = temp.resolve("generated-v1");
+        Cli.Result result = Cli.run("--target", "postfix", "--server", "dach", "--profile", "1", "--domain", CUSTOMER, "--output", v1.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        String v1Ip = "178.77.90.228";
+        Path root = PostfixInstance.newRoot();
+        try (PostfixInstance postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")))) {
+            writeStrictTables(postfix.config());
+            byte[] before = Files.readAllBytes(postfix.config().resolve("main.cf"));
+            Map<String, String> reloading = Map.of("POSTFIX_CONFIG_DIR", postfix.config().toString());
+            postfix.start();
+            RealProgram.Result first = RealProgram.run(Duration.ofSeconds(60), reloading, v1, "sh", v1.resolve("apply.sh").toString());
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(postfix.rcpt(v1Ip, "survey@ntgt.de", "staff@" + CUSTOMER).code()).as("version 1 applied").isEqualTo(250);
+
+            RealProgram.Result upgrade = RealProgram.run(Duration.ofSeconds(60), reloading, generated, "sh", generated.resolve("apply.sh").toString());
+            assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+            assertThat(postfix.postconf("-n").out()).doesNotContain(v1Ip);
+            for (String table : List.of("netigate_clients.cidr", "netigate_postscreen.cidr", "netigate_sender_access")) {
+                assertThat(Files.readString(postfix.config().resolve(table))).as(table).doesNotContain(v1Ip).doesNotContain("profile version 1");
+            }
+            PostfixInstance.SmtpAnswer old = postfix.rcpt(v1Ip, "survey@ntgt.de", "staff@" + CUSTOMER);
+            assertThat(old.code()).as(old.text()).isEqualTo(554);
+            assertThat(old.text()).contains("strict check");
+            for (IpNetwork network : dach.networks()) {
+                assertThat(postfix.rcpt(network.address(), "survey@ntgt.de", "staff@" + CUSTOMER).code()).isEqualTo(250);
+            }
+            assertThat(postfix.rcpt(UNLISTED, "info@" + CUSTOMER, "staff@" + CUSTOMER).text()).as("the customer's own check")
+                    .contains("spoofed sender");
+
+            RealProgram.Result undo = RealProgram.run(Duration.ofSeconds(60), reloading, generated, "sh", generated.resolve("undo.sh").toString());
+            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+            assertThat(Files.readAllBytes(postfix.config().resolve("main.cf"))).as("main.cf bytes after apply v1, apply v2, undo").isEqualTo(before);
         }
     }
 

@@ -38,6 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RspamdRealTest {
 
     private static final String COMPOSITE = "NETIGATE_ALLOWLIST";
+    private static final List<String> OUTPUTS = List.of("netigate-multimap.conf", "netigate-composites.conf", "netigate_ips.map",
+            "netigate_sender_domains.map");
+    /** The customer's own allowlist rule, kept through an upgrade. */
+    private static final String CUSTOMERS_OWN_IP = "198.51.100.7";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     @TempDir
@@ -46,6 +50,7 @@ class RspamdRealTest {
     private static Process rspamd;
     private static int port;
     private static Rendered live;
+    private static Rendered earlier;
 
     static Stream<Rendered> rendered() {
         return Rendered.everyServerAndVersion("rspamd", work);
@@ -59,7 +64,13 @@ class RspamdRealTest {
         Profile current = Rendered.profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
         Server server = current.servers().get(current.servers().size() - 1);
         live = Rendered.render("rspamd", current, server, List.of(Rendered.CUSTOMER_DOMAIN), work);
-        Path confDir = localConfDir(live);
+        // the live instance runs version 2's files copied over version 1's, as an upgrade applies them (issue 23.4)
+        Profile v1 = Rendered.profiles().stream().filter(p -> p.version().equals("1")).findFirst().orElseThrow();
+        earlier = Rendered.render("rspamd", v1, v1.server(server.id()).orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN), work.resolve("v1"));
+        Path confDir = localConfDir(earlier);
+        for (String file : OUTPUTS) {
+            Files.copy(live.file(file), confDir.resolve("local.d/" + file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         port = freePort();
         Files.writeString(confDir.resolve("override.d/worker-normal.inc"), "bind_socket = \"127.0.0.1:" + port + "\";\n");
         Files.writeString(confDir.resolve("override.d/worker-controller.inc"), "bind_socket = \"127.0.0.1:" + freePort() + "\";\n");
@@ -157,11 +168,44 @@ class RspamdRealTest {
         assertThat(failures).as("scans of " + live).isEmpty();
     }
 
-    /** Scans the message as sent from ip by sender; returns "" when rspamd answered as expected, else why not. */
+    /**
+     * Issue 26.7: the sender-domain rule reads the envelope sender only. Before (type "from", extract_from "smtp"),
+     * rspamd 3.4 fell back to the header From: when there was no envelope sender, so a message without one and
+     * with From: at the customer's listed domain got the allowlist from a Netigate IP. A Netigate envelope sender
+     * with a foreign From: still fires (the envelope is what the rule ties to the IP).
+     * Issue 23.4: the instance runs version 2's files copied over version 1's; version 1's IP gets nothing, the
+     * customer's own allowlist rule still works.
+     */
+    @Test
+    void theSenderRuleReadsTheEnvelopeOnlyAndNothingOfVersionOneStays() throws Exception {
+        Path foreignFrom = work.resolve("foreign-from.eml");
+        Files.writeString(foreignFrom, "From: Info <info@" + Rendered.CUSTOMER_DOMAIN + ">\r\n"
+                + "To: user@" + Rendered.CUSTOMER_DOMAIN + "\r\nSubject: Your opinion\r\n"
+                + "Date: Mon, 24 Nov 2026 10:00:00 +0000\r\nMessage-ID: <survey.2@mail.sender.example>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease answer our short survey.\r\n");
+        String netigateIp = live.server().networks().get(0).address();
+        String netigateSender = "SURVEY@" + live.server().senderDomains().get(0).name().toUpperCase(java.util.Locale.ROOT);
+        List<String> failures = java.util.stream.Stream.of(
+                expect(foreignFrom, netigateIp, null, false),
+                expect(foreignFrom, netigateIp, netigateSender, true),
+                expect(foreignFrom, earlier.server().networks().get(0).address(), "survey@" + earlier.server().senderDomains().get(0), false),
+                expect(foreignFrom, earlier.server().networks().get(0).address(), "info@" + Rendered.CUSTOMER_DOMAIN, false))
+                .map(CompletableFuture::join).filter(f -> !f.isEmpty()).toList();
+        assertThat(failures).isEmpty();
+        RealProgram.Result own = RealProgram.runWithInput(Duration.ofSeconds(60), Map.of(), null, foreignFrom,
+                "rspamc", "-h", "127.0.0.1:" + port, "-t", "30", "--ip", CUSTOMERS_OWN_IP, "--from", "a@partner.example", "symbols");
+        assertThat(own.out()).as(own.toString()).contains("Symbol: CUSTOMERS_OWN").contains("Action: no action");
+    }
+
+    /** Scans the message as sent from ip by sender (null: no envelope sender); returns "" when rspamd answered as expected, else why not. */
     private static CompletableFuture<String> expect(Path message, String ip, String sender, boolean allowed) {
         return CompletableFuture.supplyAsync(() -> {
-            RealProgram.Result scan = RealProgram.runWithInput(Duration.ofSeconds(60), Map.of(), null, message,
-                    "rspamc", "-h", "127.0.0.1:" + port, "-t", "30", "--ip", ip, "--from", sender, "symbols");
+            List<String> command = new ArrayList<>(List.of("rspamc", "-h", "127.0.0.1:" + port, "-t", "30", "--ip", ip));
+            if (sender != null) {
+                command.addAll(List.of("--from", sender));
+            }
+            command.add("symbols");
+            RealProgram.Result scan = RealProgram.runWithInput(Duration.ofSeconds(60), Map.of(), null, message, command.toArray(String[]::new));
             String action = scan.out().lines().filter(l -> l.startsWith("Action: ")).findFirst().orElse("Action: (none)")
                     .substring("Action: ".length());
             boolean composite = scan.out().lines().anyMatch(l -> l.startsWith("Symbol: " + COMPOSITE + " "));
@@ -180,12 +224,15 @@ class RspamdRealTest {
         }
         Path local = Files.createDirectories(dir.resolve("local.d"));
         Files.createDirectories(dir.resolve("override.d"));
-        for (String file : List.of("netigate-multimap.conf", "netigate-composites.conf", "netigate_ips.map", "netigate_sender_domains.map")) {
+        for (String file : OUTPUTS) {
             Files.copy(rendered.file(file), local.resolve(file));
         }
         Files.writeString(local.resolve("multimap.conf"), ".include \"$LOCAL_CONFDIR/local.d/netigate-multimap.conf\"\n"
                 + "TEST_STRICT_CHECK {\n  type = \"ip\";\n  map = \"$LOCAL_CONFDIR/local.d/test_everyone.map\";\n"
-                + "  score = 12.0;\n  description = \"Test stand-in for an RBL that lists every address\";\n}\n");
+                + "  score = 12.0;\n  description = \"Test stand-in for an RBL that lists every address\";\n}\n"
+                + "CUSTOMERS_OWN {\n  type = \"ip\";\n  map = \"$LOCAL_CONFDIR/local.d/customers_own.map\";\n"
+                + "  score = -20.0;\n  description = \"The customer's own allowlist\";\n}\n");
+        Files.writeString(local.resolve("customers_own.map"), CUSTOMERS_OWN_IP + "\n");
         Files.writeString(local.resolve("test_everyone.map"), "0.0.0.0/0\n::/0\n");
         Files.writeString(local.resolve("composites.conf"), ".include \"$LOCAL_CONFDIR/local.d/netigate-composites.conf\"\n");
         // No network: DNS goes to a closed loopback port and fails fast; no fuzzy storage, no proxy worker.

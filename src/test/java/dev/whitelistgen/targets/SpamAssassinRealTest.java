@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SpamAssassinRealTest {
 
     private static final String RULE = "USER_IN_WELCOMELIST";
+    /** Either welcomelist rule the file can fire: USER_IN_WELCOMELIST, or NETIGATE_WELCOMELIST under --dkim-signed. */
+    private static final String ANY_WELCOMELIST = "(?:USER_IN_WELCOMELIST|NETIGATE_WELCOMELIST|USER_IN_DKIM_WELCOMELIST)";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
@@ -54,6 +56,7 @@ class SpamAssassinRealTest {
         for (Rendered rendered : Stream.concat(all.stream(), Stream.of(inert)).toList()) {
             Files.copy(rendered.file("netigate-welcomelist.cf"), site.resolve(rendered.folder().getFileName() + ".cf"));
         }
+        Files.copy(dkimSigned("lint-dkim").resolve("netigate-welcomelist.cf"), site.resolve("dkim-signed.cf"));
         RealProgram.Result lint = spamassassin(site, null, "--lint");
 
         assertThat(all).hasSize(4);
@@ -144,7 +147,74 @@ class SpamAssassinRealTest {
         Files.writeString(mbox, mixed(expected, "info@" + Rendered.CUSTOMER_DOMAIN, "info@" + Rendered.CUSTOMER_DOMAIN, relay, false)
                 + mixed(expected, "survey@ntgt.de", "survey@ntgt.de", relay, true));
         RealProgram.Result scan = spamassassin(site, mbox, "--mbox", "-L", "-t");
-        assertThat(hitsBySubject(scan.out())).as(scan.toString()).isEqualTo(expected);
+        assertThat(hitsBySubject(scan.out(), ANY_WELCOMELIST)).as(scan.toString()).isEqualTo(expected);
+    }
+
+    private static Path dkimSigned(String name) {
+        Path folder = work.resolve(name);
+        Cli.Result result = Cli.run("--target", "spamassassin", "--server", "dach", "--domain", Rendered.CUSTOMER_DOMAIN,
+                "--dkim-signed", "--output", folder.toString());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return folder;
+    }
+
+    /**
+     * Issue 26.6: under --dkim-signed an unsigned message from Netigate's relay with Netigate's envelope sender and
+     * From: at the customer's domain is not welcomelisted by any rule (before: welcomelist_from_rcvd *@ntgt.de
+     * matched the envelope and gave USER_IN_WELCOMELIST, past the DKIM tie). Netigate's own From: on its relay is
+     * (NETIGATE_WELCOMELIST), on another relay or from a subdomain it is not.
+     */
+    @Test
+    void underDkimSignedNetigatesEnvelopeCannotCarryTheCustomersFrom() throws IOException {
+        Path site = Files.createDirectories(work.resolve("dkim-mix-site"));
+        copyPreFiles(site);
+        Files.copy(dkimSigned("dkim-mix").resolve("netigate-welcomelist.cf"), site.resolve("netigate-welcomelist.cf"));
+        String relay = current().server("dach").orElseThrow().networks().get(0).address();
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        Path mbox = work.resolve("dkim-mix.mbox");
+        Files.writeString(mbox, mixed(expected, "survey@ntgt.de", "info@" + Rendered.CUSTOMER_DOMAIN, relay, false)
+                + mixed(expected, "info@" + Rendered.CUSTOMER_DOMAIN, "survey@ntgt.de", "198.18.0.1", false)
+                + mixed(expected, "survey@ntgt.de", "survey@ntgt.de", relay, true)
+                + mixed(expected, "bounce@mail.ntgt.de", "bounce@mail.ntgt.de", relay, false)
+                + mixed(expected, "survey@ntgt.de", "survey@ntgt.de", "198.18.0.1", false));
+
+        RealProgram.Result scan = spamassassin(site, mbox, "--mbox", "-L", "-t");
+
+        assertThat(scan.exitCode()).as(scan.toString()).isZero();
+        assertThat(hitsBySubject(scan.out(), ANY_WELCOMELIST)).as(scan.toString()).isEqualTo(expected);
+    }
+
+    /**
+     * Issue 23.4: version 1's file, then version 2's copied over it as the header says: a message from version 1's
+     * IP is no longer welcomelisted, version 2's is, and the customer's own welcomelist line in local.cf stays.
+     * Issue 26.8: the site's init.pre without 'enable_compat welcomelist_blocklist' (a 4.0 upgraded from 3.4)
+     * still scores -100, on USER_IN_WHITELIST, as the header says.
+     */
+    @Test
+    void anUpgradeFromVersionOneLeavesNothingOfItAndKeepsTheCustomersOwnLines() throws IOException {
+        Profile v1 = Rendered.profiles().stream().filter(p -> p.version().equals("1")).findFirst().orElseThrow();
+        Rendered old = Rendered.render("spamassassin", v1, v1.server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN), work.resolve("upgrade-v1"));
+        Rendered now = Rendered.render("spamassassin", current(), current().server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN),
+                work.resolve("upgrade-v2"));
+        Path site = Files.createDirectories(work.resolve("upgrade-site"));
+        copyPreFiles(site);
+        Path initPre = site.resolve("init.pre");
+        Files.writeString(initPre, Files.readString(initPre).replaceAll("(?m)^enable_compat welcomelist_blocklist$", "# (upgraded from 3.4)"));
+        Files.writeString(site.resolve("local.cf"), "welcomelist_from_rcvd *@partner.example [198.51.100.7]\n");
+        Files.copy(old.file("netigate-welcomelist.cf"), site.resolve("netigate-welcomelist.cf"));
+        Files.copy(now.file("netigate-welcomelist.cf"), site.resolve("netigate-welcomelist.cf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        Path mbox = work.resolve("upgrade.mbox");
+        Files.writeString(mbox, message(expected, "survey@ntgt.de", "178.77.90.228", false)
+                + message(expected, "survey@ntgt.de", now.server().networks().get(0).address(), true)
+                + message(expected, "news@partner.example", "198.51.100.7", true));
+
+        RealProgram.Result scan = spamassassin(site, mbox, "--mbox", "-L", "-t");
+
+        assertThat(scan.exitCode()).as(scan.toString()).isZero();
+        assertThat(hitsBySubject(scan.out(), "USER_IN_WHITELIST")).as(scan.toString()).isEqualTo(expected);
+        assertThat(scan.out()).as("the -100 is on USER_IN_WHITELIST here").containsPattern("-100\\s+USER_IN_WHITELIST");
+        assertThat(Files.readString(now.file("netigate-welcomelist.cf"))).contains("-100 on USER_IN_WHITELIST");
     }
 
     /**

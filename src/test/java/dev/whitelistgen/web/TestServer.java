@@ -1,6 +1,8 @@
 package dev.whitelistgen.web;
 
 import dev.whitelistgen.BuiltInResources;
+import dev.whitelistgen.app.AllowlistService;
+import dev.whitelistgen.app.Sources;
 import dev.whitelistgen.bundle.BundleTexts;
 import dev.whitelistgen.model.NetworkPolicy;
 import dev.whitelistgen.profile.ProfileCatalog;
@@ -32,10 +34,16 @@ final class TestServer {
     }
 
     static WebServer start() {
+        return start(List.of(), HttpFront.Limits.SERVE);
+    }
+
+    /** With names given as --public-host, and the front's limits (tests shorten them to wait less). */
+    static WebServer start(List<String> publicHosts, HttpFront.Limits limits) {
         List<Path> templates = List.of(BuiltInResources.folder("templates"));
-        return WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        WebApp app = new WebApp(new AllowlistService(new Sources(
                 new ProfileCatalog(List.of(BuiltInResources.folder("profiles")), new ProfileLoader(new NetworkPolicy(24, 48))),
-                new TargetCatalog(templates), new TemplateRenderer(templates), new BundleTexts(templates));
+                new TargetCatalog(templates), new TemplateRenderer(templates), new BundleTexts(templates), false)));
+        return WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), publicHosts, app, limits);
     }
 
     static HttpResponse<byte[]> get(HttpClient client, URI url, String accept) {

@@ -1,0 +1,185 @@
+package dev.whitelistgen.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.render.RenderModel;
+import dev.whitelistgen.render.RenderRequest;
+import dev.whitelistgen.render.RenderedFile;
+import dev.whitelistgen.render.Target;
+import dev.whitelistgen.render.TargetCatalog;
+import dev.whitelistgen.render.TemplateRenderer;
+import dev.whitelistgen.request.ChosenProfile;
+import dev.whitelistgen.request.Customer;
+import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.Profiles;
+import dev.whitelistgen.testing.Repo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mimecast target: one Permitted Senders policy per sender domain, limited to Netigate's IPs as Source IP Ranges
+ * (the domain and the IPs tied in one policy), in scenario 2 an Anti-Spoofing Take No Action policy for the customer's
+ * domain limited to the same IPs, never a policy from everyone and no script for the API's SPF-based bypass. No
+ * Mimecast console runs here; the guide's claims rest on the pages it cites, and these tests hold what can be held
+ * offline.
+ */
+class MimecastTargetTest {
+
+    private static final List<String> V2_RANGES = List.of("46.254.11.92/32", "86.107.243.139/32", "89.45.227.195/32", "89.45.227.221/32");
+
+    @TempDir
+    Path dir;
+
+    private void generate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--target", "mimecast", "--output", dir.toString()));
+        args.addAll(List.of(extra));
+        Cli.Result result = Cli.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+    }
+
+    private String read(String file) throws IOException {
+        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    private static String section(String guide, String from, String to) {
+        return guide.substring(guide.indexOf(from), guide.indexOf(to));
+    }
+
+    @Test
+    void eachSenderDomainGetsAPermittedSendersPolicyLimitedToNetigatesIps() throws IOException {
+        generate("--server", "azure");
+        String guide = read("mimecast-guide.md");
+        String csv = read("mimecast-values.csv");
+
+        String step1 = section(guide, "## Step 1", "## What stays on");
+        assertThat(step1).contains("   - **Select Option**: **Permit Sender**\n")
+                .contains("   - **Applies From**: **Email Domain**, **Specifically**: `DOMAIN`\n")
+                .contains("   - **Applies To**: **Internal Addresses**\n")
+                .contains("- `netigate.se`: `Netigate surveys (whitelist-gen) netigate.se`\n")
+                .doesNotContain("ntgt.de").doesNotContain("Everyone");
+        // Exactly Netigate's four addresses, each as CIDR /32 (Mimecast's Source IP Ranges take CIDR), nothing wider.
+        assertThat(step1.lines().filter(l -> l.startsWith("     - `"))).containsExactlyElementsOf(
+                V2_RANGES.stream().map(r -> "     - `" + r + "`").toList());
+        for (String range : V2_RANGES) {
+            assertThat(csv).contains("source_ip_range,Validity > Source IP Ranges of every policy named Netigate surveys (whitelist-gen) ...," + range + "\r\n");
+        }
+        assertThat(csv).contains(",netigate.se\r\n").doesNotContain("anti_spoofing");
+    }
+
+    @Test
+    void virusScanningAndTheDnsAuthenticationChecksStayOnAndNothingElseIsBypassed() throws IOException {
+        generate("--server", "azure");
+        String guide = read("mimecast-guide.md");
+
+        assertThat(section(guide, "## What stays on", "## Scenario 2"))
+                .contains("spam scanning, greylisting and IP reputation. Virus scanning still applies to permitted senders")
+                .contains("run regardless of Permitted Sender entries")
+                .contains("This guide makes no bypass policy of any other kind")
+                .contains("DOC-1645").contains("DOC-2546");
+        // No bypass policy type other than Permitted Senders (and, in scenario 2, Anti-Spoofing) is ever made.
+        assertThat(guide).doesNotContainPattern("\\*\\*(Attachment Protection Bypass|URL Protection Bypass|Impersonation Protection Bypass|Content Examination Bypass)\\*\\*")
+                .contains("This guide was made without `--domain`");
+    }
+
+    @Test
+    void dachNamesItsOwnDomainAndTheBehindCommand() throws IOException {
+        generate("--server", "dach");
+        String guide = read("mimecast-guide.md");
+
+        assertThat(guide).contains("- `ntgt.de`: `Netigate surveys (whitelist-gen) ntgt.de`\n").doesNotContain("netigate.se`")
+                .contains("`whitelist-gen --target m365 --server dach --behind mimecast`");
+        assertThat(read("mimecast-values.csv")).contains("permitted_senders_from_domain,policy Netigate surveys (whitelist-gen) ntgt.de: Applies From Email Domain,ntgt.de\r\n");
+    }
+
+    @Test
+    void scenarioTwoAddsATakeNoActionAntiSpoofingPolicyLimitedToNetigatesIps() throws IOException {
+        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+        String guide = read("mimecast-guide.md");
+        String csv = read("mimecast-values.csv");
+
+        String scenario2 = section(guide, "## Scenario 2: surveys sent as customer.example, other.example", "## Link scanning");
+        assertThat(scenario2).contains("   - **Select Option**: **Take No Action**\n")
+                .contains("- `customer.example`: `Netigate surveys (whitelist-gen) customer.example`\n")
+                .contains("- `other.example`: `Netigate surveys (whitelist-gen) other.example`\n")
+                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
+                .contains("so this guide writes no script for it");
+        assertThat(scenario2.lines().filter(l -> l.startsWith("     - `"))).containsExactlyElementsOf(
+                V2_RANGES.stream().map(r -> "     - `" + r + "`").toList());
+        // The customer's domains also get a Permitted Senders policy, with the same IPs.
+        assertThat(section(guide, "## Step 1", "## What stays on")).contains("- `customer.example`: `Netigate surveys (whitelist-gen) customer.example`\n");
+        assertThat(csv).contains("anti_spoofing_from_domain,policy Netigate surveys (whitelist-gen) customer.example (Anti-Spoofing): Applies From Email Domain,customer.example\r\n")
+                .contains("spf_must_authorise_netigate,DNS TXT record of the domain (whitelist-gen --target bind),other.example\r\n");
+        assertThat(guide).doesNotContain("This guide was made without `--domain`");
+    }
+
+    @Test
+    void versionOneListsItsWebDomainsForTheManagedUrlWithItsCost() throws IOException {
+        generate("--server", "azure", "--profile", "1");
+        String guide = read("mimecast-guide.md");
+
+        assertThat(guide).contains("     - `193.44.77.163/32`\n").contains("- `www.netigate.se`\n")
+                .contains("not rewritten, and so not checked when clicked, in any message from anyone");
+        assertThat(read("mimecast-values.csv")).contains("managed_url_permitted_no_rewrite_optional,");
+    }
+
+    @Test
+    void theUpgradeRemovesFirstAndVersionOnesIpIsNotInVersionTwo() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("v1"));
+        Cli.Result v1 = Cli.run("--target", "mimecast", "--server", "azure", "--profile", "1", "--output", old.toString());
+        assertThat(v1.exitCode()).as(v1.toString()).isZero();
+        generate("--server", "azure");
+
+        assertThat(Files.readString(old.resolve("mimecast-guide.md"))).contains("     - `193.44.77.163/32`\n");
+        String guide = read("mimecast-guide.md");
+        assertThat(section(guide, "## Step 1", "## Upgrade")).doesNotContain("193.44.77.163");
+        assertThat(guide).contains("first, in every policy whose narrative starts with `Netigate surveys (whitelist-gen)` (Permitted Senders and"
+                + " Anti-Spoofing), remove each Source IP Range this guide no longer lists");
+    }
+
+    @Test
+    void givenWhatEarlierVersionsAllowedTheUpgradeNamesEachRangeToRemove() {
+        // The render model's `earlier` (what the versions the rendered one supersedes allowed and it no longer does)
+        // is filled by the generator where it knows the profile history; here the template is given it directly, as
+        // version 1 -> 2 for azure would fill it.
+        Target target = new TargetCatalog(List.of(Repo.path("templates"))).get("mimecast");
+        Map<String, Object> model = new LinkedHashMap<>(RenderModel.of(new RenderRequest(target,
+                ChosenProfile.byVersion(Profiles.version("2")), Profiles.server("azure"), Customer.NONE, "en")));
+        model.put("earlier", Map.of("versions", List.of("1"),
+                "networks", List.of(Map.of("text", "193.44.77.163", "cidr", "193.44.77.163/32", "version", "1")),
+                "senderDomains", List.of(), "spfIncludes", List.of()));
+        List<RenderedFile> files = new TemplateRenderer(List.of(Repo.path("templates"))).render(target, model);
+        String guide = files.stream().filter(f -> f.path().equals("mimecast-guide.md")).findFirst().orElseThrow().content();
+        String csv = files.stream().filter(f -> f.path().equals("mimecast-values.csv")).findFirst().orElseThrow().content();
+
+        assertThat(guide).contains("this version (2) no longer does. Remove them:\n\n- Source IP Range `193.44.77.163/32` (version 1), in every policy of this guide\n");
+        assertThat(csv).contains("delete_source_ip_range,\"Validity > Source IP Ranges of every policy named Netigate surveys (whitelist-gen) ..."
+                + " (listed by profile version 1, not by this one)\",193.44.77.163/32\r\n");
+    }
+
+    @Test
+    void aBundleCarriesTheGuideInSwedishAndGerman() throws IOException {
+        for (String lang : List.of("sv", "de")) {
+            Path zip = dir.resolve("bundle-" + lang + ".zip");
+            Cli.Result result = Cli.run("bundle", "--target", "mimecast", "--server", "dach", "--domain", "customer.example",
+                    "--lang", lang, "--output", zip.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            try (ZipFile file = new ZipFile(zip.toFile())) {
+                ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("mimecast-guide.md")).findFirst().orElseThrow();
+                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
+                        .contains(lang.equals("sv") ? "Steg 1: en policy under Permitted Senders" : "Schritt 1: eine Richtlinie unter Permitted Senders")
+                        .contains("`89.45.227.221/32`").contains("**Take No Action**").doesNotContain("## Step 1");
+            }
+        }
+    }
+}

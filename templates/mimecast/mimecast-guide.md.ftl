@@ -1,0 +1,137 @@
+[#include "_names.ftl"]
+[#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
+     step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
+# [=say("guide.title")] ([=server.name])
+
+[=say("guide.intro")]
+
+[=say("guide.docs")]
+
+## [=say("guide.step1.heading")]
+
+[=say("guide.step1.what")]
+
+1. [=say("guide.step1.1")]
+2. [=say("guide.step1.2")]
+3. [=say("guide.step1.3")]
+   - [=say("guide.field.narrative")]: `[=narrative("DOMAIN")]`
+   - [=say("guide.field.option")]: **Permit Sender**
+   - [=say("guide.field.basedOn")]: **Both**
+   - [=say("guide.field.from")]: **Email Domain**, [=say("guide.field.specifically")]: `DOMAIN`
+   - [=say("guide.field.to")]: **Internal Addresses**
+   - [=say("guide.field.validity")]
+   - [=say("guide.field.ranges")]:
+[#list sourceRanges as range]
+     - `[=range]`
+[/#list]
+4. [=say("guide.step1.4")]
+
+[=say("guide.step1.domains")]
+
+[#list permitDomains as d]
+- `[=d]`: `[=narrative(d)]`
+[/#list]
+
+[=say("guide.step1.default")]
+
+[=say("guide.source")]: [=doc.permitted]; [=doc.basics]; [=doc.addressesBasedOn]; [=doc.validity]; [=doc.overview]
+
+## [=say("guide.step2.heading")]
+
+[=say("guide.step2.text")]
+
+[=say("guide.source")]: [=doc.permitted]; [=doc.virus]; [=doc.dnsAuth]
+[#if customerDomains?has_content]
+
+## [=say("guide.step3.heading", {"domains": customerDomains?join(", ")})]
+
+[=say("guide.step3.intro")]
+
+1. [=say("guide.step3.1")]
+   - [=say("guide.field.narrative")]: `[=narrative("DOMAIN")]`
+   - [=say("guide.field.option")]: **Take No Action**
+   - [=say("guide.field.basedOn")]: **Both**
+   - [=say("guide.field.from")]: **Email Domain**, [=say("guide.field.specifically")]: `DOMAIN`
+   - [=say("guide.field.to")]: **Internal Addresses**
+   - [=say("guide.field.validity")]
+   - [=say("guide.field.ranges")]:
+[#list sourceRanges as range]
+     - `[=range]`
+[/#list]
+2. [=say("guide.step3.2")]
+
+[#list customerDomains as d]
+- `[=d]`: `[=narrative(d)]`
+[/#list]
+
+[=say("guide.step3.auth")]
+
+[#list customerDomains as domain]
+- [=say("guide.step3.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+[/#list]
+- [=say("guide.step3.dkim")]
+- [=say("guide.step3.dmarc")]
+
+[=say("guide.step3.notSpfBypass")]
+
+[=say("guide.source")]: [=doc.antiSpoofing]; [=doc.validity]; [=doc.dnsAuth]; [=doc.dnsAuthDefinition]; [=doc.spfBypass]; [=doc.apiSpfBypass]
+[#else]
+
+## [=say("guide.step3.absent.heading")]
+
+[=say("guide.step3.absent")]
+[/#if]
+
+## [=say("guide.links.heading")]
+
+[=say("guide.links.text")]
+[#if server.webDomains?has_content]
+
+[=say("guide.links.domains")]
+
+[#list server.webDomains as domain]
+- `[=domain]`
+[/#list]
+[#else]
+
+[=say("guide.links.none")]
+[/#if]
+
+[=say("guide.source")]: [=doc.urlDefinition]; [=doc.managedUrls]
+
+## [=say("guide.behind.heading")]
+
+[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id + " --behind mimecast", "google": "whitelist-gen --target google --server " + server.id})]
+
+## [=say("guide.verify.heading")]
+
+[=say("guide.verify.text")]
+
+[=say("guide.source")]: [=doc.tracking]; [=doc.details]
+
+## [=say("guide.upgrade.heading")]
+
+[=say("guide.upgrade.text", {"prefix": narrativePrefix})]
+[#if earlierNetworks?has_content || earlierSenders?has_content]
+
+[=say("guide.earlier.text", {"version": profile.version})]
+
+[#list earlierNetworks as n]
+- [=say("guide.earlier.network", {"entry": n.cidr, "version": n.version})]
+[/#list]
+[#list earlierSenders as d]
+- [=say("guide.earlier.sender", {"entry": narrative(d.name), "version": d.version})]
+[/#list]
+[/#if]
+
+## [=say("guide.undo.heading")]
+
+1. [=say("guide.undo.1", {"prefix": narrativePrefix})]
+2. [=say("guide.undo.2", {"prefix": narrativePrefix})]
+3. [=say("guide.undo.3")]
+
+---
+[=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
+    "status": say("guide.status." + profile.status), "publisher": profile.source.publisher, "title": profile.source.title,
+    "language": say("guide.language." + profile.source.language)})]
+[=say("guide.reproduce")]: `[=command]`
