@@ -132,6 +132,7 @@
 
 ---
 [=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
-    "status": say("guide.status." + profile.status), "publisher": profile.source.publisher, "title": profile.source.title,
+    "status": say("guide.status." + profile.status), "source": profile.source.title?has_content?then(say("guide.article.titled", {"publisher": profile.source.publisher,
+    "title": profile.source.title}), say("guide.article.heading", {"heading": profile.source.heading})),
     "language": say("guide.language." + profile.source.language)})]
 [=say("guide.reproduce")]: `[=command]`
