@@ -4,9 +4,9 @@
 
 [=m.intro]
 
-- **[=m.label_server]:** [=server.name] (`[=server.id]`)[#if server.hosts?has_content]; [=m.server_hint] [#list server.hosts as host]`[=host]`[#sep], [/#list][/#if]
+- **[=m.label_server]:** [=md(server.name)] (`[=server.id]`)[#if server.hosts?has_content]; [=m.server_hint] [#list server.hosts as host]`[=host]`[#sep], [/#list][/#if]
 - **[=m.label_domains]:** [#list customerDomains as domain]`[=domain]`[#sep], [#else][=m.no_domains][/#list]
-- **[=m.label_profile]:** [=m.label_version] [=profile.version] ([=m["status_" + profile.status]]), [#if profile.source.title?has_content][=m.from_article?replace("{publisher}", profile.source.publisher)?replace("{title}", profile.source.title)?replace("{language}", m["language_" + profile.source.language]!profile.source.language)][#else][=m.from_heading?replace("{heading}", profile.source.heading)?replace("{language}", m["language_" + profile.source.language]!profile.source.language)][/#if]
+- **[=m.label_profile]:** [=m.label_version] [=profile.version] ([=m["status_" + profile.status]]), [#if profile.source.title?has_content][=m.from_article?replace("{publisher}", md(profile.source.publisher))?replace("{title}", md(profile.source.title))?replace("{language}", m["language_" + profile.source.language]!profile.source.language)][#else][=m.from_heading?replace("{heading}", md(profile.source.heading))?replace("{language}", m["language_" + profile.source.language]!profile.source.language)][/#if]
 - **[=m.label_command]:** `[=command]`
 
 ## [=m.heading_check]

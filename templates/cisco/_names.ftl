@@ -43,12 +43,4 @@
   "spoofFilter": "Cisco tech note 200166 \"Quarantine Spoofed Email Messages on the ESA\" (message filter with a trusted sender group MY_TRUSTED_SPOOF_HOSTS): https://www.cisco.com/c/en/us/support/docs/security/email-security-appliance/200166-Quarantine-Spoofed-Email-Messages-on-the.html",
   "urlBypass": "Cisco Secure Email, \"URL Rewriting and Analysis Best Practices\" (Outbreak Filters, Bypass domain scanning): https://docs.ces.cisco.com/docs/url-rewriting-and-analysis-best-practices"
 }]
-
-[#-- The guide's prose in the request's language (bundle_LANG.properties, keys guide.*), with {name} filled in. --]
-[#function say key values={}]
-[#local text = texts[key]]
-[#list values as name, value]
-[#local text = text?replace("{" + name + "}", value)]
-[/#list]
-[#return text]
-[/#function]
+[#include "/_common/say.ftl"]

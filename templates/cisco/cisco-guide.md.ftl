@@ -1,7 +1,7 @@
 [#include "_names.ftl"]
 [#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
      step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
-# [=say("guide.title")] ([=server.name])
+# [=say("guide.title")] ([=md(server.name)])
 
 [=say("guide.intro")]
 
@@ -105,8 +105,8 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 3. [=say("guide.undo.3", {"group": senderGroup})]
 
 ---
-[=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
-    "status": say("guide.status." + profile.status), "source": profile.source.title?has_content?then(say("guide.article.titled", {"publisher": profile.source.publisher,
-    "title": profile.source.title}), say("guide.article.heading", {"heading": profile.source.heading})),
+[=say("guide.footer", {"vendor": md(profile.vendor), "server": md(server.name), "id": server.id, "version": profile.version,
+    "status": say("guide.status." + profile.status), "source": profile.source.title?has_content?then(say("guide.article.titled",
+    {"publisher": md(profile.source.publisher), "title": md(profile.source.title)}), say("guide.article.heading", {"heading": md(profile.source.heading)})),
     "language": say("guide.language." + profile.source.language)})]
 [=say("guide.reproduce")]: `[=command]`

@@ -11,12 +11,4 @@
 [#-- What a customer domain's SPF record must hold for this server (scenario 2). --]
 [#assign spfTerms = server.spfInclude?has_content?then("include:" + server.spfInclude,
     server.networks?map(n -> (n.ipv4?then("ip4:", "ip6:")) + n.cidr)?join(" "))]
-
-[#-- The guide's prose in the request's language (templates/google/bundle_LANG.properties, keys guide.*), with {name} filled in. --]
-[#function say key values={}]
-[#local text = texts[key]]
-[#list values as name, value]
-[#local text = text?replace("{" + name + "}", value)]
-[/#list]
-[#return text]
-[/#function]
+[#include "/_common/say.ftl"]

@@ -16,7 +16,7 @@
        https://cloud.google.com/identity/docs/concepts/overview-policies (super administrators only; its note on the
        "Mutate supported" column of https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings)
      - the Swedish article's caveat on IPs (step 2): the profile's source, version 2 --]
-# [=say("guide.title")] ([=server.name])
+# [=say("guide.title")] ([=md(server.name)])
 
 [=say("guide.intro")]
 
@@ -122,8 +122,8 @@
 [/#if]
 
 ---
-[=say("guide.footer", {"vendor": profile.vendor, "server": server.name, "id": server.id, "version": profile.version,
-    "status": say("guide.status." + profile.status), "source": profile.source.title?has_content?then(say("guide.article.titled", {"publisher": profile.source.publisher,
-    "title": profile.source.title}), say("guide.article.heading", {"heading": profile.source.heading})),
+[=say("guide.footer", {"vendor": md(profile.vendor), "server": md(server.name), "id": server.id, "version": profile.version,
+    "status": say("guide.status." + profile.status), "source": profile.source.title?has_content?then(say("guide.article.titled",
+    {"publisher": md(profile.source.publisher), "title": md(profile.source.title)}), say("guide.article.heading", {"heading": md(profile.source.heading)})),
     "language": say("guide.language." + profile.source.language)})]
 [=say("guide.reproduce")]: `[=command]`

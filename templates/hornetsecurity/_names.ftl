@@ -24,12 +24,4 @@
   "liveTracking": "Control Panel manual, \"Email Actions\" (Email Live Tracking; classifications Clean, Infomail, Spam, Content, Threat, AdvThreat): https://cp.hornetsecurity.com/manual/en/partner/cp_html/email_live_tracking/r_email-actions.html",
   "falsePositive": "Hornetsecurity support, \"Reporting False Positives and False Negatives\": https://support.hornetsecurity.com/hc/en-us/articles/360012766598-Reporting-False-Positives-and-False-Negatives"
 }]
-
-[#-- The guide's prose in the request's language (bundle_LANG.properties, keys guide.*), with {name} filled in. --]
-[#function say key values={}]
-[#local text = texts[key]]
-[#list values as name, value]
-[#local text = text?replace("{" + name + "}", value)]
-[/#list]
-[#return text]
-[/#function]
+[#include "/_common/say.ftl"]

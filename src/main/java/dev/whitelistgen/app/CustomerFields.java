@@ -63,29 +63,42 @@ public record CustomerFields(List<String> domains, List<String> existingSpf, Str
         return new Customer(parsed, existing, mode, flags, gateway == null ? "" : gateway);
     }
 
-    /** The --domain values, checked against every profile given (none may be one of Netigate's own domains). */
+    /**
+     * The --domain values, checked against every profile given (none may be one of Netigate's own domains); every
+     * bad value is reported, not only the first, so a list pasted from a ticket is fixed in one go.
+     */
     List<DomainName> customerDomains(Profile... profiles) {
         List<DomainName> parsed = new ArrayList<>();
+        List<UserError.Problem> bad = new ArrayList<>();
         for (String text : domains) {
             DomainName domain;
             try {
                 domain = DomainName.parse(text);
             } catch (IllegalArgumentException e) {
-                throw new UserError(UserError.Kind.INVALID_INPUT, Input.DOMAIN, e.getMessage());
+                bad.add(Input.DOMAIN.problem(e.getMessage()));
+                continue;
             }
-            for (Profile profile : profiles) {
-                for (Server s : profile.servers()) {
-                    if (s.senderDomains().stream().anyMatch(domain::isSubdomainOf)) {
-                        throw new UserError(UserError.Kind.INVALID_INPUT, Input.DOMAIN, "'" + domain
-                                + "' is Netigate's own sender domain; give the customer's domain");
-                    }
-                }
-            }
-            if (!parsed.contains(domain)) {
+            if (isNetigates(domain, profiles)) {
+                bad.add(Input.DOMAIN.problem("'" + domain + "' is Netigate's own sender domain; give the customer's domain"));
+            } else if (!parsed.contains(domain)) {
                 parsed.add(domain);
             }
         }
+        if (!bad.isEmpty()) {
+            throw UserError.of(UserError.Kind.INVALID_INPUT, bad);
+        }
         return parsed;
+    }
+
+    private static boolean isNetigates(DomainName domain, Profile... profiles) {
+        for (Profile profile : profiles) {
+            for (Server s : profile.servers()) {
+                if (s.senderDomains().stream().anyMatch(domain::isSubdomainOf)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The records given with --existing-spf, each for one of the customer's domains. */

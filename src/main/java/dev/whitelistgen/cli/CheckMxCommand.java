@@ -1,9 +1,6 @@
 package dev.whitelistgen.cli;
 
-import dev.whitelistgen.UserError;
-import dev.whitelistgen.check.MxCheck;
-import dev.whitelistgen.check.MxSystems;
-import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.app.MxLookup;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,12 +27,6 @@ final class CheckMxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DomainName parsed;
-        try {
-            parsed = DomainName.parse(domain);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(UserError.Kind.INVALID_INPUT, "--domain: " + e.getMessage());
-        }
-        return check.print(new MxCheck(check.resolver(), MxSystems.builtIn()).run(parsed), spec.commandLine().getOut());
+        return check.print(MxLookup.run(domain, check.resolver()), spec.commandLine().getOut());
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Serves a web page (and a JSON API on the same routes) that generates what the CLI generates: pick the server"
                     + " or paste the login URL, the mail system and the customer's domains, copy or download each file or"
-                    + " the ticket bundle; and the profile versions with the diff between two. Ctrl-C stops it.",
+                    + " the ticket bundle; look up which mail system a customer's domain has (as check mx); and the profile"
+                    + " versions with the diff between two. Ctrl-C stops it.",
             "Example: whitelist-gen serve --port 8080"})
 final class ServeCommand implements Callable<Integer> {
 
@@ -37,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only). The page has no login:"
                     + " another address lets everyone who reaches it use it.")
     String bind;
+
+    @Option(names = "--dns-server", paramLabel = "HOST[:PORT]",
+            description = "DNS server the page's \"Which mail system does the customer have?\" lookup asks, as for"
+                    + " `check mx` (default: this machine's resolvers from /etc/resolv.conf).")
+    String dnsServer;
 
     @Option(names = "--public-host", paramLabel = "NAME",
             description = "A host name the page is reached by besides this machine's loopback names and address (behind a"
@@ -65,6 +72,9 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UserError(UserError.Kind.USAGE, "--public-host: " + e.getMessage());
             }
         }
+        if (dnsServer != null) {
+            CheckOptions.resolver(dnsServer, Duration.ofSeconds(1)); // refuses a malformed one now, not on the page
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (WebServer.needsWarning(address)) {
@@ -75,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         WebServer server;
         try {
             server = WebServer.start(new InetSocketAddress(address, port), publicHosts, sources.profiles(), sources.targets(),
-                    sources.renderer(), new BundleTexts(sources.templateRoots()));
+                    sources.renderer(), new BundleTexts(sources.templateRoots()), dnsServer);
         } catch (WebServer.PortInUse e) {
             err.println("whitelist-gen: --port: " + e.getMessage() + " (another serve, or another program); stop it or pick"
                     + " another port");

@@ -2,6 +2,7 @@ package dev.whitelistgen.profile;
 
 import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
+import dev.whitelistgen.yaml.InvalidYamlException;
 import dev.whitelistgen.model.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -150,7 +151,7 @@ public final class ProfileCatalog {
                                 + "; give each file its own version");
                     }
                     found.putIfAbsent(profile.version(), profile);
-                } catch (InvalidProfileException e) {
+                } catch (InvalidYamlException e) {
                     problems.addAll(e.lines());
                 }
             }

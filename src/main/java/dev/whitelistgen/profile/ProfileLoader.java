@@ -6,12 +6,10 @@ import dev.whitelistgen.model.IpNetwork;
 import dev.whitelistgen.model.NetworkPolicy;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
+import dev.whitelistgen.yaml.InvalidYamlException;
+import dev.whitelistgen.yaml.YamlFile;
+import dev.whitelistgen.yaml.YamlTree;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,32 +18,25 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Loads one profile file and validates all of it. SnakeYAML only composes the node tree (no object
- * construction, so no arbitrary types), anchors and aliases are refused, and size and depth are capped.
+ * Loads one profile file and validates all of it (yaml.YamlFile reads it: no object construction, no anchors or
+ * aliases, size and depth capped).
  */
 public final class ProfileLoader {
 
     public static final int SCHEMA = 1;
-    /** Far above any real profile (a few KiB), low enough that a runaway file is refused before parsing. */
-    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    private static final YamlFile.Kind KIND = new YamlFile.Kind("profile", "profiles", "a few KiB");
     private static final int MAX_TEXT = 600;
 
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     private static final Pattern SERVER_ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
-    private static final Set<Tag> STANDARD_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
 
     private final NetworkPolicy networkPolicy;
 
@@ -55,52 +46,26 @@ public final class ProfileLoader {
 
     public Profile load(Path file) {
         String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw invalid(name, 0, "is a folder, not a profile file");
-        }
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw invalid(name, 0, "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; a profile is a few KiB");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                return load(name, file, in);
-            }
-        } catch (IOException e) {
-            throw invalid(name, 0, e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read: " + e.getMessage());
-        }
-    }
-
-    Profile load(String name, Path file, InputStream in) {
-        String text = utf8(name, in);
-        Node root = compose(name, new java.io.StringReader(text));
+        Node root = YamlFile.read(file, name, KIND);
         YamlTree tree = new YamlTree(name);
-        rejectNonPlainYaml(tree, root, "");
-        if (!tree.problems().isEmpty()) {
-            throw new InvalidProfileException(tree.problems());
-        }
         Optional<Profile> profile = tree.root(root).flatMap(mapping -> read(tree, mapping, file));
-        profile.ifPresent(p -> checkInferences(tree, root, header(text), p));
+        profile.ifPresent(p -> checkInferences(tree, root, header(file), p));
         if (!tree.problems().isEmpty() || profile.isEmpty()) {
-            throw new InvalidProfileException(tree.problems());
+            throw new InvalidYamlException(tree.problems());
         }
         return profile.get();
     }
 
-    private static String utf8(String name, InputStream in) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
-        } catch (CharacterCodingException e) {
-            throw invalid(name, 0, "not UTF-8 text");
-        } catch (IOException e) {
-            throw invalid(name, 0, "cannot read: " + e.getMessage());
-        }
-    }
-
-    /** The comment lines the file starts with: what it says about itself. */
-    private static String header(String text) {
+    /** The comment lines the file starts with: what it says about itself (the file was read whole just before). */
+    private static String header(Path file) {
         StringBuilder header = new StringBuilder();
-        for (String line : text.lines().toList()) {
+        List<String> lines;
+        try (java.util.stream.Stream<String> all = Files.lines(file)) {
+            lines = all.takeWhile(line -> line.startsWith("#")).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+        for (String line : lines) {
             if (!line.startsWith("#")) {
                 break;
             }
@@ -139,61 +104,6 @@ public final class ProfileLoader {
                     .map(NodeTuple::getValueNode).findFirst().orElse(null);
         }
         return node;
-    }
-
-    private static Node compose(String name, Reader reader) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        // Composing shares aliased nodes instead of expanding them; the cap only stops pathological files
-        // early, and rejectNonPlainYaml refuses every anchor with its line.
-        options.setMaxAliasesForCollections(20);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(16);
-        options.setCodePointLimit((int) MAX_FILE_BYTES);
-        try {
-            Node root = YamlDocument.compose(reader, options);
-            if (root == null) {
-                throw invalid(name, 0, "file is empty");
-            }
-            return root;
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 0 : mark.getLine() + 1;
-            throw invalid(name, line, "not valid YAML: " + oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
-        } catch (YAMLException e) {
-            if (String.valueOf(e.getMessage()).contains("Number of aliases")) {
-                throw invalid(name, 0, "too many YAML aliases (an alias bomb?); anchors and aliases are not allowed in profiles");
-            }
-            Throwable cause = e.getCause();
-            if (cause instanceof CharacterCodingException) {
-                throw invalid(name, 0, "not UTF-8 text");
-            }
-            throw invalid(name, 0, "not valid YAML: " + oneLine(e.getMessage()));
-        }
-    }
-
-    /** Anchors, aliases and explicit tags have no use in a profile and are how YAML bombs and type tricks start. */
-    private static void rejectNonPlainYaml(YamlTree tree, Node node, String field) {
-        if (node.getAnchor() != null) {
-            tree.problem(node, field, "YAML anchors and aliases are not allowed in profiles");
-            return;
-        }
-        if (!STANDARD_TAGS.contains(node.getTag())) {
-            tree.problem(node, field, "YAML tag " + node.getTag() + " is not allowed in profiles");
-            return;
-        }
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                rejectNonPlainYaml(tree, tuple.getKeyNode(), field);
-                String key = tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue() : "?";
-                rejectNonPlainYaml(tree, tuple.getValueNode(), field.isEmpty() ? key : field + "." + key);
-            }
-        } else if (node instanceof SequenceNode sequence) {
-            List<Node> items = sequence.getValue();
-            for (int i = 0; i < items.size(); i++) {
-                rejectNonPlainYaml(tree, items.get(i), field + "[" + i + "]");
-            }
-        }
     }
 
     private Optional<Profile> read(YamlTree tree, YamlTree.Mapping root, Path file) {
@@ -414,13 +324,5 @@ public final class ProfileLoader {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
-    }
-
-    private static InvalidProfileException invalid(String file, int line, String message) {
-        return new InvalidProfileException(List.of(new ProfileProblem(file, line, "", message)));
     }
 }

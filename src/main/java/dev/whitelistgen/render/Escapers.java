@@ -60,6 +60,21 @@ public final class Escapers {
         return String.join(" ", words.stream().map(Escapers::shellWord).toList());
     }
 
+    /**
+     * Markdown prose: every character that could start markup (HTML, a code span, emphasis, a link, a table cell)
+     * backslash-escaped, which CommonMark allows for any ASCII punctuation; line breaks become spaces.
+     */
+    public static String markdown(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : oneLine(value).toCharArray()) {
+            if ("\\`*_[]<>&|~".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /** DNS zone-file character-string (RFC 1035 §5.1): quoted, with '"' and '\' escaped and others as \DDD. */
     public static String zone(String value) {
         StringBuilder out = new StringBuilder("\"");
@@ -131,6 +146,7 @@ public final class Escapers {
                 "csv", function("csv", Escapers::csv),
                 "json", function("json", Escapers::json),
                 "jinja", function("jinja", Escapers::jinjaInert),
+                "md", function("md", Escapers::markdown),
                 "oneline", function("oneline", Escapers::oneLine));
     }
 

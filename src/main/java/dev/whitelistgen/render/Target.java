@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One mail system the tool writes for, described by {@code templates/<name>/target.yaml}. Every
+ * One mail system the tool writes for, described by {@code templates/<name>/target.yaml}: {@code description} says
+ * what it writes in the mail system's own terms, {@code purpose} (may be empty) what it is for in plain words, for
+ * a support agent choosing it on serve's page. Every
  * {@code *.ftl} file in the folder (except those starting with '_') becomes the output file of the same
  * relative path without ".ftl", so the folder shows what the target writes.
  */
 public record Target(
         String name,
         String description,
+        String purpose,
         boolean requiresDomain,
         boolean spfRecords,
         Set<Flag> flags,

@@ -3,14 +3,16 @@ package dev.whitelistgen.render;
 import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.Flag;
-import dev.whitelistgen.profile.YamlDocument;
+import dev.whitelistgen.yaml.InvalidYamlException;
+import dev.whitelistgen.yaml.YamlFile;
+import dev.whitelistgen.yaml.YamlProblem;
+import dev.whitelistgen.yaml.YamlTree;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The targets found in the template folders; a folder given with --templates-dir overrides built-in ones. A
@@ -30,7 +31,8 @@ public final class TargetCatalog {
 
     private static final Pattern TARGET_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern OUTPUT_PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
-    private static final Set<String> KEYS = Set.of("description", "requires_domain", "spf_records", "flags", "crlf_files",
+    private static final YamlFile.Kind KIND = new YamlFile.Kind("target.yaml", "target.yaml", "a few lines");
+    private static final Set<String> KEYS = Set.of("description", "purpose", "requires_domain", "spf_records", "flags", "crlf_files",
             "ascii_files", "limits");
     private static final Set<String> LIMIT_KEYS = Set.of("name", "doc", "flag", "with_domain", "ipv4_only", "widest_prefix",
             "count", "max_count");
@@ -74,105 +76,102 @@ public final class TargetCatalog {
         return targets.computeIfAbsent(name, n -> read(n, folder, folder.resolve("target.yaml")));
     }
 
+    /**
+     * A target folder on its own (what `validate templates/NAME` checks): its target.yaml with every problem and its
+     * line, and its templates.
+     *
+     * @throws InvalidYamlException listing every problem
+     */
+    public static Target read(Path folder) {
+        String name = folder.toAbsolutePath().normalize().getFileName().toString();
+        Path descriptor = folder.resolve("target.yaml");
+        if (!TARGET_NAME.matcher(name).matches()) {
+            throw new InvalidYamlException(List.of(new YamlProblem(folder.toString(), 0, "",
+                    "a target folder's name is lower-case letters, digits and '-' (it is the --target value)")));
+        }
+        return read(name, folder, descriptor);
+    }
+
     private static Target read(String name, Path folder, Path descriptor) {
-        Map<String, Object> yaml;
-        try (Reader in = Files.newBufferedReader(descriptor)) {
-            Object loaded = YamlDocument.plain(YamlDocument.compose(in, new LoaderOptions()));
-            if (!(loaded instanceof Map<?, ?> map)) {
-                throw bad(descriptor, "expected a mapping");
+        String file = descriptor.toString();
+        Node root = YamlFile.read(descriptor, file, KIND);
+        YamlTree tree = new YamlTree(file);
+        List<YamlProblem> templateProblems = new ArrayList<>();
+        List<String> templates = templates(folder, templateProblems);
+        Optional<Target> target = tree.root(root).map(m -> {
+            m.allowOnly(KEYS);
+            String description = m.text("description", true).map(String::strip).orElse("");
+            String purpose = m.text("purpose", false).map(String::strip).orElse("");
+            Set<Flag> flags = new HashSet<>(m.list("flags", false, TargetCatalog::flag));
+            List<TargetLimit> limits = new ArrayList<>();
+            for (YamlTree.Mapping limit : m.mappings("limits")) {
+                limit(tree, limit, flags).ifPresent(limits::add);
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> typed = (Map<String, Object>) map;
-            yaml = typed;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (YAMLException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw bad(descriptor, "not UTF-8 text");
-            }
-            throw bad(descriptor, "not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
-        } catch (IllegalArgumentException e) {
-            throw bad(descriptor, e.getMessage());
+            return new Target(name, description, purpose, m.optionalBool("requires_domain", false), m.optionalBool("spf_records", false),
+                    flags, m.list("crlf_files", false, text -> text), m.list("ascii_files", false, text -> text), limits, folder, templates);
+        });
+        if (templates.isEmpty() && templateProblems.isEmpty()) {
+            templateProblems.add(new YamlProblem(file, 0, "", "the folder holds no *.ftl template"));
         }
-        for (String key : yaml.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw bad(descriptor, "unknown key '" + key + "'; expected one of " + String.join(", ", KEYS.stream().sorted().toList()));
-            }
+        List<YamlProblem> problems = new ArrayList<>(tree.problems());
+        problems.addAll(templateProblems);
+        if (!problems.isEmpty() || target.isEmpty()) {
+            throw new InvalidYamlException(problems);
         }
-        if (!(yaml.get("description") instanceof String description)) {
-            throw bad(descriptor, "description: missing or not text");
-        }
-        List<String> templates = templates(folder);
-        if (templates.isEmpty()) {
-            throw bad(descriptor, "the folder holds no *.ftl template");
-        }
-        return new Target(name, description.strip(), flag(yaml, "requires_domain", descriptor),
-                flag(yaml, "spf_records", descriptor), flags(strings(yaml, "flags", descriptor), descriptor),
-                strings(yaml, "crlf_files", descriptor), strings(yaml, "ascii_files", descriptor),
-                limits(yaml, descriptor), folder, templates);
+        return target.get();
     }
 
-    private static List<TargetLimit> limits(Map<String, Object> yaml, Path descriptor) {
-        Object value = yaml.getOrDefault("limits", List.of());
-        if (!(value instanceof List<?> list)) {
-            throw bad(descriptor, "limits: expected a list of mappings");
-        }
-        List<TargetLimit> limits = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String where = "limits[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> raw)) {
-                throw bad(descriptor, where + ": expected a mapping");
+    private static Flag flag(String id) {
+        return Flag.withId(id).orElseThrow(() -> new IllegalArgumentException("unknown option '" + id + "'; known: " + Flag.ids()));
+    }
+
+    private static Optional<TargetLimit> limit(YamlTree tree, YamlTree.Mapping limit, Set<Flag> offered) {
+        limit.allowOnly(LIMIT_KEYS);
+        Optional<String> name = limit.text("name", true);
+        Optional<String> doc = limit.text("doc", true).filter(url -> {
+            if (!url.startsWith("https://")) {
+                tree.problem(limit.optional("doc").orElseThrow(), limit.field("doc"), "the https:// page that states the limit");
+                return false;
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> limit = (Map<String, Object>) raw;
-            for (String key : limit.keySet()) {
-                if (!LIMIT_KEYS.contains(key)) {
-                    throw bad(descriptor, where + ": unknown key '" + key + "'; expected one of "
-                            + String.join(", ", LIMIT_KEYS.stream().sorted().toList()));
-                }
+            return true;
+        });
+        Optional<Flag> flag = limit.text("flag", false).flatMap(id -> {
+            Optional<Flag> known = Flag.withId(id).filter(offered::contains);
+            if (known.isEmpty()) {
+                tree.problem(limit.optional("flag").orElseThrow(), limit.field("flag"), "'" + id + "' is not one of this target's flags");
             }
-            if (!(limit.get("name") instanceof String name) || !(limit.get("doc") instanceof String doc)
-                    || !doc.startsWith("https://")) {
-                throw bad(descriptor, where + ": needs name and doc (the https:// page that states the limit)");
-            }
-            Object flag = limit.get("flag");
-            Object prefix = limit.get("widest_prefix");
-            Object count = limit.get("count");
-            Object max = limit.get("max_count");
-            if ((flag != null && !(flag instanceof String)) || (prefix != null && !(prefix instanceof Integer))
-                    || (count != null && !(count instanceof String)) || (max != null && !(max instanceof Integer))
-                    || ((count == null) != (max == null))) {
-                throw bad(descriptor, where + ": flag and count are text, widest_prefix and max_count numbers; count and max_count go together");
-            }
-            TargetLimit.Count counted;
+            return known;
+        });
+        Optional<Integer> prefix = limit.optionalInt("widest_prefix");
+        Optional<TargetLimit.Count> count = limit.text("count", false).flatMap(text -> {
             try {
-                counted = count == null ? null : TargetLimit.Count.parse((String) count);
+                return Optional.of(TargetLimit.Count.parse(text));
             } catch (IllegalArgumentException e) {
-                throw bad(descriptor, where + ": count: '" + count + "' is not one of networks, sender_domains, customer_domains, customer_domains_x_slash24");
+                tree.problem(limit.optional("count").orElseThrow(), limit.field("count"),
+                        "'" + text + "' is not one of networks, sender_domains, customer_domains, customer_domains_x_slash24");
+                return Optional.empty();
             }
-            limits.add(new TargetLimit(name, doc, Optional.ofNullable((String) flag).map(f -> flags(List.of(f), descriptor).iterator().next()), flag(limit, "with_domain", descriptor),
-                    flag(limit, "ipv4_only", descriptor), Optional.ofNullable((Integer) prefix),
-                    Optional.ofNullable(counted), Optional.ofNullable((Integer) max)));
+        });
+        Optional<Integer> max = limit.optionalInt("max_count");
+        if (limit.optional("count").isPresent() != limit.optional("max_count").isPresent()) {
+            tree.problem(limit.node(), limit.field("max_count"), "count and max_count go together");
         }
-        return limits;
+        if (name.isEmpty() || doc.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TargetLimit(name.get(), doc.get(), flag, limit.optionalBool("with_domain", false),
+                limit.optionalBool("ipv4_only", false), prefix, count, max));
     }
 
-    private static Set<Flag> flags(List<String> ids, Path descriptor) {
-        Set<Flag> flags = new java.util.HashSet<>();
-        for (String id : ids) {
-            flags.add(Flag.withId(id).orElseThrow(() -> bad(descriptor, "flags: unknown option '" + id + "'; known: " + Flag.ids())));
-        }
-        return flags;
-    }
-
-    private static List<String> templates(Path folder) {
+    private static List<String> templates(Path folder, List<YamlProblem> problems) {
         try (Stream<Path> files = Files.walk(folder)) {
             List<String> templates = new ArrayList<>();
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = folder.relativize(file).toString().replace('\\', '/');
                 if (relative.endsWith(".ftl") && !file.getFileName().toString().startsWith("_")) {
                     if (!OUTPUT_PATH.matcher(Target.outputName(relative)).matches()) {
-                        throw bad(file, "template name gives an unsafe output path");
+                        problems.add(new YamlProblem(file.toString(), 0, "", "template name gives an unsafe output path"));
+                        continue;
                     }
                     templates.add(relative);
                 }
@@ -181,25 +180,5 @@ public final class TargetCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static boolean flag(Map<String, Object> yaml, String key, Path descriptor) {
-        Object value = yaml.getOrDefault(key, Boolean.FALSE);
-        if (!(value instanceof Boolean b)) {
-            throw bad(descriptor, key + ": expected true or false");
-        }
-        return b;
-    }
-
-    private static List<String> strings(Map<String, Object> yaml, String key, Path descriptor) {
-        Object value = yaml.getOrDefault(key, List.of());
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-            throw bad(descriptor, key + ": expected a list of text");
-        }
-        return list.stream().map(String.class::cast).toList();
-    }
-
-    private static UserError bad(Path file, String message) {
-        return new UserError(UserError.Kind.INVALID_INPUT, file + ": " + message);
     }
 }

@@ -8,8 +8,12 @@ import dev.whitelistgen.app.BundleRequest;
 import dev.whitelistgen.app.CustomerFields;
 import dev.whitelistgen.app.DiffRequest;
 import dev.whitelistgen.app.GenerateRequest;
+import dev.whitelistgen.app.MxLookup;
 import dev.whitelistgen.app.ServerChoice;
+import dev.whitelistgen.check.Report;
+import dev.whitelistgen.check.ReportPrinter;
 import dev.whitelistgen.diff.DiffReport;
+import dev.whitelistgen.dns.DnsjavaResolver;
 import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
@@ -23,6 +27,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -32,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * The routes of `whitelist-gen serve`. Every route answers HTML for a browser and JSON for
@@ -53,8 +59,23 @@ final class WebApp implements HttpHandler {
     static final Set<String> GENERATE_FIELDS = Set.of("server", "server_url", "target", "domains", "existing_spf",
             "ip_allow_list", "dkim_signed", "lang", "spf_mode", "profile");
     static final Set<String> VERSIONS_FIELDS = Set.of("from", "to", "target", "server", "domains");
+    static final Set<String> MX_FIELDS = Set.of(FieldLabels.MX_DOMAIN);
+
+    /**
+     * The longest wait for one DNS answer of the MX lookup: a support agent waits for the page, so less than the
+     * CLI's default of 5 s; an MX lookup asks at most three questions (MX, then A and AAAA when there is no MX).
+     */
+    static final Duration MX_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * MX lookups at once: each may hold a worker for seconds waiting on DNS, so they get at most half of the pool's
+     * (at least four) workers, and generating never waits behind a burst of lookups.
+     */
+    static final int MX_AT_ONCE = 2;
 
     private final AllowlistService service;
+    /** serve's --dns-server for the MX lookup; null: the system's resolvers. */
+    private final String dnsServer;
+    private final Semaphore lookups = new Semaphore(MX_AT_ONCE);
     private final Pages pages = new Pages();
     /**
      * Targets, servers, languages and versions, read once at start (every profile and target: a broken one stops
@@ -63,8 +84,9 @@ final class WebApp implements HttpHandler {
      */
     private final Map<String, Object> catalog;
 
-    WebApp(AllowlistService service) {
+    WebApp(AllowlistService service, String dnsServer) {
         this.service = service;
+        this.dnsServer = dnsServer;
         this.catalog = Collections.unmodifiableMap(catalog());
     }
 
@@ -109,7 +131,7 @@ final class WebApp implements HttpHandler {
                 if (json) {
                     send(exchange, 200, JSON, Json.write(catalog));
                 } else {
-                    send(exchange, 200, HTML, pages.render("generate", generateModel(form, null, null)));
+                    send(exchange, 200, HTML, pages.render("generate", generateModel(form, null)));
                 }
             }
             // browsers ask for it on every page; "nothing" rather than a 404 in every console
@@ -121,6 +143,10 @@ final class WebApp implements HttpHandler {
                 requireMethod(method, false);
                 versions(exchange, Form.parse(query(exchange), VERSIONS_FIELDS), json);
             }
+            case "/mx" -> {
+                requireMethod(method, false);
+                mx(exchange, Form.parse(query(exchange), MX_FIELDS), json);
+            }
             default -> throw new WebError(404, "no such page: " + path);
         }
     }
@@ -129,9 +155,8 @@ final class WebApp implements HttpHandler {
     private record Generated(GenerateRequest request, AllowlistService.Generated result) { }
 
     private Generated generate(Form form) {
-        String target = form.one("target");
-        GenerateRequest request = GenerateRequest.of(new GenerateRequest.Fields(form.one("profile"),
-                target == null ? List.of() : List.of(target), serverChoice(form), customer(form)), service.sources());
+        GenerateRequest request = GenerateRequest.of(new GenerateRequest.Fields(form.one("profile"), form.all("target"),
+                serverChoice(form), customer(form)), service.sources());
         return new Generated(request, service.generate(request, Progress.NONE));
     }
 
@@ -147,11 +172,13 @@ final class WebApp implements HttpHandler {
                 body.put("files", generated.result().files().stream().map(f -> Map.of("path", f.path(), "content", f.content())).toList());
                 send(exchange, 200, JSON, Json.write(body));
             } else {
-                send(exchange, 200, HTML, pages.render("generate", generateModel(form, generated, null)));
+                Map<String, Object> model = generateModel(form, null);
+                model.put("result", result(form, generated));
+                send(exchange, 200, HTML, pages.render("generate", model));
             }
         } catch (UserError error) {
             Problems problems = Problems.of(error);
-            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
+            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, problems)));
         }
     }
 
@@ -173,7 +200,7 @@ final class WebApp implements HttpHandler {
                     + String.join(", ", files.stream().map(RenderedFile::path).toList()));
         } catch (UserError error) {
             Problems problems = Problems.of(error);
-            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
+            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, problems)));
         }
     }
 
@@ -185,8 +212,55 @@ final class WebApp implements HttpHandler {
             sendAttachment(exchange, "application/zip", bundled.fileName(), bundled.zip());
         } catch (UserError error) {
             Problems problems = Problems.of(error);
-            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, null, problems)));
+            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, problems)));
         }
+    }
+
+    /**
+     * "Which mail system does the customer have?": `check mx --domain D` on the server, with serve's --dns-server; the
+     * API gives exactly what `check mx --json` prints, the page the findings and a link that ticks the targets.
+     */
+    private void mx(HttpExchange exchange, Form form, boolean json) throws IOException {
+        String domain = form.one(FieldLabels.MX_DOMAIN);
+        if (!lookups.tryAcquire()) {
+            throw new WebError(503, "the server is already looking up " + MX_AT_ONCE + " domains; try again in a few seconds");
+        }
+        try {
+            Report report;
+            try {
+                report = MxLookup.run(domain, DnsjavaResolver.create(dnsServer, MX_TIMEOUT));
+            } finally {
+                lookups.release();
+            }
+            if (json) {
+                send(exchange, 200, JSON, ReportPrinter.json(report));
+                return;
+            }
+            Map<String, Object> model = generateModel(form, null);
+            model.put("mx", mxResult(report));
+            send(exchange, 200, HTML, pages.render("generate", model));
+        } catch (UserError error) {
+            Problems problems = Problems.at(FieldLabels.MX_DOMAIN, error);
+            answerProblems(exchange, json, problems, () -> pages.render("generate", generateModel(form, problems)));
+        }
+    }
+
+    private Map<String, Object> mxResult(Report report) {
+        Map<String, Object> mx = new LinkedHashMap<>();
+        mx.put("passed", report.passed());
+        mx.put("summary", report.summary());
+        mx.put("findings", report.findings().stream().map(f -> Map.of("level", f.level().label(), "text", f.text())).toList());
+        Object suggested = report.data().getOrDefault("targets", List.of());
+        List<String> targets = ((List<?>) suggested).stream().map(String::valueOf)
+                .filter(service.sources().targets().names()::contains).toList();
+        mx.put("targets", targets);
+        mx.put("select", "/?" + String.join("&", targets.stream().map(t -> "target=" + URLEncoder.encode(t, StandardCharsets.UTF_8)).toList()));
+        List<String> command = new ArrayList<>(List.of("whitelist-gen", "check", "mx", "--domain", (String) report.data().get("domain")));
+        if (dnsServer != null) {
+            command.addAll(List.of("--dns-server", dnsServer));
+        }
+        mx.put("command", Escapers.commandLine(command));
+        return mx;
     }
 
     private void versions(HttpExchange exchange, Form form, boolean json) throws IOException {
@@ -264,14 +338,7 @@ final class WebApp implements HttpHandler {
 
     private void answerProblems(HttpExchange exchange, boolean json, Problems problems, Page page) throws IOException {
         if (json) {
-            List<Map<String, Object>> errors = new ArrayList<>();
-            problems.byField().forEach((field, messages) -> messages.forEach(message -> {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("field", field.equals(Problems.GENERAL) ? null : field);
-                error.put("message", message);
-                errors.add(error);
-            }));
-            send(exchange, problems.status(), JSON, Json.write(Map.of("errors", errors)));
+            send(exchange, problems.status(), JSON, Json.write(Map.of("errors", problems.json())));
         } else {
             send(exchange, problems.status(), HTML, page.html());
         }
@@ -296,9 +363,10 @@ final class WebApp implements HttpHandler {
             row.put("name", target.name());
             // the bundle README's title names the mail system, which is when to pick the target
             row.put("title", service.sources().texts().target(target, "en").get("title"));
+            row.put("purpose", target.purpose());
             row.put("description", target.description());
             row.put("requires_domain", target.requiresDomain());
-            row.put("flags", target.flags().stream().sorted().toList());
+            row.put("flags", target.flags().stream().map(Flag::id).sorted().toList());
             rows.add(row);
         }
         return rows;
@@ -316,34 +384,52 @@ final class WebApp implements HttpHandler {
         return rows;
     }
 
-    private Map<String, Object> generateModel(Form form, Generated generated, Problems problems) {
-        Map<String, Object> model = new LinkedHashMap<>(catalog);
-        model.put("page", "generate");
-        model.put("values", values(form, GENERATE_FIELDS));
-        model.put("errors", problems == null ? Map.of() : problems.byField());
-        model.put("general", problems == null ? List.of() : problems.general());
-        if (generated != null) {
-            String query = encode(form);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("command", Escapers.commandLine(generated.request().args()));
-            result.put("servers", generated.request().servers().stream().map(s -> s.id() + " (" + s.name() + ")").toList());
-            result.put("profile", generated.request().profile().profile().version());
-            result.put("leftOut", leftOut(generated.result()));
-            result.put("files", generated.result().files().stream().map(f -> Map.of("path", f.path(), "content", f.content(),
-                    "download", "/download?" + query + "&file=" + URLEncoder.encode(f.path(), StandardCharsets.UTF_8))).toList());
-            result.put("bundle", "/bundle?" + query);
-            model.put("result", result);
-        }
+    private Map<String, Object> generateModel(Form form, Problems problems) {
+        Map<String, Object> model = pageModel("generate", form, GENERATE_FIELDS, problems);
+        model.put("chosenTargets", form.all("target"));
+        model.put("languageNames", languageNames());
+        model.put("mxResolver", dnsServer == null ? "the server's own DNS resolver" : "the DNS server " + dnsServer);
+        model.put("mxTimeout", MX_TIMEOUT.toSeconds());
+        model.put("mxDomain", form.one(FieldLabels.MX_DOMAIN) == null ? "" : form.one(FieldLabels.MX_DOMAIN));
         return model;
     }
 
-    private Map<String, Object> versionsModel(Form form, List<Map<String, Object>> profiles, Problems problems) {
+    private Map<String, Object> result(Form form, Generated generated) {
+        String query = encode(form);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("command", Escapers.commandLine(generated.request().args()));
+        result.put("servers", generated.request().servers().stream().map(s -> s.id() + " (" + s.name() + ")").toList());
+        result.put("profile", generated.request().profile().profile().version());
+        result.put("leftOut", leftOut(generated.result()));
+        result.put("files", generated.result().files().stream().map(f -> Map.of("path", f.path(), "content", f.content(),
+                "download", "/download?" + query + "&file=" + URLEncoder.encode(f.path(), StandardCharsets.UTF_8))).toList());
+        result.put("bundle", "/bundle?" + query);
+        return result;
+    }
+
+    /** What every page's form needs: the catalog, the values to fill in again, the labels and the problems. */
+    private Map<String, Object> pageModel(String page, Form form, Set<String> fields, Problems problems) {
         Map<String, Object> model = new LinkedHashMap<>(catalog);
-        model.put("page", "versions");
-        model.put("rows", profiles);
-        model.put("values", values(form, VERSIONS_FIELDS));
+        model.put("page", page);
+        model.put("values", values(form, fields));
+        model.put("labels", FieldLabels.all());
         model.put("errors", problems == null ? Map.of() : problems.byField());
         model.put("general", problems == null ? List.of() : problems.general());
+        model.put("summary", problems == null ? List.of() : problems.summary());
+        return model;
+    }
+
+    private Map<String, String> languageNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String code : service.sources().texts().languages()) {
+            names.put(code, FieldLabels.languageName(code));
+        }
+        return names;
+    }
+
+    private Map<String, Object> versionsModel(Form form, List<Map<String, Object>> profiles, Problems problems) {
+        Map<String, Object> model = pageModel("versions", form, VERSIONS_FIELDS, problems);
+        model.put("rows", profiles);
         return model;
     }
 

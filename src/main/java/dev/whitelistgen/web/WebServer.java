@@ -44,11 +44,14 @@ public final class WebServer implements AutoCloseable {
         this.workers = workers;
     }
 
-    /** Starts serving on {@code address} (port 0: a free one); the engine is read completely before the port opens. */
+    /**
+     * Starts serving on {@code address} (port 0: a free one); the engine is read completely before the port opens.
+     * {@code dnsServer}: where the MX lookup asks (serve's --dns-server), null for the system's resolvers.
+     */
     public static WebServer start(InetSocketAddress address, List<String> publicHosts, ProfileCatalog profiles, TargetCatalog targets,
-                                  TemplateRenderer renderer, BundleTexts texts) {
-        return start(address, publicHosts, new WebApp(new AllowlistService(new Sources(profiles, targets, renderer, texts, false))),
-                HttpFront.Limits.SERVE);
+                                  TemplateRenderer renderer, BundleTexts texts, String dnsServer) {
+        return start(address, publicHosts, new WebApp(new AllowlistService(new Sources(profiles, targets, renderer, texts, false)),
+                dnsServer), HttpFront.Limits.SERVE);
     }
 
     static WebServer start(InetSocketAddress address, List<String> publicHosts, HttpHandler app, HttpFront.Limits limits) {

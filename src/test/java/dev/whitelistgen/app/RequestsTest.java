@@ -56,6 +56,23 @@ class RequestsTest {
     }
 
     @Test
+    void everyBadDomainOfTheListIsReportedNotOnlyTheFirst() {
+        GenerateRequest.Fields fields = new GenerateRequest.Fields(null, List.of("postfix"), new ServerChoice("dach", null),
+                customer(List.of("kunde..example", "good.example", "bücher.de", "ntgt.de"), "auto", Set.of()));
+
+        assertThatThrownBy(() -> GenerateRequest.of(fields, SOURCES)).isInstanceOfSatisfying(UserError.class, e -> {
+            assertThat(e.problems()).extracting(UserError.Problem::input).containsOnly(Input.DOMAIN);
+            assertThat(e.lines()).hasSize(3);
+            assertThat(e.lines().get(0)).isEqualTo("--domain: 'kunde..example' has an empty label");
+            assertThat(e.lines().get(1)).startsWith("--domain: 'bücher.de' is an internationalised name");
+            assertThat(e.lines().get(2)).isEqualTo("--domain: 'ntgt.de' is Netigate's own sender domain; give the customer's domain");
+        });
+        Cli.Result cli = Cli.run("--target", "postfix", "--server", "dach", "--domain", "kunde..example", "--domain", "bücher.de");
+        assertThat(cli.exitCode()).isEqualTo(3);
+        assertThat(cli.err().lines()).hasSize(2);
+    }
+
+    @Test
     void anOptionGoesToTheTargetsThatOfferItAndIsRefusedByOneThatDoesNot() {
         GenerateRequest both = GenerateRequest.of(new GenerateRequest.Fields(null, List.of("m365", "postfix"), new ServerChoice("dach", null),
                 customer(List.of(), "auto", Set.of(Flag.IP_ALLOW_LIST))), SOURCES);

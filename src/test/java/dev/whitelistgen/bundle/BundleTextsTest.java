@@ -2,7 +2,6 @@ package dev.whitelistgen.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelistgen.render.Target;
 import dev.whitelistgen.render.TargetCatalog;
 import dev.whitelistgen.render.TargetTexts;
 import dev.whitelistgen.testing.Repo;
@@ -35,16 +34,6 @@ class BundleTextsTest {
     @Test
     void everyLanguageOfTheFrameHasExactlyTheEnglishKeys() {
         assertThat(new BundleTexts(ROOTS).frameProblems()).isEmpty();
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyTargetHasEveryKeyInEveryLanguage() {
-        BundleTexts texts = new BundleTexts(ROOTS);
-        List<Target> targets = new TargetCatalog(ROOTS).all();
-        assertThat(targets).isNotEmpty();
-        return targets.stream().map(target -> DynamicTest.dynamicTest(target.name(), () ->
-                assertThat(texts.problems(target, texts.languages()))
-                        .as("texts of target " + target.name() + " (README.md, 'Adding a target')").isEmpty()));
     }
 
     @Test

@@ -46,6 +46,7 @@ class BundleCommandTest {
         assertThat(result.err()).contains("left out bind: it needs --domain").contains("wrote " + zip);
         Map<String, String> entries = entries(zip);
         assertThat(entries.keySet()).containsExactly("README.md",
+                "barracuda/barracuda-guide.md", "barracuda/barracuda-values.csv",
                 "cisco/cisco-guide.md", "cisco/cisco-values.csv", "cisco/netigate-message-filter.txt",
                 "exchange/Install-NetigateAllowlist.ps1", "exchange/Remove-NetigateAllowlist.ps1", "exchange/Test-NetigateAllowlist.ps1",
                 "exim/netigate-deny-exceptions.conf", "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
@@ -56,6 +57,7 @@ class BundleCommandTest {
                 "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
                 "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
                 "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
+                "proofpoint/proofpoint-guide.md", "proofpoint/proofpoint-values.csv",
                 "rspamd/netigate-composites.conf", "rspamd/netigate-multimap.conf", "rspamd/netigate_ips.map",
                 "rspamd/netigate_sender_domains.map",
                 "spamassassin/netigate-welcomelist.cf", "SHA256SUMS");

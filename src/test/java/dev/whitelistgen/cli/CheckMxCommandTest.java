@@ -117,6 +117,17 @@ class CheckMxCommandTest {
     }
 
     @Test
+    void bothProofpointProductsHaveTheirTarget() {
+        assertThat(check("proofpoint").out()).contains("info Proofpoint (Proofpoint on Demand): generate whitelist-gen --target proofpoint --server SERVER\n");
+        assertThat(check("ppe").out()).contains("info Proofpoint Essentials: generate whitelist-gen --target proofpoint --server SERVER\n");
+    }
+
+    @Test
+    void barracudaHasItsTarget() {
+        assertThat(check("barracuda").out()).contains("info Barracuda Email Gateway Defense: generate whitelist-gen --target barracuda --server SERVER\n");
+    }
+
+    @Test
     void aMailboxSystemNeedsNoGatewayStep() {
         Cli.Result result = check("googleold");
 

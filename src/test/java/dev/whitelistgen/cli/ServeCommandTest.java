@@ -173,4 +173,13 @@ class ServeCommandTest {
         assertThat(bind.exitCode()).isEqualTo(2);
         assertThat(bind.err()).isEqualTo("whitelist-gen: --bind: 'no such host.invalid' is not an address of this machine\n");
     }
+
+    @Test
+    void aMalformedDnsServerIsRefusedAtStartNotOnThePage() {
+        Cli.Result dns = Cli.run("serve", "--port", "0", "--dns-server", "127.0.0.1:99999");
+
+        assertThat(dns.exitCode()).isEqualTo(2);
+        assertThat(dns.err()).isEqualTo("whitelist-gen: --dns-server: '127.0.0.1:99999': port must be 1 to 65535\n");
+        assertThat(dns.out()).isEmpty();
+    }
 }

@@ -172,4 +172,37 @@ class ValidateCommandTest {
         int index = file.indexOf(text);
         return (int) file.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
     }
+
+    @Test
+    void aShippedTargetFolderIsValidForEveryVersionServerAndOption() {
+        String json = Repo.path("templates/json").toString();
+        String spamassassin = Repo.path("templates/spamassassin").toString();
+        Cli.Result result = Cli.run("validate", json, spamassassin);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        // 2 versions x 2 servers x (without, with --domain) x 3 languages; spamassassin: --dkim-signed only with a domain
+        assertThat(result.out()).isEqualTo(json + ": valid (target json, 24 renderings: profile versions 1, 2, every server,"
+                + " no options, with and without --domain, every language)\n"
+                + spamassassin + ": valid (target spamassassin, 36 renderings: profile versions 1, 2, every server,"
+                + " options --dkim-signed, with and without --domain, every language)\n");
+    }
+
+    @Test
+    void aBrokenTargetFolderIsReportedWithFileAndLine() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(folder.resolve("target.yaml"), "description: broken\n");
+        Files.writeString(folder.resolve("out.txt.ftl"), "fine\n[=server.nosuch]\n");
+        for (String language : new String[] {"en", "sv", "de"}) {
+            Files.writeString(folder.resolve("bundle_" + language + ".properties"),
+                    "title=t\nscenario=s\napply=a\nundo=u\nfile.out.txt=o\n");
+        }
+        Cli.Result broken = Cli.run("validate", folder.toString());
+        assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(broken.err()).startsWith("whitelist-gen: " + folder.resolve("out.txt.ftl") + ":2: ")
+                .contains("(profile 1, server azure, language de)")
+                .endsWith("whitelist-gen: 1 of 1 file invalid, 1 problem\n");
+
+        Files.writeString(folder.resolve("target.yaml"), "description: broken\nflags: [no-such]\n");
+        Cli.Result yaml = Cli.run("validate", folder.toString());
+        assertThat(yaml.err()).startsWith("whitelist-gen: " + folder.resolve("target.yaml") + ":2: flags[0]: unknown option 'no-such'");
+    }
 }

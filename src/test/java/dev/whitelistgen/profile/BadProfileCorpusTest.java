@@ -8,6 +8,8 @@ import dev.whitelistgen.cli.ExitCodes;
 import dev.whitelistgen.model.NetworkPolicy;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.Repo;
+import dev.whitelistgen.yaml.InvalidYamlException;
+import dev.whitelistgen.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +51,15 @@ class BadProfileCorpusTest {
     void reportsEveryProblemWithLineAndField(Path file) throws IOException {
         List<Expected> expected = expectations(file);
         assertThat(expected).as("the corpus file states its expected problems").isNotEmpty();
-        List<ProfileProblem> problems;
+        List<YamlProblem> problems;
         try {
             new ProfileLoader(NetworkPolicy.DEFAULT).load(file);
             fail("%s loaded without a problem", file);
             return;
-        } catch (InvalidProfileException e) {
+        } catch (InvalidYamlException e) {
             problems = e.fileProblems();
         }
-        String actual = String.join("\n", problems.stream().map(ProfileProblem::toString).toList());
+        String actual = String.join("\n", problems.stream().map(YamlProblem::toString).toList());
         for (Expected e : expected) {
             assertThat(problems).as("expected %s, got:%n%s", e, actual)
                     .anyMatch(p -> p.line() == e.line() && p.field().equals(e.field())

@@ -95,10 +95,11 @@ class TargetLimitTest {
         Files.writeString(target.resolve("target.yaml"), "description: d\nlimits:\n  - name: n\n    doc: https://example.com/x\n    max_entries: 3\n");
         assertThatThrownBy(() -> new TargetCatalog(List.of(dir)).all())
                 .isInstanceOf(UserError.class)
-                .hasMessageContaining("target.yaml: limits[0]: unknown key 'max_entries'");
+                .hasMessageEndingWith("target.yaml:5: limits[0].max_entries: unknown key; expected one of count, doc, flag, ipv4_only,"
+                        + " max_count, name, widest_prefix, with_domain");
         Files.writeString(target.resolve("target.yaml"), "description: d\nlimits:\n  - name: n\n    doc: https://example.com/x\n    count: addresses\n    max_count: 3\n");
-        assertThatThrownBy(() -> new TargetCatalog(List.of(dir)).all()).hasMessageContaining("count: 'addresses' is not one of");
+        assertThatThrownBy(() -> new TargetCatalog(List.of(dir)).all()).hasMessageContaining("target.yaml:5: limits[0].count: 'addresses' is not one of");
         Files.writeString(target.resolve("target.yaml"), "description: d\nlimits:\n  - name: n\n    ipv4_only: true\n");
-        assertThatThrownBy(() -> new TargetCatalog(List.of(dir)).all()).hasMessageContaining("needs name and doc");
+        assertThatThrownBy(() -> new TargetCatalog(List.of(dir)).all()).hasMessageEndingWith("target.yaml:3: limits[0].doc: missing required key in limits[0]");
     }
 }

@@ -39,9 +39,14 @@ public record Rendered(String target, Server server, Profile profile, List<Strin
      * the loader accepts it (it is one printable line), so every target must keep it inert.
      */
     public static Profile hostileProfile(Path folder) {
+        return hostileProfile(folder, HOSTILE_TEXT);
+    }
+
+    /** As {@link #hostileProfile(Path)}, with {@code hostile} (one printable line, as the loader demands) as the text. */
+    public static Profile hostileProfile(Path folder, String hostile) {
         Profile current = profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
         try {
-            String yamlText = "'" + HOSTILE_TEXT.replace("'", "''") + "'";
+            String yamlText = "'" + hostile.replace("'", "''") + "'";
             String text = Files.readString(current.file())
                     .replaceFirst("(?m)^version: .*$", "version: \"99\"")
                     .replaceFirst("(?m)^status: current$", "status: superseded")
@@ -50,11 +55,11 @@ public record Rendered(String target, Server server, Profile profile, List<Strin
                     .replaceFirst("(?m)^unknowns:$", java.util.regex.Matcher.quoteReplacement("unknowns:\n  - " + yamlText));
             Path file = Files.createDirectories(folder).resolve("hostile.yaml");
             Files.writeString(file, text);
-            Profile hostile = load(file);
-            assertThat(hostile.servers()).allMatch(s -> s.name().equals(HOSTILE_TEXT));
-            assertThat(hostile.source().title()).isEqualTo(HOSTILE_TEXT);
-            assertThat(hostile.unknowns()).contains(HOSTILE_TEXT);
-            return hostile;
+            Profile loaded = load(file);
+            assertThat(loaded.servers()).allMatch(s -> s.name().equals(hostile));
+            assertThat(loaded.source().title()).isEqualTo(hostile);
+            assertThat(loaded.unknowns()).contains(hostile);
+            return loaded;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.profile.ProfileCatalog;
 import dev.whitelistgen.profile.ProfileLoader;
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.NamedServer;
 import dev.whitelistgen.testing.RealProgram;
 import dev.whitelistgen.testing.Repo;
 import java.io.ByteArrayInputStream;
@@ -114,6 +115,15 @@ class ServeBrowserTest {
         wait.until(ExpectedConditions.stalenessOf(page));
     }
 
+    /**
+     * Clicks as a person would, with the element in the middle of the window: chromedriver scrolls it only to the
+     * window's foot, under the page's sticky buttons, where nobody would click.
+     */
+    private void click(WebElement element) {
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     private WebElement byId(String id) {
         return browser.findElement(By.id(id));
     }
@@ -126,7 +136,7 @@ class ServeBrowserTest {
     void dachAndPostfixShowApplyShWithNetigatesIps() throws IOException {
         open("/");
         new Select(byId("server")).selectByValue("dach");
-        byId("target-postfix").click();
+        click(byId("target-postfix"));
         submit("show");
 
         wait.until(b -> b.findElement(By.xpath("//article[h3='apply.sh']//pre")));
@@ -158,7 +168,7 @@ class ServeBrowserTest {
         open("/");
         new Select(byId("server")).selectByValue("");
         byId("server_url").sendKeys("https://www.netigate.se/Survey/Dashboard?id=4711");
-        byId("target-json").click();
+        click(byId("target-json"));
         submit("show");
 
         WebElement results = wait.until(b -> b.findElement(By.xpath("//section[@id='results'][h2]")));
@@ -171,12 +181,13 @@ class ServeBrowserTest {
         String cli = TestServer.cliError("--target", "postfix", "--server", "dach", "--domain", "customer..example");
         open("/");
         new Select(byId("server")).selectByValue("dach");
-        byId("target-postfix").click();
+        click(byId("target-postfix"));
         byId("domains").sendKeys("customer..example");
         submit("show");
 
         WebElement error = wait.until(b -> b.findElement(By.cssSelector("#err-domains p.error")));
-        assertThat(error.getDomProperty("textContent")).isEqualTo(cli);
+        assertThat(cli).startsWith("--domain: ");
+        assertThat(error.getDomProperty("textContent")).isEqualTo("Customer domains: " + cli.substring("--domain: ".length()));
         assertThat(error.isDisplayed()).isTrue();
         assertThat(byId("domains").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(byId("domains").getAttribute("aria-describedby")).contains("err-domains");
@@ -190,7 +201,7 @@ class ServeBrowserTest {
                 "--output", zip.toString()).exitCode()).isZero();
         open("/");
         new Select(byId("server")).selectByValue("dach");
-        byId("target-postfix").click();
+        click(byId("target-postfix"));
         byId("domains").sendKeys("customer.example");
         new Select(byId("lang")).selectByValue("de");
         byId("bundle").click();
@@ -237,7 +248,7 @@ class ServeBrowserTest {
         byId("server").sendKeys(Keys.TAB);
         // focus moves on from the select; its outline is what a keyboard user sees
         new Select(byId("server")).selectByValue("azure");
-        byId("target-exim").click();
+        click(byId("target-exim"));
         // no submit: app.js fetched the results for the changed form
         WebElement heading = wait.until(b -> b.findElement(By.xpath("//article[h3='netigate-lists.conf']")));
         assertThat(heading.isDisplayed()).isTrue();
@@ -246,6 +257,232 @@ class ServeBrowserTest {
         WebElement focused = browser.switchTo().activeElement();
         assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void eachTargetSaysWhatItIsForAndShowsItsTechnicalDetailsOnAClick() {
+        open("/");
+        List<WebElement> choices = browser.findElements(By.cssSelector("#target .choice"));
+        assertThat(choices).hasSizeGreaterThan(10);
+        for (WebElement choice : choices.subList(0, choices.size() - 1)) {
+            String purpose = choice.findElement(By.cssSelector("span.hint")).getText();
+            assertThat(purpose).startsWith("For a customer").doesNotContain("--");
+            WebElement details = choice.findElement(By.tagName("details"));
+            WebElement description = details.findElement(By.tagName("p"));
+            assertThat(description.isDisplayed()).as("closed until asked for").isFalse();
+        }
+        WebElement exim = byId("target-exim").findElement(By.xpath("./ancestor::div[@class='choice']"));
+        click(exim.findElement(By.tagName("summary")));
+        WebElement description = exim.findElement(By.cssSelector("details p"));
+        assertThat(description.isDisplayed()).isTrue();
+        assertThat(description.getText()).contains("acl_smtp_rcpt");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theLanguageMenuNamesTheLanguages() {
+        open("/");
+        assertThat(new Select(byId("lang")).getOptions().stream().map(WebElement::getText)).containsExactly("Deutsch", "English", "Svenska");
+    }
+
+    @Test
+    void aFailedSubmitShowsASummaryOfEveryProblemFocusedAndLinkedToTheFields() {
+        open("/");
+        new Select(byId("server")).selectByValue("dach");
+        byId("domains").sendKeys("kunde..example, bücher.de");
+        submit("show");
+
+        WebElement summary = wait.until(b -> b.findElement(By.id("error-summary")));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(summary);
+        assertThat(summary.getCssValue("outline-style")).isEqualTo("solid");
+        List<WebElement> links = summary.findElements(By.cssSelector("li a"));
+        assertThat(links.stream().map(WebElement::getText)).hasSize(3)
+                .allSatisfy(text -> assertThat(text).doesNotContainPattern("(^|\\s)--[a-z]"))
+                .anySatisfy(text -> assertThat(text).startsWith("Mail system: choose a mail system"))
+                .anySatisfy(text -> assertThat(text).isEqualTo("Customer domains: 'kunde..example' has an empty label"))
+                .anySatisfy(text -> assertThat(text).startsWith("Customer domains: 'bücher.de' is an internationalised name"));
+        // each bad domain is its own message at the field too
+        assertThat(browser.findElements(By.cssSelector("#err-domains p.error"))).hasSize(2);
+        assertThat(browser.getTitle()).startsWith("Error: ");
+
+        links.stream().filter(l -> l.getText().startsWith("Customer domains")).findFirst().orElseThrow().click();
+        assertThat(browser.switchTo().activeElement()).isEqualTo(byId("domains"));
+        summary.findElements(By.cssSelector("li a")).stream().filter(l -> l.getText().startsWith("Mail system")).findFirst().orElseThrow().click();
+        assertThat(browser.switchTo().activeElement().getAttribute("name")).isEqualTo("target");
+
+        // fixing the fields keeps the summary up to date, down to none
+        byId("domains").clear();
+        byId("domains").sendKeys("kunde.example");
+        click(byId("target-postfix"));
+        // asked in one script: the preview replaces the element between a lookup and a question about it
+        wait.until(b -> (Boolean) ((ChromeDriver) b).executeScript("return document.getElementById('error-summary').hidden;"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void thePreviewFollowsTheTypingWithoutLeavingTheField() {
+        open("/");
+        new Select(byId("server")).selectByValue("dach");
+        click(byId("target-postfix"));
+        wait.until(b -> b.findElement(By.xpath("//article[h3='apply.sh']")));
+        WebElement domains = byId("domains");
+        click(domains);
+        domains.sendKeys("customer.example");
+
+        wait.until(b -> (Boolean) ((ChromeDriver) b).executeScript(
+                "const c = document.querySelector('pre.command'); return c !== null && c.textContent.includes('--domain customer.example');"));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(byId("domains"));
+        assertThat(browser.getCurrentUrl()).contains("domains=customer.example");
+    }
+
+    @Test
+    void theCommandWrapsBetweenWordsOnly() {
+        open("/generate?server=dach&target=bind&target=postfix&domains=customer-one.example+customer-two.example+customer-three.example"
+                + "+customer.example&existing_spf=customer.example%3Dv%3Dspf1+include%3Aspf.protection.outlook.com+mx+-all");
+        WebElement code = wait.until(b -> b.findElement(By.cssSelector("pre.command code")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> wrapping = (Map<String, Object>) ((ChromeDriver) browser).executeScript("""
+                const walk = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT), broken = [], lines = new Set();
+                for (let text = walk.nextNode(); text; text = walk.nextNode()) {
+                  for (const m of text.data.matchAll(/\\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(text, m.index);
+                    range.setEnd(text, m.index + m[0].length);
+                    const tops = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+                    tops.forEach(t => lines.add(t));
+                    if (tops.size > 1) broken.push(m[0]);
+                  }
+                }
+                return {broken: broken, lines: lines.size};""", code);
+        assertThat((Long) wrapping.get("lines")).as("the command is long enough to wrap").isGreaterThan(1);
+        assertThat((List<?>) wrapping.get("broken")).isEmpty();
+    }
+
+    @Test
+    void showTheFilesIsInViewWithoutScrollingAt1000PixelsHigh() {
+        browser.manage().window().setSize(new Dimension(1366, 1000));
+        try {
+            open("/");
+            WebElement show = byId("show");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> seen = (Map<String, Object>) ((ChromeDriver) browser).executeScript("""
+                    const r = arguments[0].getBoundingClientRect();
+                    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                    return {inView: r.top >= 0 && r.bottom <= window.innerHeight, onTop: hit === arguments[0],
+                            scrolled: window.scrollY, height: window.innerHeight};""", show);
+            assertThat(seen).containsEntry("inView", true).containsEntry("onTop", true).containsEntry("scrolled", 0L);
+            // tabbing down the form, no focused field hides under the buttons (WCAG 2.2, 2.4.11), and they stay in view
+            byId("mx-domain").click();
+            for (int i = 0; i < 60 && !browser.switchTo().activeElement().equals(show); i++) {
+                browser.switchTo().activeElement().sendKeys(Keys.TAB);
+                WebElement focused = browser.switchTo().activeElement();
+                assertThat((Boolean) ((ChromeDriver) browser).executeScript("""
+                        const r = arguments[0].getBoundingClientRect();
+                        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                        return hit !== null && (hit === arguments[0] || arguments[0].contains(hit) || hit.control === arguments[0]);""",
+                        focused)).as("focused %s is visible", focused.getAttribute("id")).isTrue();
+            }
+            assertThat(browser.switchTo().activeElement()).isEqualTo(show);
+            assertThat((Boolean) ((ChromeDriver) browser).executeScript(
+                    "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", show)).isTrue();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 900));
+        }
+    }
+
+    @Test
+    void theFilesPaneHasAnIndexThatJumpsToEachFile() {
+        open("/generate?server=dach&target=all&domains=customer.example");
+        List<WebElement> index = wait.until(b -> b.findElements(By.cssSelector("#file-index li a")));
+        List<WebElement> headings = browser.findElements(By.cssSelector("article.file h3"));
+        assertThat(index).hasSizeGreaterThan(20);
+        assertThat(index.stream().map(WebElement::getText)).containsExactlyElementsOf(headings.stream().map(WebElement::getText).toList());
+
+        WebElement last = index.get(index.size() - 1);
+        WebElement heading = headings.get(headings.size() - 1);
+        assertThat(inView(heading)).isFalse();
+        last.click();
+        wait.until(b -> inView(heading));
+        heading.findElement(By.xpath("./following-sibling::p/a[@href='#file-index']")).click();
+        wait.until(b -> inView(byId("file-index")));
+    }
+
+    private boolean inView(WebElement element) {
+        return (Boolean) ((ChromeDriver) browser).executeScript("""
+                const r = arguments[0].getBoundingClientRect(), pane = document.getElementById('results').getBoundingClientRect();
+                // a pixel's grace: a jump lands on fractions of one
+                return r.top >= Math.max(0, pane.top) - 1 && r.bottom <= Math.min(window.innerHeight, pane.bottom) + 1;""", element);
+    }
+
+    @Test
+    void severalTargetsTickedMakeOneBundleAsTheCliDoes() throws Exception {
+        Path zip = dir.resolve("cli.zip");
+        assertThat(Cli.run("bundle", "--server", "dach", "--target", "postfix", "--target", "bind", "--domain", "customer.example",
+                "--output", zip.toString()).exitCode()).isZero();
+        open("/");
+        new Select(byId("server")).selectByValue("dach");
+        click(byId("target-postfix"));
+        click(byId("target-bind"));
+        byId("domains").sendKeys("customer.example");
+        byId("bundle").click();
+
+        Path downloaded = downloads.resolve("netigate-dach-en.zip");
+        wait.until(b -> Files.isRegularFile(downloaded) && !partialDownloads());
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(Files.readAllBytes(zip));
+        Files.delete(downloaded);
+    }
+
+    /** Plain HTTP on an address other than loopback has no navigator.clipboard; the test takes it away the same way. */
+    @Test
+    void withoutAClipboardCopySelectsTheText() {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        Map<String, Object> added = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "delete Navigator.prototype.clipboard;"));
+        try {
+            open("/generate?server=dach&target=json");
+            assertThat(chrome.executeScript("return typeof navigator.clipboard;")).isEqualTo("undefined");
+            WebElement command = wait.until(b -> b.findElement(By.cssSelector("pre.command")));
+            WebElement copy = browser.findElement(By.cssSelector("button.copy[aria-label='Copy Command']"));
+            copy.click();
+
+            assertThat(copy.getText()).isEqualTo("Selected: press Ctrl+C");
+            assertThat(chrome.executeScript("return window.getSelection().toString();")).isEqualTo(command.getDomProperty("textContent"));
+            assertNoConsoleErrors();
+        } finally {
+            chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+        }
+    }
+
+    /** The MX lookup on the page against a real named given to serve as --dns-server; its link ticks the targets it names. */
+    @Test
+    void theMxLookupNamesTheGatewayAndSelectsItsTarget() throws IOException {
+        try (NamedServer named = NamedServer.start(Map.of(ServeMxLookupTest.ZONE,
+                NamedServer.zone(ServeMxLookupTest.ZONE, ServeMxLookupTest.RECORDS)));
+             WebServer pointed = TestServer.start(named.address())) {
+            String domain = "cisco." + ServeMxLookupTest.ZONE;
+            String cli = Cli.run("check", "mx", "--domain", domain, "--dns-server", named.address()).out();
+            browser.get(pointed.url().toString());
+            new Select(byId("server")).selectByValue("azure");
+            click(byId("target-postfix"));
+            byId("mx-domain").sendKeys(domain);
+            byId("mx-lookup").click();
+
+            WebElement select = wait.until(b -> b.findElement(By.id("mx-select")));
+            String result = byId("mx-result").getText();
+            for (String line : cli.lines().toList()) {
+                // the CLI's lines: "ok   TEXT", …, "PASS: SUMMARY"; the page: "OK TEXT", …, the summary in bold on top
+                assertThat(result).contains(line.replaceFirst("^(ok|info|warn|fail)\\s+", "").replaceFirst("^PASS: ", ""));
+            }
+            assertThat(byId("mx").getText()).contains("asks the DNS server " + named.address());
+            click(select);
+
+            wait.until(b -> b.findElement(By.xpath("//article[h3='netigate-message-filter.txt']")));
+            assertThat(byId("target-cisco").isSelected()).isTrue();
+            assertThat(byId("target-postfix").isSelected()).isFalse();
+            assertThat(browser.switchTo().activeElement()).isEqualTo(byId("target-cisco"));
+            assertThat(browser.findElement(By.cssSelector("pre.command")).getText()).contains("--target cisco --server azure");
+            assertNoConsoleErrors();
+        }
     }
 
     /**

@@ -34,15 +34,24 @@ final class TestServer {
     }
 
     static WebServer start() {
-        return start(List.of(), HttpFront.Limits.SERVE);
+        return start(List.of(), HttpFront.Limits.SERVE, null);
+    }
+
+    /** With serve's --dns-server (null: the system's resolvers). */
+    static WebServer start(String dnsServer) {
+        return start(List.of(), HttpFront.Limits.SERVE, dnsServer);
     }
 
     /** With names given as --public-host, and the front's limits (tests shorten them to wait less). */
     static WebServer start(List<String> publicHosts, HttpFront.Limits limits) {
+        return start(publicHosts, limits, null);
+    }
+
+    private static WebServer start(List<String> publicHosts, HttpFront.Limits limits, String dnsServer) {
         List<Path> templates = List.of(BuiltInResources.folder("templates"));
         WebApp app = new WebApp(new AllowlistService(new Sources(
                 new ProfileCatalog(List.of(BuiltInResources.folder("profiles")), new ProfileLoader(new NetworkPolicy(24, 48))),
-                new TargetCatalog(templates), new TemplateRenderer(templates), new BundleTexts(templates), false)));
+                new TargetCatalog(templates), new TemplateRenderer(templates), new BundleTexts(templates), false)), dnsServer);
         return WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), publicHosts, app, limits);
     }
 

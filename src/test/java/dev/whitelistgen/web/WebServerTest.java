@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.testing.Cli;
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,12 +161,139 @@ class WebServerTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         String message = cliError("--target", "postfix", "--server", "dach", "--domain", "<b>x</b>.example");
-        String escaped = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+        assertThat(message).startsWith("--domain: ");
+        String onThePage = "Customer domains: " + message.substring("--domain: ".length());
+        String escaped = onThePage.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
         assertThat(text(response))
                 .contains("<div class=\"errors\" id=\"err-domains\"><p class=\"error\">" + escaped + "</p></div>")
+                .contains("<li><a href=\"#domains\">" + escaped + "</a></li>")
                 .contains("id=\"domains\" name=\"domains\" rows=\"2\" spellcheck=\"false\" aria-invalid=\"true\"")
                 .doesNotContain("<b>x</b>")
                 .doesNotContain("id=\"results\" aria-live=\"polite\" aria-label=\"Generated files\">\n<h2>");
+    }
+
+    @Test
+    void thePageNamesTheFieldWhereTheApiKeepsTheCliMessage() throws IOException {
+        String query = "/generate?target=json&server_url=" + q("https://evil-ntgt.de/");
+        String cli = cliError("--target", "json", "--server-from-url", "https://evil-ntgt.de/");
+        HttpResponse<byte[]> page = get(client, url(query), "text/html");
+        HttpResponse<byte[]> api = get(client, url(query), "application/json");
+
+        assertThat(cli).startsWith("--server-from-url: ");
+        String onThePage = ("Login URL: " + cli.substring("--server-from-url: ".length())).replace("'", "&#39;");
+        assertThat(text(page)).contains("<p class=\"error\">" + onThePage + "</p>")
+                .contains("<li><a href=\"#server_url\">" + onThePage + "</a></li>")
+                .contains("<title>Error: Generate")
+                .doesNotContain("--server-from-url: ");
+        JsonNode error = JSON.readTree(api.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("server_url");
+        assertThat(error.get("message").asString()).isEqualTo(cli);
+    }
+
+    @Test
+    void everyBadDomainOfAFieldIsItsOwnMessage() throws IOException {
+        HttpResponse<byte[]> response = get(client, url("/generate?server=dach&target=postfix&domains=" + q("kunde..example, bücher.de")),
+                "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = JSON.readTree(response.body()).get("errors");
+        assertThat(errors.size()).isEqualTo(2);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("domains");
+        assertThat(errors.get(0).get("message").asString()).isEqualTo(cliError("--target", "postfix", "--server", "dach", "--domain", "kunde..example"));
+        assertThat(errors.get(1).get("field").asString()).isEqualTo("domains");
+        assertThat(errors.get(1).get("message").asString()).isEqualTo(cliError("--target", "postfix", "--server", "dach", "--domain", "bücher.de"));
+    }
+
+    @Test
+    void severalTargetsAreOneRequestAsTheCliTakesThem() throws IOException {
+        HttpResponse<byte[]> response = get(client, url("/generate?server=dach&target=postfix&target=bind&domains=customer.example"),
+                "application/json");
+
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(files(body)).isEqualTo(cliFiles(dir, "--target", "postfix", "--target", "bind", "--server", "dach",
+                "--domain", "customer.example"));
+        assertThat(body.get("command").asString()).isEqualTo(
+                "whitelist-gen --target bind --target postfix --server dach --profile 2 --domain customer.example");
+    }
+
+    @Test
+    void theCatalogSaysWhatEachTargetIsForInPlainWords() throws IOException {
+        JsonNode targets = JSON.readTree(get(client, url("/"), "application/json").body()).get("targets");
+
+        assertThat(targets.size()).isGreaterThanOrEqualTo(10);
+        targets.forEach(t -> assertThat(t.get("purpose").asString()).as(t.get("name").asString())
+                .startsWith("For a customer").doesNotContain("--").doesNotContain("acl_").doesNotContain("stanza")
+                .isNotEqualTo(t.get("description").asString()));
+    }
+
+    @Test
+    void theLanguageMenuNamesEachLanguageInItsOwnWords() {
+        String page = text(get(client, url("/"), "text/html"));
+
+        assertThat(page).contains("<option value=\"de\" lang=\"de\">Deutsch</option>")
+                .contains("<option value=\"en\" lang=\"en\" selected>English</option>")
+                .contains("<option value=\"sv\" lang=\"sv\">Svenska</option>");
+    }
+
+    @Test
+    void theMxLookupRefusesABadDomainOnItsFieldAsCheckMxDoes() throws IOException {
+        Cli.Result cli = Cli.run("check", "mx", "--domain", "x..y");
+        HttpResponse<byte[]> api = get(client, url("/mx?domain=x..y"), "application/json");
+        HttpResponse<byte[]> page = get(client, url("/mx?domain=x..y"), "text/html");
+
+        assertThat(cli.exitCode()).isEqualTo(3);
+        assertThat(api.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(api.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("domain");
+        assertThat("whitelist-gen: " + error.get("message").asString() + "\n").isEqualTo(cli.err());
+        assertThat(text(page)).contains("<p class=\"error\">Customer&#39;s mail domain: &#39;x..y&#39; has an empty label</p>")
+                .contains("<a href=\"#mx-domain\">");
+    }
+
+    /** A DNS server that never answers: the page answers within the lookup's bound, with check mx's message. */
+    @Test
+    void theMxLookupWaitsForASilentDnsServerOnlyAsLongAsItsTimeout() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             WebServer pointed = TestServer.start("127.0.0.1:" + silent.getLocalPort())) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = get(client, pointed.url().resolve("/mx?domain=customer.example"), "application/json");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(JSON.readTree(response.body()).get("errors").get(0).get("message").asString())
+                    .startsWith("check mx: cannot look up the MX records of customer.example: no answer from DNS server 127.0.0.1:"
+                            + silent.getLocalPort());
+            assertThat(took).isGreaterThanOrEqualTo(WebApp.MX_TIMEOUT).isLessThan(WebApp.MX_TIMEOUT.multipliedBy(3));
+        }
+    }
+
+    /** Lookups that wait on DNS hold at most MX_AT_ONCE workers; more get 503 at once, and generating still answers. */
+    @Test
+    void mxLookupsWaitingOnDnsNeverTakeEveryWorker() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             WebServer pointed = TestServer.start("127.0.0.1:" + silent.getLocalPort())) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> lookups = new ArrayList<>();
+            for (int i = 0; i < WebApp.MX_AT_ONCE + 4; i++) {
+                lookups.add(client.sendAsync(HttpRequest.newBuilder(pointed.url().resolve("/mx?domain=customer" + i + ".example"))
+                        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray()));
+            }
+            long start = System.nanoTime();
+            HttpResponse<byte[]> generate = get(client, pointed.url().resolve("/generate?server=dach&target=json"), "application/json");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(generate.statusCode()).isEqualTo(200);
+            assertThat(took).isLessThan(WebApp.MX_TIMEOUT);
+            List<Integer> statuses = new ArrayList<>();
+            for (var lookup : lookups) {
+                HttpResponse<byte[]> answer = lookup.get(30, TimeUnit.SECONDS);
+                statuses.add(answer.statusCode());
+                if (answer.statusCode() == 503) {
+                    assertThat(text(answer)).contains("already looking up " + WebApp.MX_AT_ONCE + " domains");
+                }
+            }
+            assertThat(statuses).containsOnly(502, 503).filteredOn(status -> status == 502).hasSizeLessThanOrEqualTo(WebApp.MX_AT_ONCE);
+            assertThat(statuses).contains(503);
+        }
     }
 
     @Test
@@ -254,7 +384,7 @@ class WebServerTest {
     @Test
     void everyAnswerCarriesTheStrictHeaders() {
         for (String path : List.of("/", "/generate?server=dach&target=postfix", "/generate?target=postfix", "/versions", "/static/app.js",
-                "/nowhere", "/bundle?server=dach&target=json")) {
+                "/nowhere", "/bundle?server=dach&target=json", "/mx?domain=x..y")) {
             HttpResponse<byte[]> response = get(client, url(path), "text/html");
             assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
                     .hasValue("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
@@ -266,7 +396,7 @@ class WebServerTest {
 
     @Test
     void noPageHasInlineScriptOrStyle() {
-        for (String path : List.of("/", "/generate?server=dach&target=postfix", "/versions?from=1")) {
+        for (String path : List.of("/", "/generate?server=dach&target=postfix", "/versions?from=1", "/mx?domain=x..y")) {
             String page = text(get(client, url(path), "text/html"));
             assertThat(page).as(path).containsOnlyOnce("<script").contains("<script src=\"/static/app.js\" defer></script>")
                     .doesNotContain("<style").doesNotContain(" style=").doesNotContainPattern(" on[a-z]+=");

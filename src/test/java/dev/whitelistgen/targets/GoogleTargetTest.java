@@ -1,4 +1,4 @@
-package dev.whitelistgen.render;
+package dev.whitelistgen.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.whitelistgen.render;
+package dev.whitelistgen.targets;
 
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.EmailAddress;

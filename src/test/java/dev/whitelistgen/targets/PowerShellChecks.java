@@ -1,4 +1,4 @@
-package dev.whitelistgen.render;
+package dev.whitelistgen.targets;
 
 import dev.whitelistgen.testing.PowerShellParser.Argument;
 import dev.whitelistgen.testing.PowerShellParser.Command;

@@ -1,7 +1,7 @@
-package dev.whitelistgen.profile;
+package dev.whitelistgen.yaml;
 
-/** One thing wrong in a profile file, located by line and field. */
-public record ProfileProblem(String file, int line, String field, String message) {
+/** One thing wrong in a YAML file (a profile, a target.yaml), located by line and field. */
+public record YamlProblem(String file, int line, String field, String message) {
 
     @Override
     public String toString() {

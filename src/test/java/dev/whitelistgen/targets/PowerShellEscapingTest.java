@@ -1,7 +1,6 @@
-package dev.whitelistgen.render;
+package dev.whitelistgen.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.EmailAddress;
@@ -10,6 +9,10 @@ import dev.whitelistgen.model.IpNetwork;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.model.SpfMode;
+import dev.whitelistgen.render.Generator;
+import dev.whitelistgen.render.RenderedFile;
+import dev.whitelistgen.render.TargetCatalog;
+import dev.whitelistgen.render.TemplateRenderer;
 import dev.whitelistgen.request.ChosenProfile;
 import dev.whitelistgen.request.Customer;
 import dev.whitelistgen.testing.Cli;
@@ -60,15 +63,6 @@ class PowerShellEscapingTest {
         Cli.Result result = Cli.run("--target", "m365", "--server", "azure", "--profile", profile.toString());
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.err()).contains("mail_domains");
-    }
-
-    @Test
-    void aNonAsciiValueOutsideACommentIsRefusedNotMangled() {
-        String text = "# caf\u00e9 is fine in a comment\r\nNew-X -Name 'caf\u00e9'\r\n";
-        assertThatThrownBy(() -> TemplateRenderer.ascii(text, "target m365, x.ps1"))
-                .isInstanceOf(dev.whitelistgen.UserError.class)
-                .hasMessage("target m365, x.ps1, line 2: a value holds the non-ASCII character U+00E9, which this ASCII-only script cannot carry unchanged");
-        assertThat(TemplateRenderer.ascii("# caf\u00e9 \ud83d\ude00\nx\n", "w")).isEqualTo("# caf<U+00E9> <U+1F600>\nx\n");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.whitelistgen.profile;
+package dev.whitelistgen.yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,34 +18,34 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Reads a composed YAML node tree field by field, recording every problem with its line instead of
  * stopping at the first, so one run shows everything wrong in a file.
  */
-final class YamlTree {
+public final class YamlTree {
 
     private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT);
 
     private final String file;
-    private final List<ProfileProblem> problems = new ArrayList<>();
+    private final List<YamlProblem> problems = new ArrayList<>();
 
-    YamlTree(String file) {
+    public YamlTree(String file) {
         this.file = file;
     }
 
     /** In file order, so the report reads top to bottom. */
-    List<ProfileProblem> problems() {
-        List<ProfileProblem> sorted = new ArrayList<>(problems);
-        sorted.sort(java.util.Comparator.comparingInt(ProfileProblem::line));
+    public List<YamlProblem> problems() {
+        List<YamlProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt(YamlProblem::line));
         return sorted;
     }
 
-    void problem(Node node, String field, String message) {
-        problems.add(new ProfileProblem(file, node == null ? 0 : node.getStartMark().getLine() + 1, field, message));
+    public void problem(Node node, String field, String message) {
+        problems.add(new YamlProblem(file, node == null ? 0 : node.getStartMark().getLine() + 1, field, message));
     }
 
     /** The document's root mapping, or empty (with a problem recorded). */
-    Optional<Mapping> root(Node node) {
+    public Optional<Mapping> root(Node node) {
         return mapping(node, "");
     }
 
-    Optional<Mapping> mapping(Node node, String field) {
+    public Optional<Mapping> mapping(Node node, String field) {
         if (!(node instanceof MappingNode mappingNode)) {
             problem(node, field, "expected a mapping (key: value lines), found " + describe(node));
             return Optional.empty();
@@ -70,9 +70,9 @@ final class YamlTree {
     }
 
     /** A parsed list item with the node it came from, for problems that concern it later. */
-    record Item<T>(T value, Node node, String field) { }
+    public record Item<T>(T value, Node node, String field) { }
 
-    final class Mapping {
+    public final class Mapping {
         private final String path;
         private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
         private final MappingNode node;
@@ -96,19 +96,19 @@ final class YamlTree {
             }
         }
 
-        String field(String key) {
+        public String field(String key) {
             return path.isEmpty() ? key : path + "." + key;
         }
 
-        Node node() {
+        public Node node() {
             return node;
         }
 
-        Set<String> keys() {
+        public Set<String> keys() {
             return entries.keySet();
         }
 
-        void allowOnly(Set<String> allowed) {
+        public void allowOnly(Set<String> allowed) {
             for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
                 if (!allowed.contains(entry.getKey())) {
                     problem(entry.getValue().getKeyNode(), field(entry.getKey()),
@@ -117,12 +117,12 @@ final class YamlTree {
             }
         }
 
-        Optional<Node> optional(String key) {
+        public Optional<Node> optional(String key) {
             NodeTuple tuple = entries.get(key);
             return tuple == null ? Optional.empty() : Optional.of(tuple.getValueNode());
         }
 
-        Optional<Node> required(String key) {
+        public Optional<Node> required(String key) {
             Optional<Node> value = optional(key);
             if (value.isEmpty()) {
                 problem(node, field(key), "missing required key" + (path.isEmpty() ? "" : " in " + path));
@@ -130,13 +130,13 @@ final class YamlTree {
             return value;
         }
 
-        Optional<String> text(String key, boolean required) {
+        public Optional<String> text(String key, boolean required) {
             Optional<Node> value = required ? required(key) : optional(key);
             return value.flatMap(n -> asText(n, field(key)));
         }
 
         /** A text value that may be explicitly null, to say "the source does not state this". */
-        Optional<String> nullableText(String key) {
+        public Optional<String> nullableText(String key) {
             Optional<Node> value = required(key);
             if (value.isPresent() && value.get().getTag().equals(Tag.NULL)) {
                 return Optional.empty();
@@ -144,7 +144,7 @@ final class YamlTree {
             return value.flatMap(n -> asText(n, field(key)));
         }
 
-        Optional<Boolean> bool(String key) {
+        public Optional<Boolean> bool(String key) {
             return required(key).flatMap(n -> {
                 // YAML 1.1 also reads yes/no/on/off as booleans; a profile says exactly true or false.
                 if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)
@@ -158,46 +158,63 @@ final class YamlTree {
         }
 
         /** A boolean that may be explicitly null, to say "the source does not say"; empty for null (and on a problem). */
-        Optional<Boolean> nullableBool(String key) {
+        public Optional<Boolean> nullableBool(String key) {
             if (optional(key).map(n -> n.getTag().equals(Tag.NULL)).orElse(false)) {
                 return Optional.empty();
             }
             return bool(key);
         }
 
-        /** Each item of an optional list of mappings; a bad item is recorded and skipped. */
-        List<Mapping> mappings(String key) {
-            List<Mapping> result = new ArrayList<>();
+        /** true or false where given; {@code otherwise} where the key is absent. */
+        public boolean optionalBool(String key, boolean otherwise) {
+            return optional(key).isEmpty() ? otherwise : bool(key).orElse(otherwise);
+        }
+
+        /** A whole number where given (YAML 1.1's 0x10 or 1_000 are not). */
+        public Optional<Integer> optionalInt(String key) {
+            return optional(key).flatMap(n -> {
+                if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT) && s.getValue().matches("-?[0-9]{1,9}")) {
+                    return Optional.of(Integer.valueOf(s.getValue()));
+                }
+                problem(n, field(key), "expected a whole number, found " + (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)
+                        ? "'" + s.getValue() + "'" : describe(n)));
+                return Optional.empty();
+            });
+        }
+
+        /** Each item of a list of mappings; an item that is not a mapping is recorded and skipped. */
+        public List<Mapping> mappings(String key) {
+            List<Mapping> items = new ArrayList<>();
             Optional<Node> value = optional(key);
             if (value.isEmpty()) {
-                return result;
+                return items;
             }
             if (!(value.get() instanceof SequenceNode sequence)) {
                 problem(value.get(), field(key), "expected a list, found " + describe(value.get()));
-                return result;
+                return items;
             }
             for (int i = 0; i < sequence.getValue().size(); i++) {
-                YamlTree.this.mapping(sequence.getValue().get(i), field(key) + "[" + i + "]").ifPresent(result::add);
+                YamlTree.this.mapping(sequence.getValue().get(i), field(key) + "[" + i + "]").ifPresent(items::add);
             }
-            return result;
+            return items;
         }
 
-        Optional<Mapping> mapping(String key, boolean required) {
+        public Optional<Mapping> mapping(String key, boolean required) {
             Optional<Node> value = required ? required(key) : optional(key);
             return value.flatMap(n -> YamlTree.this.mapping(n, field(key)));
         }
 
         /** Each item of a list of text values, parsed; a bad item is recorded and skipped. */
-        <T> List<T> list(String key, boolean required, Function<String, T> parser) {
+        public <T> List<T> list(String key, boolean required, Function<String, T> parser) {
             return items(key, required, parser).stream().map(Item::value).toList();
         }
 
         /** Whether the key holds a list with nothing in it (as opposed to a list whose items were all invalid). */
-        boolean isEmptyList(String key) {
+        public boolean isEmptyList(String key) {
             return optional(key).map(n -> n instanceof SequenceNode s && s.getValue().isEmpty()).orElse(false);
         }
 
-        <T> List<Item<T>> items(String key, boolean required, Function<String, T> parser) {
+        public <T> List<Item<T>> items(String key, boolean required, Function<String, T> parser) {
             Optional<Node> value = required ? required(key) : optional(key);
             List<Item<T>> items = new ArrayList<>();
             if (value.isEmpty()) {
@@ -224,7 +241,7 @@ final class YamlTree {
             return items;
         }
 
-        Optional<String> asText(Node n, String field) {
+        public Optional<String> asText(Node n, String field) {
             if (n instanceof ScalarNode s && TEXT_TAGS.contains(s.getTag())) {
                 return Optional.of(s.getValue());
             }

@@ -1,0 +1,192 @@
+package dev.whitelistgen.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whitelistgen.render.RenderModel;
+import dev.whitelistgen.render.RenderRequest;
+import dev.whitelistgen.render.RenderedFile;
+import dev.whitelistgen.render.Target;
+import dev.whitelistgen.render.TargetCatalog;
+import dev.whitelistgen.render.TemplateRenderer;
+import dev.whitelistgen.request.ChosenProfile;
+import dev.whitelistgen.request.Customer;
+import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.Profiles;
+import dev.whitelistgen.testing.Repo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The barracuda target: IP exemptions for Netigate's IPs only (Barracuda cannot tie an IP to a sender domain, and a
+ * sender-domain exemption is spoofable), nothing that turns virus scanning off, in scenario 2 SPF exemptions for the
+ * same IPs and never the customer's domain. No Barracuda console runs here; the guide's claims rest on the pages it
+ * cites, and these tests hold what can be held offline.
+ */
+class BarracudaTargetTest {
+
+    private static final List<String> V2_IPS = List.of("46.254.11.92", "86.107.243.139", "89.45.227.195", "89.45.227.221");
+    private static final String COMMENT = "Netigate surveys (whitelist-gen)";
+
+    @TempDir
+    Path dir;
+
+    private void generate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--target", "barracuda", "--output", dir.toString()));
+        args.addAll(List.of(extra));
+        Cli.Result result = Cli.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+    }
+
+    private String read(String file) throws IOException {
+        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    private static String section(String guide, String from, String to) {
+        return guide.substring(guide.indexOf(from), guide.indexOf(to));
+    }
+
+    private static List<String> tableRows(String text) {
+        return text.lines().filter(l -> l.startsWith("| `")).toList();
+    }
+
+    @Test
+    void bothProductsExemptExactlyNetigatesIpsEachWithItsNetmask() throws IOException {
+        generate("--server", "azure");
+        String guide = read("barracuda-guide.md");
+        String csv = read("barracuda-values.csv");
+
+        assertThat(tableRows(section(guide, "## Step 1 (Email Gateway Defense)", "## Step 1 (Email Security Gateway"))).containsExactlyElementsOf(
+                V2_IPS.stream().map(ip -> "| `" + ip + "` | `255.255.255.255` | **Exempt** | `" + COMMENT + "` |").toList());
+        assertThat(tableRows(section(guide, "## Step 1 (Email Security Gateway", "## Why IPs only"))).containsExactlyElementsOf(
+                V2_IPS.stream().map(ip -> "| `" + ip + "` | `255.255.255.255` | `" + COMMENT + "` |").toList());
+        for (String ip : V2_IPS) {
+            assertThat(csv).contains("egd_ip_address_policy_exempt,\"Email Gateway Defense: Inbound Settings > IP Address Policies > IP Blocking / Exemption;"
+                    + " Netmask 255.255.255.255, Policy Exempt, Comment " + COMMENT + "\"," + ip + "\r\n");
+        }
+        assertThat(csv).doesNotContain("spf_exemption").doesNotContain("netigate.se");
+        assertThat(guide).contains("This guide was made without `--domain`");
+    }
+
+    @Test
+    void noSenderDomainIsEverExemptedAndVirusScanningStaysOn() throws IOException {
+        generate("--server", "azure", "--domain", "customer.example");
+        String guide = read("barracuda-guide.md");
+
+        // Every Exempt in the guide is in the IP table of step 1; no Sender Policies entry, no Trusted Forwarder.
+        assertThat(guide.lines().filter(l -> l.contains("**Exempt**") && l.startsWith("| "))).hasSize(V2_IPS.size());
+        assertThat(section(guide, "## Why IPs only", "## What stays on"))
+                .contains("Barracuda cannot tie the two: this guide makes IP entries only")
+                .contains("including mail from other Netigate customers");
+        assertThat(section(guide, "## What stays on", "## Scenario 2"))
+                .contains("virus scanning and blocked-attachment checks are still enforced")
+                .contains("Leave **Scan Email for Viruses** (**Inbound Settings > Anti-Spam/Antivirus**) at **Yes**")
+                .contains("is not said in the pages read for this guide")
+                .contains("3866724").contains("96023020");
+        assertThat(guide.toLowerCase()).doesNotContainPattern("scan email for viruses\\*\\* [^(]*\\bno\\b");
+    }
+
+    @Test
+    void dachGetsTheSameIpsAndItsOwnBehindCommand() throws IOException {
+        generate("--server", "dach");
+        String guide = read("barracuda-guide.md");
+
+        assertThat(tableRows(section(guide, "## Step 1 (Email Gateway Defense)", "## Step 1 (Email Security Gateway"))).hasSize(V2_IPS.size());
+        assertThat(guide).contains("`whitelist-gen --target m365 --server dach --behind barracuda`")
+                .contains("# Netigate survey mail in Barracuda Email Gateway Defense and Email Security Gateway (" + "DACH" + ")");
+    }
+
+    @Test
+    void scenarioTwoAddsSpfExemptionsForTheSameIpsAndNeverTheCustomersDomain() throws IOException {
+        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+        String guide = read("barracuda-guide.md");
+        String csv = read("barracuda-values.csv");
+
+        String scenario2 = section(guide, "## Scenario 2: surveys sent as customer.example, other.example", "## Link scanning");
+        assertThat(tableRows(scenario2)).containsExactlyElementsOf(
+                V2_IPS.stream().map(ip -> "| `" + ip + "` | `255.255.255.255` | `" + COMMENT + "` |").toList());
+        assertThat(scenario2).contains("**SPF Exemptions by IP Address**")
+                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
+                .contains("`whitelist-gen --target bind --server azure --domain other.example` writes it")
+                .contains("Do not add your own domain to **SPF Exemptions by Domain** or to a DMARC exemption")
+                .contains("**Sender Spoof Protection**");
+        for (String ip : V2_IPS) {
+            assertThat(csv).contains("egd_spf_exemption_by_ip,\"Email Gateway Defense: Inbound Settings > Sender Authentication > SPF Exemptions by IP Address;"
+                    + " Netmask 255.255.255.255, Comment " + COMMENT + "\"," + ip + "\r\n");
+        }
+        // The customer's domain appears only as the SPF record to publish, never as an exemption.
+        assertThat(csv.lines().filter(l -> l.endsWith("customer.example")))
+                .containsExactly("spf_must_authorise_netigate,DNS TXT record of the domain (whitelist-gen --target bind),customer.example");
+        assertThat(guide).doesNotContain("This guide was made without `--domain`");
+    }
+
+    @Test
+    void versionOneExemptsItsOwnIpAndListsItsWebDomainsForIntentIgnoreWithTheCost() throws IOException {
+        generate("--server", "azure", "--profile", "1");
+        String guide = read("barracuda-guide.md");
+
+        assertThat(guide).contains("| `193.44.77.163` | `255.255.255.255` | **Exempt** |").contains("- `www.netigate.se`\n")
+                .contains("neither checked by Intent Analysis nor rewritten, in any message from anyone");
+        assertThat(read("barracuda-values.csv")).contains("intent_domain_ignore_optional,");
+    }
+
+    @Test
+    void theUpgradeDeletesFirstAndVersionOnesIpIsNotInVersionTwo() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("v1"));
+        Cli.Result v1 = Cli.run("--target", "barracuda", "--server", "azure", "--profile", "1", "--output", old.toString());
+        assertThat(v1.exitCode()).as(v1.toString()).isZero();
+        generate("--server", "azure");
+
+        assertThat(Files.readString(old.resolve("barracuda-guide.md"))).contains("| `193.44.77.163` |");
+        String guide = read("barracuda-guide.md");
+        assertThat(section(guide, "## Step 1", "## Upgrade")).doesNotContain("193.44.77.163");
+        assertThat(guide).contains("first delete every entry with the comment `" + COMMENT + "`")
+                .contains("whose address this guide no longer lists");
+    }
+
+    @Test
+    void givenWhatEarlierVersionsAllowedTheUpgradeNamesEachAddressToDelete() {
+        // The render model's `earlier` is filled by the generator where it knows the profile history; here the
+        // template is given it directly, as version 1 -> 2 for azure would fill it.
+        Target target = new TargetCatalog(List.of(Repo.path("templates"))).get("barracuda");
+        Map<String, Object> model = new LinkedHashMap<>(RenderModel.of(new RenderRequest(target,
+                ChosenProfile.byVersion(Profiles.version("2")), Profiles.server("azure"), Customer.NONE, "en")));
+        model.put("earlier", Map.of("versions", List.of("1"),
+                "networks", List.of(Map.of("text", "193.44.77.163", "cidr", "193.44.77.163/32", "version", "1")),
+                "senderDomains", List.of(), "spfIncludes", List.of()));
+        List<RenderedFile> files = new TemplateRenderer(List.of(Repo.path("templates"))).render(target, model);
+        String guide = files.stream().filter(f -> f.path().equals("barracuda-guide.md")).findFirst().orElseThrow().content();
+        String csv = files.stream().filter(f -> f.path().equals("barracuda-values.csv")).findFirst().orElseThrow().content();
+
+        assertThat(guide).contains("this version (2) no longer does. Delete their entries:\n\n- `193.44.77.163/32` (version 1), in every list of this guide\n");
+        assertThat(csv).contains("delete_ip_entry,\"every entry with Comment " + COMMENT + " for this address (listed by profile version 1, not by this one)\",193.44.77.163/32\r\n");
+    }
+
+    @Test
+    void aBundleCarriesTheGuideInSwedishAndGerman() throws IOException {
+        for (String lang : List.of("sv", "de")) {
+            Path zip = dir.resolve("bundle-" + lang + ".zip");
+            Cli.Result result = Cli.run("bundle", "--target", "barracuda", "--server", "dach", "--domain", "customer.example",
+                    "--lang", lang, "--output", zip.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            try (ZipFile file = new ZipFile(zip.toFile())) {
+                ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("barracuda-guide.md")).findFirst().orElseThrow();
+                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
+                        .contains(lang.equals("sv") ? "Steg 1 (Email Gateway Defense): undanta Netigates IP-adresser"
+                                : "Schritt 1 (Email Gateway Defense): Netigates IP-Adressen ausnehmen")
+                        .contains("| `89.45.227.221` | `255.255.255.255` | **Exempt** |").contains("**SPF Exemptions by IP Address**")
+                        .doesNotContain("## Step 1");
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+[#-- A guide's prose in the request's language (the target's bundle_LANG.properties, keys guide.*), with {name} filled in. --]
+[#function say key values={}]
+[#local text = texts[key]]
+[#list values as name, value]
+[#local text = text?replace("{" + name + "}", value)]
+[/#list]
+[#return text]
+[/#function]
