@@ -6,17 +6,29 @@
 
 - **[=m.label_server]:** [=md(server.name)] (`[=server.id]`)[#if server.hosts?has_content]; [=m.server_hint] [#list server.hosts as host]`[=host]`[#sep], [/#list][/#if]
 - **[=m.label_domains]:** [#list customerDomains as domain]`[=domain]`[#sep], [#else][=m.no_domains][/#list]
-- **[=m.label_profile]:** [=m.label_version] [=profile.version] ([=m["status_" + profile.status]]), [=m.from_article?replace("{publisher}", md(profile.source.publisher))?replace("{title}", md(profile.source.title))?replace("{language}", m["language_" + profile.source.language]!profile.source.language)]
+- **[=m.label_profile]:** [=m.label_version] [=profile.version] ([=m["status_" + profile.status]]), [#if profile.source.title?has_content][=m.from_article?replace("{publisher}", md(profile.source.publisher))?replace("{title}", md(profile.source.title))?replace("{language}", m["language_" + profile.source.language]!profile.source.language)][#else][=m.from_heading?replace("{heading}", md(profile.source.heading))?replace("{language}", m["language_" + profile.source.language]!profile.source.language)][/#if]
 - **[=m.label_command]:** `[=command]`
+
+## [=m.heading_check]
+
+[=m.check_text]
+
+    sha256sum -c SHA256SUMS
+
+[=m.unblock_text]
 
 ## [=m.heading_scenarios]
 
 1. [=m.scenario1][#if server.senderAddresses?has_content] ([#list server.senderAddresses as address]`[=address]`[#sep], [/#list])[/#if].
-2. [=m.scenario2]
+2. [=m.scenario2] [=m.scope_note]
 
 [=m.principle]
 
 [=m.gateway_note]
+
+[=m.dkim_note]
+
+[=m.support]
 
 ## [=m.heading_contents]
 
@@ -52,10 +64,3 @@
 [/#list]
 [/#if]
 
-## [=m.heading_check]
-
-[=m.check_text]
-
-    sha256sum -c SHA256SUMS
-
-[=m.unblock_text]

@@ -32,3 +32,21 @@
 [/#items]
 [/#list]
 [/#macro]
+
+[#-- The Swedish article's caveat on allowing by IP, for every file that allows Netigate's IPs (issue 31). Its
+     citation is written out because a version-1 output needs it too: the German article gives no such caveat. --]
+[#macro ipCaveat c]
+[=c]
+[=c] Allowing by IP: Netigate's article 'Jag får inga e-postutskick' (Swedish) calls its IP addresses less flexible
+[=c] and more sensitive to change than its SPF include: if Netigate updates, adds or removes mail servers, it cannot
+[=c] guarantee that an SPF record listing them keeps working, and an allowlist of them goes out of date the same way.
+[#if server.spfInclude?has_content]
+[=c] The include (include:[=server.spfInclude]) follows Netigate's changes without an edit by the customer, so the
+[=c] article recommends it over IPs wherever a system can use it. When Netigate's IPs change, apply the output of a
+[=c] newer profile version.
+[#else]
+[=c] The article recommends Netigate's SPF include over IPs, because the include follows Netigate's changes without
+[=c] an edit by the customer; profile version [=profile.version] gives no include for this server. When Netigate's IPs
+[=c] change, apply the output of a newer profile version.
+[/#if]
+[/#macro]

@@ -6,6 +6,7 @@
   "Needs the HAT sender group " + senderGroup + " of cisco-guide.md, step 1, on each listener that receives Internet mail.",
   "Skips only the spam and graymail checks, for these envelope senders from that sender group; anti-virus, file",
   "reputation, outbreak and content filters still run (skip-viruscheck is never used)."] /]
+[@h.ipCaveat c="#" /]
 # Sources: [=doc.filtersCli]
 #   [=doc.filterMove]
 #   [=doc.filterOrder]

@@ -62,6 +62,7 @@
   "    Netigate's. The script names how to check and what to do; it changes nothing for it."]]
 [@h.header c="#" title="Exchange Server: lets Netigate's survey invitations in, and nothing else" apply=changes /]
 [@h.unknowns c="#" /]
+[@h.ipCaveat c="#" /]
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     # Servers for the receive connector; default: every server with a Front End Transport service.

@@ -29,6 +29,7 @@
   "    -InternalSMTPServers on a Mailbox server (synchronised to the Edge by EdgeSync)."]]
 [@h.header c="#" title="Exchange Server Edge Transport: adds Netigate's IPs to this Edge server's IP Allow List, and nothing else" apply=changes /]
 [@h.unknowns c="#" /]
+[@h.ipCaveat c="#" /]
 [CmdletBinding(SupportsShouldProcess = $true)]
 param()
 

@@ -5,4 +5,10 @@
 [#assign ruleName = "Netigate survey mail (whitelist-gen, " + server.id + ")"]
 [#-- Step 2 (the Email allowlist) only with --ip-allow-list, as for m365/exchange: it lets any sender on the IPs past the spam filter. --]
 [#assign ipAllowList = flags?seq_contains("ip-allow-list")]
+[#-- What earlier profile versions listed for this server and this one does not: the guide says to remove it. --]
+[#assign earlierNetworks = earlier.networks]
+[#assign earlierSenders = earlier.senderDomains]
+[#-- What a customer domain's SPF record must hold for this server (scenario 2). --]
+[#assign spfTerms = server.spfInclude?has_content?then("include:" + server.spfInclude,
+    server.networks?map(n -> (n.ipv4?then("ip4:", "ip6:")) + n.cidr)?join(" "))]
 [#include "/_common/say.ftl"]

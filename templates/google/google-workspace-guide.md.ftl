@@ -11,10 +11,11 @@
        https://support.google.com/a/answer/60751 ; warning banner: https://support.google.com/a/answer/60752
      - Gmail "Settings" admin privilege: https://support.google.com/a/answer/6395507
      - Inbound gateway: https://support.google.com/a/answer/60730
-     - the Policy API v1 reads settings only (v1beta1, a beta, can change some: the supported-settings page has a
-       "Mutate supported in v1beta1" column), super administrators only:
-       https://cloud.google.com/identity/docs/concepts/overview-policies ; which settings it reads:
-       https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings --]
+     - the Policy API creates and changes settings too (POST /v1/policies), for those marked "Mutate supported":
+       https://cloud.google.com/identity/docs/reference/rest/v1/policies/create ,
+       https://cloud.google.com/identity/docs/concepts/overview-policies (super administrators only; its note on the
+       "Mutate supported" column of https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings)
+     - the Swedish article's caveat on IPs (step 2): the profile's source, version 2 --]
 # [=say("guide.title")] ([=md(server.name)])
 
 [=say("guide.intro")]
@@ -58,6 +59,8 @@
 
 4. [=say("guide.step2.4")]
 
+[=say("guide.step2.caveat")]
+
 [=say("guide.step2.gateway")]
 
 [=say("guide.source")]: Google Workspace Admin Help, [=say("guide.cite", {"title": "Add IP addresses to allowlists in Gmail"})], https://support.google.com/a/answer/60751;
@@ -71,6 +74,19 @@
 [=say("guide.source")]: Google Workspace Admin Help, [=say("guide.cite", {"title": "Add IP addresses to allowlists in Gmail"})], https://support.google.com/a/answer/60751
 [/#if]
 
+[#if earlierNetworks?has_content || earlierSenders?has_content]
+## [=say("guide.earlier.heading")]
+
+[=say("guide.earlier.text", {"version": profile.version})]
+
+[#list earlierNetworks as n]
+- [=say("guide.earlier.network", {"entry": n.text, "version": n.version})]
+[/#list]
+[#list earlierSenders as d]
+- [=say("guide.earlier.sender", {"entry": d.name, "version": d.version})]
+[/#list]
+
+[/#if]
 ## [=say("guide.gateway.heading")]
 
 [=say("guide.gateway.text")]
@@ -83,7 +99,7 @@
 [=say("guide.step3.intro")]
 
 [#list customerDomains as domain]
-- [=say("guide.step3.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+- [=say("guide.step3.spf", {"domain": domain, "term": spfTerms})]
 [/#list]
 - [=say("guide.step3.dkim")]
 [/#if]
@@ -107,6 +123,7 @@
 
 ---
 [=say("guide.footer", {"vendor": md(profile.vendor), "server": md(server.name), "id": server.id, "version": profile.version,
-    "status": say("guide.status." + profile.status), "publisher": md(profile.source.publisher), "title": md(profile.source.title),
+    "status": say("guide.status." + profile.status), "source": profile.source.title?has_content?then(say("guide.article.titled",
+    {"publisher": md(profile.source.publisher), "title": md(profile.source.title)}), say("guide.article.heading", {"heading": md(profile.source.heading)})),
     "language": say("guide.language." + profile.source.language)})]
 [=say("guide.reproduce")]: `[=command]`

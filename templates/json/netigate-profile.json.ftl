@@ -16,13 +16,19 @@
     "status": [=json(profile.status)],
     "supersedes": [@text profile.supersedes /],
     "source": {
-      "publisher": [=json(profile.source.publisher)],
-      "title": [=json(profile.source.title)],
+      "publisher": [@text profile.source.publisher /],
+      "title": [@text profile.source.title /],
+      "heading": [@text profile.source.heading /],
       "language": [=json(profile.source.language)],
       "dated": [=json(profile.source.dated)],
       "summary": [=json(profile.source.summary)]
     },
-    "unknowns": [@strings profile.unknowns /]
+    "unknowns": [@strings profile.unknowns /],
+    "inferred": [#if profile.inferred?has_content][
+[#list profile.inferred as i]
+      {"field": [=json(i.field)], "why": [=json(i.why)]}[#sep],[/#sep]
+[/#list]
+    ][#else][][/#if]
   },
   "server": {
     "id": [=json(server.id)],
@@ -44,11 +50,11 @@
   },
   "customer_domains": [@strings customerDomains /],
   "tls": {
-    "inbound_required": [=profile.tls.inboundRequired?c],
+    "inbound_required": [#if profile.tls.said][=profile.tls.inboundRequired?c][#else]null[/#if],
     "note": [=json(profile.tls.note)]
   },
   "dkim": {
-    "offered": [=profile.dkim.offered?c],
+    "offered": [#if profile.dkim.said][=profile.dkim.offered?c][#else]null[/#if],
     "selector": [@text profile.dkim.selector /],
     "note": [=json(profile.dkim.note)]
   }

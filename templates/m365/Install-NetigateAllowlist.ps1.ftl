@@ -74,6 +74,7 @@
   "install (azure/dach) also recorded stays while that install needs it. Entries you made are never touched."]]
 [@h.header c="#" title="Exchange Online: lets Netigate's survey invitations in, and nothing else" apply=changes /]
 [@h.unknowns c="#" /]
+[@h.ipCaveat c="#" /]
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     # Audit: the rule's actions are only written to the message tracking log (New-TransportRule -Mode).

@@ -132,6 +132,7 @@
 
 ---
 [=say("guide.footer", {"vendor": md(profile.vendor), "server": md(server.name), "id": server.id, "version": profile.version,
-    "status": say("guide.status." + profile.status), "publisher": md(profile.source.publisher), "title": md(profile.source.title),
+    "status": say("guide.status." + profile.status), "source": profile.source.title?has_content?then(say("guide.article.titled",
+    {"publisher": md(profile.source.publisher), "title": md(profile.source.title)}), say("guide.article.heading", {"heading": md(profile.source.heading)})),
     "language": say("guide.language." + profile.source.language)})]
 [=say("guide.reproduce")]: `[=command]`

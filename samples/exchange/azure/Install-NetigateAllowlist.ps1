@@ -52,6 +52,14 @@
 #   - The article gives no DKIM selector or key; keys are added in the customer's Netigate account.
 #   - The article lists no web domains; the login host (netigate.se or ntgt.de) tells which server a customer is on.
 #   - The article gives no date; it is ordered after version 1 by inference only.
+#   - The article does not mention version 1's IPs; whether they still send for Netigate it does not say. The German article may be a companion for surveys sent in-house rather than an older state.
+#
+# Allowing by IP: Netigate's article 'Jag f<U+00E5>r inga e-postutskick' (Swedish) calls its IP addresses less flexible
+# and more sensitive to change than its SPF include: if Netigate updates, adds or removes mail servers, it cannot
+# guarantee that an SPF record listing them keeps working, and an allowlist of them goes out of date the same way.
+# The include (include:_spf.netigate.se) follows Netigate's changes without an edit by the customer, so the
+# article recommends it over IPs wherever a system can use it. When Netigate's IPs change, apply the output of a
+# newer profile version.
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     # Servers for the receive connector; default: every server with a Front End Transport service.

@@ -90,7 +90,7 @@ public final class AllowlistService {
         DiffRequest resolved = request.withCustomer(withPublishedSpf(request.customer(), request.existingSpfFromDns(),
                 request.dnsServer(), warnings));
         OutputDiff.Sides sides = new OutputDiff.Sides(new Generator(sources.renderer()), resolved.targets().included(),
-                resolved.serverId(), resolved.customer());
+                resolved.serverId(), resolved.customer(), sources.profiles()::earlierThan);
         OutputDiff outputs = OutputDiff.between(sides.render(resolved.from(), resolved.fromLabel()),
                 sides.render(resolved.to(), resolved.toLabel()), resolved.fromLabel(), resolved.toLabel());
         return new Diffed(new DiffReport(resolved.fromLabel(), resolved.from(), resolved.toLabel(), resolved.to(),

@@ -47,7 +47,8 @@ public record BundleRequest(ChosenProfile profile, Server server, TargetSelectio
             GenerateRequest.checkOffered(targets, customer, problems);
         }
         problems.throwIfAny();
-        return new BundleRequest(ChosenProfile.asGiven(fields.profile(), profile), server, targets, customer, language,
+        return new BundleRequest(ChosenProfile.asGiven(fields.profile(), profile).withEarlier(sources.profiles().earlierThan(profile)),
+                server, targets, customer, language,
                 fields.customer().existingSpfFromDns(), fields.customer().dnsServer());
     }
 

@@ -43,7 +43,8 @@ public record GenerateRequest(ChosenProfile profile, ServerChoice serverChoice, 
             checkOffered(targets, customer, problems);
         }
         problems.throwIfAny();
-        return new GenerateRequest(ChosenProfile.asGiven(fields.profile(), profile), fields.server(), servers, targets, customer,
+        return new GenerateRequest(ChosenProfile.asGiven(fields.profile(), profile).withEarlier(sources.profiles().earlierThan(profile)),
+                fields.server(), servers, targets, customer,
                 fields.customer().existingSpfFromDns(), fields.customer().dnsServer());
     }
 

@@ -72,7 +72,12 @@ final class ListCommand implements Callable<Integer> {
         for (Profile p : versions) {
             // a profile inside the jar has no path a user could open; say where it comes from instead
             String where = "jar".equals(p.file().toUri().getScheme()) ? "built-in " + p.file().toString().substring(1) : p.file().toString();
-            out.printf("  %-4s %-11s %s %s%n", p.version(), p.status().label(), p.source().citation(), where);
+            // neither article is dated: a status resting on inference says so
+            boolean inferred = p.inferred().stream().anyMatch(i -> i.field().equals("status"));
+            out.printf("  %-4s %-11s %s %s%n", p.version(), p.status().label() + (inferred ? "*" : ""), p.source().citation(), where);
+        }
+        if (versions.stream().anyMatch(p -> p.inferred().stream().anyMatch(i -> i.field().equals("status")))) {
+            out.println("  * the status rests on inference (the order of the articles), not on a date they state; see the profile's 'inferred'");
         }
     }
 }

@@ -105,8 +105,15 @@ public record OutputDiff(List<FileChange> files, List<Refusal> refused) {
      * Every output of the targets for the profile's servers (or only {@code serverId}), as TARGET/SERVER/FILE → text.
      * A target that refuses the profile for a server (exit 4 when generating) is recorded under {@code profileLabel}.
      * Each file's Reproduce line names the profile by its version, so a file and its copy compare equal.
+     * {@code earlier}: the versions a profile supersedes, as generating knows them, so each side is what generating
+     * that version writes (outputs that take earlier versions' entries away name them).
      */
-    public record Sides(Generator generator, List<Target> targets, Optional<String> serverId, Customer customer) {
+    public record Sides(Generator generator, List<Target> targets, Optional<String> serverId, Customer customer,
+                        java.util.function.Function<Profile, List<Profile>> earlier) {
+
+        public Sides(Generator generator, List<Target> targets, Optional<String> serverId, Customer customer) {
+            this(generator, targets, serverId, customer, p -> List.of());
+        }
 
         public Rendered render(Profile profile, String profileLabel) {
             Map<String, String> outputs = new LinkedHashMap<>();
@@ -117,7 +124,7 @@ public record OutputDiff(List<FileChange> files, List<Refusal> refused) {
                         continue;
                     }
                     try {
-                        for (RenderedFile file : generator.generate(List.of(target), ChosenProfile.byVersion(profile), List.of(server),
+                        for (RenderedFile file : generator.generate(List.of(target), ChosenProfile.byVersion(profile).withEarlier(earlier.apply(profile)), List.of(server),
                                 customer, TargetTexts.DEFAULT_LANGUAGE)) {
                             outputs.put(target.name() + "/" + server.id() + "/" + file.path(), file.content());
                         }

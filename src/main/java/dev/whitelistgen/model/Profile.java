@@ -15,7 +15,8 @@ public record Profile(
         List<String> unknowns,
         List<Server> servers,
         Tls tls,
-        Dkim dkim) {
+        Dkim dkim,
+        List<Inference> inferred) {
 
     public enum Status { CURRENT, SUPERSEDED;
 
@@ -25,32 +26,51 @@ public record Profile(
     }
 
     /**
-     * Where the data comes from: the article as a reader can find it (publisher, title, language) and what can be
-     * said about its date. {@code file} is provenance only, the article's file among the collected articles that
-     * the profile tests read (empty when not given): no customer or support agent can look it up, so no output
-     * names it.
+     * Where the data comes from: the article as a reader can find it (publisher and title where its text names
+     * them, else its first heading; language) and what can be said about its date. {@code file} is provenance only,
+     * the article's file among the collected articles that the profile tests read (empty when not given): no customer
+     * or support agent can look it up, so no output names it. Empty texts stand for what the article does not show.
      */
-    public record Source(String publisher, String title, String language, String file, String dated, String summary) {
+    public record Source(String publisher, String title, String heading, String language, String file, String dated, String summary) {
+
+        public Source(String publisher, String title, String language, String file, String dated, String summary) {
+            this(publisher, title, "", language, file, dated, summary);
+        }
 
         /** The language's English name ("Swedish"), or the code where the JDK knows no name for it. */
         public String languageName() {
             return new java.util.Locale(language).getDisplayLanguage(java.util.Locale.ENGLISH);
         }
 
-        /** How a reader finds the article: "Netigate Success Center, article 'Jag får inga e-postutskick' (Swedish)". */
+        /**
+         * How a reader finds the article: "Netigate Success Center, article 'Jag får inga e-postutskick' (Swedish)",
+         * or, with no title it shows, "the article whose first heading is 'Das Problem: …' (German)".
+         */
         public String citation() {
-            return publisher + ", article '" + title + "' (" + languageName() + ")";
+            String article = title.isEmpty() ? "the article whose first heading is '" + heading + "'" : "article '" + title + "'";
+            return (publisher.isEmpty() ? article : publisher + ", " + article) + " (" + languageName() + ")";
         }
     }
 
-    public record Tls(boolean inboundRequired, String note) { }
+    /** Empty {@code inboundRequired}: the article does not say. */
+    public record Tls(Optional<Boolean> inboundRequired, String note) { }
 
-    /** The articles give no selector or key, so the selector is empty unless a source states one. */
-    public record Dkim(boolean offered, Optional<String> selector, String note) { }
+    /** Empty {@code offered}: the article does not say. The articles give no selector or key, so the selector is empty unless a source states one. */
+    public record Dkim(Optional<Boolean> offered, Optional<String> selector, String note) { }
+
+    /** A value that is not copied from the article but inferred, named by its field path ("servers.azure.aliases"), and why. */
+    public record Inference(String field, String why) { }
 
     public Profile {
         unknowns = List.copyOf(unknowns);
         servers = List.copyOf(servers);
+        inferred = List.copyOf(inferred);
+    }
+
+    /** A profile that lists no inference. */
+    public Profile(Path file, String vendor, String version, Status status, Optional<String> supersedes, Source source,
+                   List<String> unknowns, List<Server> servers, Tls tls, Dkim dkim) {
+        this(file, vendor, version, status, supersedes, source, unknowns, servers, tls, dkim, List.of());
     }
 
     public Optional<Server> server(String idOrAlias) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -96,6 +97,23 @@ public final class ProfileCatalog {
                     + String.join(", ", versions().keySet()) + " (or give a profile file)");
         }
         return profile;
+    }
+
+    /**
+     * The versions {@code profile} supersedes, newest first, following each one's {@code supersedes} through this
+     * catalogue: what an output of {@code profile} must take away again (a version given as a file may supersede
+     * a built-in one). Empty for the first version.
+     */
+    public List<Profile> earlierThan(Profile profile) {
+        List<Profile> earlier = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(profile.version()));
+        Optional<String> next = profile.supersedes();
+        while (next.isPresent() && seen.add(next.get()) && versions().containsKey(next.get())) {
+            Profile older = versions().get(next.get());
+            earlier.add(older);
+            next = older.supersedes();
+        }
+        return earlier;
     }
 
     /** Synchronized: the web page shares one catalog between request threads, and versions are read lazily. */

@@ -9,6 +9,8 @@ import dev.whitelistgen.model.Server;
 import dev.whitelistgen.yaml.InvalidYamlException;
 import dev.whitelistgen.yaml.YamlFile;
 import dev.whitelistgen.yaml.YamlTree;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -45,14 +49,65 @@ public final class ProfileLoader {
         Node root = YamlFile.read(file, name, KIND);
         YamlTree tree = new YamlTree(name);
         Optional<Profile> profile = tree.root(root).flatMap(mapping -> read(tree, mapping, file));
+        profile.ifPresent(p -> checkInferences(tree, root, header(file), p));
         if (!tree.problems().isEmpty() || profile.isEmpty()) {
             throw new InvalidYamlException(tree.problems());
         }
         return profile.get();
     }
 
+    /** The comment lines the file starts with: what it says about itself (the file was read whole just before). */
+    private static String header(Path file) {
+        StringBuilder header = new StringBuilder();
+        List<String> lines;
+        try (java.util.stream.Stream<String> all = Files.lines(file)) {
+            lines = all.takeWhile(line -> line.startsWith("#")).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+        for (String line : lines) {
+            if (!line.startsWith("#")) {
+                break;
+            }
+            header.append(line.substring(1).strip()).append(' ');
+        }
+        return header.toString();
+    }
+
+    /**
+     * Each listed inference names a field the profile has, and a header that claims nothing is inferred lists nothing:
+     * the claim a reader sees first must hold (which values really are inferred, the article text tells:
+     * ProfileSourcesTest).
+     */
+    private static void checkInferences(YamlTree tree, Node root, String header, Profile profile) {
+        for (int i = 0; i < profile.inferred().size(); i++) {
+            String field = profile.inferred().get(i).field();
+            if (resolve(root, field) == null) {
+                tree.problem(root, "inferred[" + i + "].field", "'" + field + "' names no field of this profile"
+                        + " (a path such as status or servers.azure.aliases)");
+            }
+        }
+        if (header.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").contains("nothing is inferred") && !profile.inferred().isEmpty()) {
+            tree.problem(root, "inferred", "the header says nothing is inferred, yet 'inferred' lists "
+                    + profile.inferred().size() + " value(s): say in the header that the listed values are inferred");
+        }
+    }
+
+    /** The node at a dotted field path, or null. */
+    private static Node resolve(Node node, String path) {
+        for (String part : path.split("\\.", -1)) {
+            if (!(node instanceof MappingNode mapping)) {
+                return null;
+            }
+            node = mapping.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals(part))
+                    .map(NodeTuple::getValueNode).findFirst().orElse(null);
+        }
+        return node;
+    }
+
     private Optional<Profile> read(YamlTree tree, YamlTree.Mapping root, Path file) {
-        root.allowOnly(Set.of("schema", "vendor", "version", "status", "supersedes", "source", "unknowns",
+        root.allowOnly(Set.of("schema", "vendor", "version", "status", "supersedes", "source", "unknowns", "inferred",
                 "networks", "servers", "tls", "dkim"));
         root.text("schema", true).ifPresent(schema -> {
             if (!schema.equals(Integer.toString(SCHEMA))) {
@@ -71,10 +126,11 @@ public final class ProfileLoader {
         List<Server> servers = root.mapping("servers", true).map(m -> servers(tree, m, shared)).orElse(List.of());
         Profile.Tls tls = root.mapping("tls", true).map(m -> tls(tree, m)).orElse(null);
         Profile.Dkim dkim = root.mapping("dkim", true).map(m -> dkim(tree, m)).orElse(null);
+        List<Profile.Inference> inferred = root.mappings("inferred").stream().map(m -> inference(tree, m)).flatMap(Optional::stream).toList();
         if (!tree.problems().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Profile(file, vendor, version, status, supersedes, source, unknowns, servers, tls, dkim));
+        return Optional.of(new Profile(file, vendor, version, status, supersedes, source, unknowns, servers, tls, dkim, inferred));
     }
 
     private static Optional<Profile.Status> status(YamlTree tree, YamlTree.Mapping root, String text) {
@@ -86,15 +142,28 @@ public final class ProfileLoader {
         }
     }
 
+    private static Optional<Profile.Inference> inference(YamlTree tree, YamlTree.Mapping m) {
+        m.allowOnly(Set.of("field", "why"));
+        Optional<String> field = freeText(tree, m, "field", true);
+        Optional<String> why = freeText(tree, m, "why", true);
+        return field.isPresent() && why.isPresent() ? Optional.of(new Profile.Inference(field.get(), why.get())) : Optional.empty();
+    }
+
+    /** Publisher and title only where the article names them; an article that shows no title is cited by its first heading. */
     private static Profile.Source source(YamlTree tree, YamlTree.Mapping m) {
-        m.allowOnly(Set.of("publisher", "title", "language", "file", "dated", "summary"));
-        String publisher = freeText(tree, m, "publisher", true).orElse("");
-        String title = freeText(tree, m, "title", true).orElse("");
+        m.allowOnly(Set.of("publisher", "title", "heading", "language", "file", "dated", "summary"));
+        String publisher = freeText(tree, m, "publisher", false).orElse("");
+        String title = freeText(tree, m, "title", false).orElse("");
+        String heading = freeText(tree, m, "heading", false).orElse("");
+        if (m.optional("title").isPresent() == m.optional("heading").isPresent()) {
+            tree.problem(m.node(), m.field("title"), "give exactly one of title (the article's title) and heading"
+                    + " (its first heading, when it shows no title)");
+        }
         String language = matching(tree, m, "language", LANGUAGE, "a two-letter ISO 639-1 code").orElse("");
         String file = freeText(tree, m, "file", false).orElse("");
         String dated = freeText(tree, m, "dated", true).orElse("");
         String summary = freeText(tree, m, "summary", true).orElse("");
-        return new Profile.Source(publisher, title, language, file, dated, summary);
+        return new Profile.Source(publisher, title, heading, language, file, dated, summary);
     }
 
     private List<Server> servers(YamlTree tree, YamlTree.Mapping servers, List<IpNetwork> shared) {
@@ -181,13 +250,14 @@ public final class ProfileLoader {
 
     private static Profile.Tls tls(YamlTree tree, YamlTree.Mapping m) {
         m.allowOnly(Set.of("inbound_required", "note"));
-        boolean required = m.bool("inbound_required").orElse(false);
+        // null: the article does not say (never stored as false)
+        Optional<Boolean> required = m.nullableBool("inbound_required");
         return new Profile.Tls(required, freeText(tree, m, "note", true).orElse(""));
     }
 
     private static Profile.Dkim dkim(YamlTree tree, YamlTree.Mapping m) {
         m.allowOnly(Set.of("offered", "selector", "note"));
-        boolean offered = m.bool("offered").orElse(false);
+        Optional<Boolean> offered = m.nullableBool("offered");
         Optional<String> selector = m.nullableText("selector").flatMap(text -> {
             try {
                 return Optional.of(DomainName.parseDnsName(text + "._domainkey.invalid").name().split("\\.")[0]);

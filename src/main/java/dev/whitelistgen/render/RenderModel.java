@@ -32,7 +32,6 @@ public final class RenderModel {
         model.put("target", Map.of("name", request.target().name(), "description", request.target().description()));
         model.put("profile", profile(request.profile().profile()));
         model.put("server", server(request.server()));
-        model.put("earlier", earlier(request.profile().profile(), request.server()));
         model.put("customerDomains", names(request.customer().domains()));
         model.put("flags", request.customer().flagIds());
         model.put("behind", request.customer().gateway());
@@ -50,6 +49,7 @@ public final class RenderModel {
             model.put("spfVendorTerms", List.of());
         }
         model.put("spf", spf);
+        model.put("earlier", earlier(request.server(), request.profile().earlier()));
         return model;
     }
 
@@ -65,33 +65,38 @@ public final class RenderModel {
     }
 
     /**
-     * What shipped versions before this one listed for this server and this one does not, each with the version that
-     * listed it: guides of targets that cannot tag their entries (gateway consoles) name these for removal, so an
-     * upgrade leaves nothing of an older version allowed. Networks carry the usual network fields plus version.
+     * What earlier versions allowed for this server and the rendered version no longer does, each with the version
+     * that listed it (the newest, when several did): the entries an output must take away again (issue 23). A
+     * network still inside one of the current networks is not listed.
      */
-    static Map<String, Object> earlier(Profile profile, Server server) {
+    static Map<String, Object> earlier(Server current, List<Profile> earlierVersions) {
         Map<String, Map<String, Object>> networks = new LinkedHashMap<>();
         Map<String, Map<String, Object>> senderDomains = new LinkedHashMap<>();
-        for (Profile version : ProfileCatalog.shipped().upTo(profile.version())) {
-            if (version.version().equals(profile.version())) {
+        Map<String, Map<String, Object>> spfIncludes = new LinkedHashMap<>();
+        List<String> versions = new ArrayList<>();
+        for (Profile profile : earlierVersions) {
+            versions.add(profile.version());
+            Optional<Server> server = profile.server(current.id());
+            if (server.isEmpty()) {
                 continue;
             }
-            version.server(server.id()).ifPresent(old -> {
-                for (IpNetwork network : old.networks()) {
-                    if (!server.networks().contains(network)) {
-                        Map<String, Object> fields = fields(network);
-                        fields.put("version", version.version());
-                        networks.putIfAbsent(network.cidr(), fields);
-                    }
+            for (IpNetwork network : server.get().networks()) {
+                if (current.networks().stream().noneMatch(n -> n.contains(network))) {
+                    Map<String, Object> fields = fields(network); // the usual network fields, as gateway guides use them
+                    fields.put("version", profile.version());
+                    networks.putIfAbsent(network.cidr(), fields);
                 }
-                for (DomainName domain : old.senderDomains()) {
-                    if (!server.senderDomains().contains(domain)) {
-                        senderDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", version.version()));
-                    }
+            }
+            for (DomainName domain : server.get().senderDomains()) {
+                if (!current.senderDomains().contains(domain)) {
+                    senderDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", profile.version()));
                 }
-            });
+            }
+            server.get().spfInclude().filter(include -> !current.spfInclude().equals(Optional.of(include))).ifPresent(include ->
+                    spfIncludes.putIfAbsent(include.name(), Map.of("name", include.name(), "version", profile.version())));
         }
-        return Map.of("networks", List.copyOf(networks.values()), "senderDomains", List.copyOf(senderDomains.values()));
+        return Map.of("versions", versions, "networks", List.copyOf(networks.values()),
+                "senderDomains", List.copyOf(senderDomains.values()), "spfIncludes", List.copyOf(spfIncludes.values()));
     }
 
     public static Map<String, Object> profile(Profile profile) {
@@ -104,15 +109,19 @@ public final class RenderModel {
         map.put("source", Map.of(
                 "publisher", profile.source().publisher(),
                 "title", profile.source().title(),
+                "heading", profile.source().heading(),
                 "language", profile.source().language(),
                 "languageName", profile.source().languageName(),
                 "citation", profile.source().citation(),
                 "dated", profile.source().dated(),
                 "summary", profile.source().summary()));
         map.put("unknowns", profile.unknowns());
-        map.put("tls", Map.of("inboundRequired", profile.tls().inboundRequired(), "note", profile.tls().note()));
-        map.put("dkim", Map.of("offered", profile.dkim().offered(), "selector", profile.dkim().selector().orElse(""),
-                "note", profile.dkim().note()));
+        // "said" is false where the article does not say; the boolean is then false too, never a claim of "no"
+        map.put("tls", Map.of("inboundRequired", profile.tls().inboundRequired().orElse(false),
+                "said", profile.tls().inboundRequired().isPresent(), "note", profile.tls().note()));
+        map.put("dkim", Map.of("offered", profile.dkim().offered().orElse(false), "said", profile.dkim().offered().isPresent(),
+                "selector", profile.dkim().selector().orElse(""), "note", profile.dkim().note()));
+        map.put("inferred", profile.inferred().stream().map(i -> Map.of("field", i.field(), "why", i.why())).toList());
         return map;
     }
 

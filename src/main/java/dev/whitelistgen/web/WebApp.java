@@ -273,6 +273,8 @@ final class WebApp implements HttpHandler {
             row.put("source", p.source().citation());
             row.put("publisher", p.source().publisher());
             row.put("title", p.source().title());
+            // the German article shows no title: it is cited by its first heading
+            row.put("heading", p.source().heading());
             row.put("language", p.source().language());
             row.put("dated", p.source().dated());
             profiles.add(row);

@@ -164,6 +164,14 @@ public final class YamlTree {
             });
         }
 
+        /** A boolean that may be explicitly null, to say "the source does not say"; empty for null (and on a problem). */
+        public Optional<Boolean> nullableBool(String key) {
+            if (optional(key).map(n -> n.getTag().equals(Tag.NULL)).orElse(false)) {
+                return Optional.empty();
+            }
+            return bool(key);
+        }
+
         /** true or false where given; {@code otherwise} where the key is absent. */
         public boolean optionalBool(String key, boolean otherwise) {
             return optional(key).isEmpty() ? otherwise : bool(key).orElse(otherwise);

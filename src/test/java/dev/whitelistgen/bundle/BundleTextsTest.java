@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -98,6 +99,59 @@ class BundleTextsTest {
             }
         }
         return tests.stream();
+    }
+
+    /** Sentences a native-speaker review corrected (issue 25): none may come back in its old form, in any target. */
+    static final Map<String, List<String>> CORRECTED = Map.of(
+            "de", List.of("die Liste der von ihnen angenommenen Absenderdomains", "**Save** (Speichern)", "nach dem Allowlist-Eintrag",
+                    "ist deshalb nicht sicher von Ihnen", "wo das System beides ausdrücken kann",
+                    "es wird nicht mehr Filterung abgeschaltet als nötig", "Eine Ausnahme für Ihre Domain auf diesen Servern",
+                    "(etwa an Kollegen Ihrer Domain)", "von allen Kunden von Netigate", "einem ausgerichteten SPF-Ergebnis (Alignment)",
+                    "keine Markierung: es entfernt", "Prüfung, die nur liest", "Was sie ist", "Für Exims Hauptteil", "verweigert den Lauf",
+                    "nicht nach Punkten ab", "Spam-Ordner"),
+            "sv", List.of("undersökning", "en domän som er server tar emot eller vidarebefordrar för", "där systemet kan uttrycka båda",
+                    "Ett undantag för er domän på de servrarna", "kollegor på er domän",
+                    "en enkät med er domän är inte därmed bevisat skickad av er", "Under Spam klickar ni på Configure",
+                    "servern eller avsändaren ensam ändrar ingenting (exakta domäner)", "avvisar dem inte på poäng", "vitlistningspoäng",
+                    "var och en knuten till var och en av", "den gamla posten som står citerad ovanför", "den citerade texten",
+                    "IP-tillåtelselistan", "Vad den är"));
+
+    @TestFactory
+    Stream<DynamicTest> noCorrectedSentenceIsBackInItsOldForm() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path folder : textFolders()) {
+            for (Map.Entry<String, List<String>> language : CORRECTED.entrySet()) {
+                Path file = TargetTexts.file(folder, language.getKey());
+                tests.add(DynamicTest.dynamicTest(folder.getFileName() + "/" + file.getFileName(), () -> {
+                    List<String> old = new ArrayList<>();
+                    TargetTexts.load(file).forEach((key, quoted) -> {
+                        // the German article's own heading is quoted as it is spelt
+                        String value = quoted.replace("Das Problem: E-Mail im Spam-Ordner gelandet", "");
+                        String plain = value.replace("**", "");
+                        language.getValue().stream().filter(o -> value.contains(o) || plain.contains(o.replace("**", "")))
+                                .forEach(o -> old.add(key + ": " + o));
+                        // customer text says E-Mail, not Mail (MAIL FROM and Cisco's English menu names aside)
+                        if (language.getKey().equals("de") && java.util.regex.Pattern.compile("(?<![-\\w*])Mail(?![-\\w]| Policies| Flow)")
+                                .matcher(value).find()) {
+                            old.add(key + ": Mail (write E-Mail)");
+                        }
+                    });
+                    assertThat(old).as("old forms in " + file).isEmpty();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The bundle README asks to check the files before anything else (issue 25). */
+    @Test
+    void checkingTheFilesComesFirstInTheBundleReadme() throws IOException {
+        for (String language : List.of("en", "de", "sv")) {
+            String readme = Files.readString(Repo.path("samples/bundle/README." + language + ".md"));
+            Map<String, String> frame = TargetTexts.load(Repo.path("templates/_bundle/bundle_" + language + ".properties"));
+            assertThat(readme.indexOf("## " + frame.get("heading_check") + "\n")).as(language).isPositive()
+                    .isLessThan(readme.indexOf("## " + frame.get("heading_scenarios") + "\n"));
+        }
     }
 
     @Test

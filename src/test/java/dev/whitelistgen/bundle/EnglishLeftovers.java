@@ -21,7 +21,7 @@ final class EnglishLeftovers {
     /** English on purpose: names of products, settings and protocol elements that the console or the RFCs spell so. */
     static final List<String> NAMES = List.of("Spam, Phishing and Malware", "Cloud Identity Policy API", "Google Workspace",
             "Exchange Online", "Exchange Management Shell", "Email allowlist", "Manage address lists", "approved senders",
-            "MAIL FROM", "RCPT TO", "spoof allow", "receive connector", "inbound connector", "add header", "Admin Help");
+            "MAIL FROM", "RCPT TO", "From-Adresse", "From-Domain", "spoof allow", "receive connector", "inbound connector", "add header", "Admin Help");
 
     private static final Pattern CODE = Pattern.compile("`[^`]*`");
     private static final Pattern BOLD = Pattern.compile("\\*\\*[^*]*\\*\\*");

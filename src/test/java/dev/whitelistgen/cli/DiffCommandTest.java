@@ -126,7 +126,9 @@ class DiffCommandTest {
         assertThat(same.exitCode()).as(same.toString()).isEqualTo(ExitCodes.OK);
 
         String text = Files.readString(copy);
-        Files.writeString(copy, text.replace("  - 86.107.243.139\n", "").replace("    sender_addresses:\n      - survey@ntgt.de\n", ""));
+        Files.writeString(copy, text.replace("  - 86.107.243.139\n", "").replace("    sender_addresses:\n      - survey@ntgt.de\n", "")
+                // an inference about a field the edit removed goes with it (validate would say it names no field)
+                .replaceAll("  - field: servers\\.dach\\.sender_addresses\n    why: .*\n", ""));
         Cli.Result changed = Cli.run("diff", "--from", "2", "--to", copy.toString(), "--target", "postfix");
         assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(ExitCodes.DIFFERENT);
         assertThat(changed.out()).startsWith("== data: profile 2 (current) -> " + copy + " (version 2)\n"

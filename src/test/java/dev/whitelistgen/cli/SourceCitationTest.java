@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -39,6 +40,22 @@ class SourceCitationTest {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(file, StandardCharsets.ISO_8859_1);
                 assertThat(text).as(file.toString()).doesNotContain(profile.source().file());
+                // the German article names no publisher and shows no title: no output may invent or leave a gap for them
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("article ''", "from , ", "Netigate Success Center, the article");
+                if (profile.source().publisher().isEmpty()) {
+                    assertThat(Files.readString(file)).as(file.toString()).doesNotContain("Netigate Success Center");
+                }
+            }
+        }
+        for (String language : List.of("de", "sv")) {
+            Path zip = dir.resolve("bundle-" + language + ".zip");
+            Cli.Result bundle = Cli.run("bundle", "--server", "dach", "--domain", "example.com", "--profile", version, "--lang", language,
+                    "-o", zip.toString());
+            assertThat(bundle.exitCode()).as(bundle.toString()).isZero();
+            String all = unzipped(zip);
+            assertThat(all).doesNotContain("„“", "””", "aus dem , ", "från , ");
+            if (profile.source().publisher().isEmpty()) {
+                assertThat(all).doesNotContain("Netigate Success Center").contains(profile.source().heading());
             }
         }
         String header = Files.readString(dir.resolve("postfix/dach/main.cf.snippet"));
@@ -74,5 +91,15 @@ class SourceCitationTest {
             }
         }
         throw new AssertionError(name + " not in " + zip);
+    }
+
+    private static String unzipped(Path zip) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                all.append(new String(entries.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return all.toString();
     }
 }

@@ -56,6 +56,34 @@ class ValidateCommandTest {
                 "whitelist-gen: 3 of 4 files invalid, 6 problems");
     }
 
+    /** Issue 31: the claim a profile's header makes about inference holds, and each listed inference names a real field. */
+    @Test
+    void aHeaderClaimingNothingIsInferredWhileValuesAreIsRefused() throws IOException {
+        String v2 = Files.readString(Repo.path("profiles/netigate/v2.yaml"));
+        Path claims = Files.writeString(dir.resolve("claims.yaml"), "# Every value is copied from the article; nothing is inferred.\n" + v2);
+        Cli.Result refused = Cli.run("validate", claims.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(refused.err()).contains(claims + ":5: inferred: the header says nothing is inferred, yet 'inferred' lists 8 value(s)");
+
+        Path stray = Files.writeString(dir.resolve("stray.yaml"), v2.replace("  - field: servers.azure.aliases\n", "  - field: servers.azure.alias\n"));
+        Cli.Result unknown = Cli.run("validate", stray.toString());
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(unknown.err()).contains("inferred[2].field: 'servers.azure.alias' names no field of this profile");
+    }
+
+    /** Issue 31: silence is stored as unknown (null), and an article is cited by a title or its first heading, not both. */
+    @Test
+    void unknownTlsAndDkimAreNullAndTheSourceHasATitleOrAHeading() throws IOException {
+        String v1 = Files.readString(Repo.path("profiles/netigate/v1.yaml"));
+        assertThat(v1).contains("  inbound_required: null\n", "  offered: null\n").doesNotContain("\n  publisher:");
+        Path both = Files.writeString(dir.resolve("both.yaml"), v1.replace("  language: de\n", "  title: Ein Titel\n  language: de\n"));
+        Cli.Result refused = Cli.run("validate", both.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(refused.err()).contains("source.title: give exactly one of title (the article's title) and heading");
+        Path yes = Files.writeString(dir.resolve("yes.yaml"), v1.replace("  offered: null\n", "  offered: yes\n"));
+        assertThat(Cli.run("validate", yes.toString()).err()).contains("dkim.offered: expected true or false");
+    }
+
     @Test
     void aFileValidAloneThatBreaksTheVersionsTogetherIsReportedWithExitThree() throws IOException {
         // README's "Adding a profile version" with its last step forgotten: the old version is still current

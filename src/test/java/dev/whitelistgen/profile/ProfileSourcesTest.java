@@ -50,6 +50,36 @@ class ProfileSourcesTest {
         }
     }
 
+    /**
+     * Issue 31: a value the article text does not hold is an inference, and the profile lists it under {@code inferred}
+     * (aliases, server names); the status always is one, as neither article is dated.
+     */
+    @ParameterizedTest(name = "version {0}")
+    @MethodSource("profiles")
+    void everyValueTheArticleDoesNotHoldIsListedAsInferred(Profile profile) throws IOException {
+        String text = Files.readString(seeds().resolve(profile.source().file())).toLowerCase(java.util.Locale.ROOT);
+        List<String> inferred = profile.inferred().stream().map(Profile.Inference::field).toList();
+        assertThat(inferred).as("neither article is dated").contains("status");
+        for (Server server : profile.servers()) {
+            String at = "servers." + server.id();
+            if (server.aliases().stream().anyMatch(alias -> !text.contains(alias))) {
+                assertThat(inferred).as("%s.aliases %s: not all in the article", at, server.aliases()).contains(at + ".aliases");
+            }
+            if (!text.contains(server.name().toLowerCase(java.util.Locale.ROOT))) {
+                assertThat(inferred).as("%s.name '%s': not in the article", at, server.name()).contains(at + ".name");
+            }
+            if (!server.senderAddresses().isEmpty() && profile.servers().size() > 1) {
+                assertThat(inferred).as("%s.sender_addresses: the article assigns no address to a server", at)
+                        .contains(at + ".sender_addresses");
+            }
+        }
+        if (profile.source().publisher().isEmpty() == false) {
+            assertThat(text).as("the publisher stands in the article").contains(profile.source().publisher().toLowerCase(java.util.Locale.ROOT));
+        }
+        String cited = profile.source().title().isEmpty() ? profile.source().heading() : profile.source().title();
+        assertThat(text).as("the title or heading stands in the article").contains(cited.toLowerCase(java.util.Locale.ROOT));
+    }
+
     @Test
     void theVersionsAreTheTwoArticlesStates() {
         Profile older = Profiles.version("1");

@@ -99,8 +99,14 @@ class JsonTargetTest {
         assertThat(strings(s.path("sender_domains"))).isEqualTo(server.senderDomains().stream().map(Object::toString).toList());
         assertThat(strings(s.path("sender_addresses"))).isEqualTo(server.senderAddresses().stream().map(Object::toString).toList());
         assertThat(strings(document.path("customer_domains"))).isEqualTo(rendered.customerDomains());
-        assertThat(document.path("tls").path("inbound_required").asBoolean()).isEqualTo(profile.tls().inboundRequired());
-        assertThat(document.path("dkim").path("offered").asBoolean()).isEqualTo(profile.dkim().offered());
+        // what the article does not say is null, never false (issue 31)
+        assertThat(document.path("tls").path("inbound_required").isNull()).isEqualTo(profile.tls().inboundRequired().isEmpty());
+        profile.tls().inboundRequired().ifPresent(b -> assertThat(document.path("tls").path("inbound_required").asBoolean()).isEqualTo(b));
+        assertThat(document.path("dkim").path("offered").isNull()).isEqualTo(profile.dkim().offered().isEmpty());
+        profile.dkim().offered().ifPresent(b -> assertThat(document.path("dkim").path("offered").asBoolean()).isEqualTo(b));
+        List<String> inferred = new ArrayList<>();
+        document.path("profile").path("inferred").forEach(i -> inferred.add(i.path("field").asString()));
+        assertThat(inferred).isEqualTo(profile.inferred().stream().map(Profile.Inference::field).toList());
         assertThat(document.path("dkim").path("selector").isNull()).isEqualTo(profile.dkim().selector().isEmpty());
         assertThat(document.path("generated_by").path("command").asString()).contains("--server " + server.id(), "--profile " + profile.version());
     }
