@@ -7,6 +7,8 @@
 
 [=say("guide.docs")]
 
+[=say("guide.ipcaveat")]
+
 ## [=say("guide.egd.heading")]
 
 1. [=say("guide.egd.1")]

@@ -7,6 +7,8 @@
 
 [=say("guide.docs")]
 
+[=say("guide.ipcaveat")]
+
 ## [=say("guide.step1.heading")]
 
 [=say("guide.step1.what")]

@@ -7,6 +7,8 @@
 
 [=say("guide.docs")]
 
+[=say("guide.ipcaveat")]
+
 [=say("guide.which", {"checkMx": "whitelist-gen check mx --domain DOMAIN"})]
 
 ## [=say("guide.a.heading")]
