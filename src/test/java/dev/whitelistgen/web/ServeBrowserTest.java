@@ -31,6 +31,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,7 +39,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -108,11 +108,20 @@ class ServeBrowserTest {
         browser.get(server.url().resolve(path).toString());
     }
 
-    /** Clicks a submit button and waits for the new page: the live preview may still be changing the old one. */
+    /**
+     * Clicks a submit button and waits for the new page: the live preview may still be changing the old one. The old
+     * page is marked on its window object rather than watched as an element, because Chrome answers a question about
+     * an element of a page being replaced with an inspector error, not a stale reference.
+     */
     private void submit(String buttonId) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        byId(buttonId).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        awaitNewPageAfter(() -> byId(buttonId).click());
+    }
+
+    private void awaitNewPageAfter(Runnable action) {
+        ((ChromeDriver) browser).executeScript("window.whitelistGenOldPage = true;");
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(b -> (Boolean) ((ChromeDriver) b).executeScript(
+                "return window.whitelistGenOldPage !== true && document.readyState === 'complete';"));
     }
 
     /**
@@ -228,9 +237,7 @@ class ServeBrowserTest {
         new Select(byId("to")).selectByValue("2");
         new Select(byId("target")).selectByValue("postfix");
         new Select(byId("server")).selectByValue("dach");
-        WebElement page = browser.findElement(By.tagName("html"));
-        byId("diff").submit();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        awaitNewPageAfter(() -> byId("diff").submit());
 
         WebElement diff = wait.until(b -> b.findElement(By.cssSelector("pre.diff")));
         String shown = (String) ((ChromeDriver) browser).executeScript("return arguments[0].textContent;", diff);
