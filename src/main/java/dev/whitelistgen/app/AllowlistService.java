@@ -14,7 +14,9 @@ import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.Progress;
+import dev.whitelistgen.render.RenderSink;
 import dev.whitelistgen.render.RenderedFile;
+import dev.whitelistgen.render.RenderedFiles;
 import dev.whitelistgen.render.Target;
 import dev.whitelistgen.render.TargetSelection;
 import dev.whitelistgen.render.TargetTexts;
@@ -59,7 +61,17 @@ public final class AllowlistService {
         return sources;
     }
 
+    /** A generate request with what DNS adds (published SPF records, include trees counted): all that is left is rendering. */
+    public record Prepared(GenerateRequest request, List<LeftOut> leftOut, List<String> warnings) { }
+
     public Generated generate(GenerateRequest request, Progress progress) {
+        Prepared prepared = prepare(request);
+        RenderedFiles files = new RenderedFiles();
+        render(prepared, progress, files);
+        return new Generated(files.files(), prepared.leftOut(), prepared.warnings());
+    }
+
+    public Prepared prepare(GenerateRequest request) {
         List<String> warnings = new ArrayList<>();
         GenerateRequest resolved = request.withCustomer(withPublishedSpf(request.customer(), request.existingSpfFromDns(),
                 request.dnsServer(), warnings));
@@ -67,9 +79,14 @@ public final class AllowlistService {
             resolved = resolved.withCustomer(countTreesRefusingOverLimits(resolved.targets(), resolved.profile().profile(),
                     resolved.servers(), resolved.customer(), resolver(resolved.dnsServer())));
         }
-        List<RenderedFile> files = new Generator(sources.renderer(), progress).generate(resolved.targets().included(),
-                resolved.profile(), resolved.servers(), resolved.customer(), TargetTexts.DEFAULT_LANGUAGE);
-        return new Generated(files, leftOut(resolved.targets()), warnings);
+        return new Prepared(resolved, leftOut(resolved.targets()), warnings);
+    }
+
+    /** Each file into the sink as it renders (the CLI's streaming output: no file is held whole). */
+    public void render(Prepared prepared, Progress progress, RenderSink sink) {
+        GenerateRequest request = prepared.request();
+        new Generator(sources.renderer(), progress).generate(request.targets().included(), request.profile(), request.servers(),
+                request.customer(), TargetTexts.DEFAULT_LANGUAGE, sink);
     }
 
     public Bundled bundle(BundleRequest request) {

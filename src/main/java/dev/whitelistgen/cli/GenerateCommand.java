@@ -6,6 +6,7 @@ import dev.whitelistgen.app.GenerateRequest;
 import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.output.OutputWriter;
 import dev.whitelistgen.render.Progress;
+import dev.whitelistgen.render.RenderSink;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,19 +108,22 @@ public class GenerateCommand implements Callable<Integer> {
         GenerateRequest request = GenerateRequest.of(new GenerateRequest.Fields(profile, targets, serverOptions.choice(),
                 customer.fields(flags, behind)), service.sources());
         PrintWriter err = spec.commandLine().getErr();
+        AllowlistService.Prepared prepared = service.prepare(request);
+        prepared.warnings().forEach(warning -> err.println("whitelist-gen: warning: " + warning));
+        prepared.leftOut().forEach(left -> err.println("left out " + left.target() + ": " + left.why()));
+        // rendered straight into the output (staged files, or held text for standard output), never held whole
         Progress progress = TerminalProgress.forStandardError(err);
-        AllowlistService.Generated generated;
-        try {
-            generated = service.generate(request, progress);
-        } finally {
-            TerminalProgress.finish(progress);
-        }
-        generated.warnings().forEach(warning -> err.println("whitelist-gen: warning: " + warning));
-        generated.leftOut().forEach(left -> err.println("left out " + left.target() + ": " + left.why()));
+        Consumer<RenderSink> render = sink -> {
+            try {
+                service.render(prepared, progress, sink);
+            } finally {
+                TerminalProgress.finish(progress); // the line is cleared before the run's own output
+            }
+        };
         if (output == null) {
-            OutputWriter.print(spec.commandLine().getOut(), generated.files());
+            OutputWriter.print(spec.commandLine().getOut(), render);
         } else {
-            report(OutputWriter.write(output, generated.files()), err);
+            report(OutputWriter.write(output, render), err);
         }
         return ExitCodes.OK;
     }

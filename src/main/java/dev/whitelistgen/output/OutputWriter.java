@@ -2,10 +2,14 @@ package dev.whitelistgen.output;
 
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.render.RenderedFile;
+import dev.whitelistgen.render.RenderSink;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,17 +25,16 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Writes rendered files. Everything is rendered before anything is written; files are first staged as
- * temporary files beside their destination and only then renamed over it, so a failure leaves the old
- * files as they were and never a half-written one. An interrupt (Ctrl-C, SIGTERM) while writing removes the
+ * Writes rendered files. Files are rendered into temporary files beside their destination and only when all have
+ * rendered renamed over it, so a failure leaves the old files as they were and never a half-written one. An interrupt (Ctrl-C, SIGTERM) while writing removes the
  * temporary files and the folders this run created (a shutdown hook); only a hard kill can leave them.
  */
 public final class OutputWriter {
@@ -64,18 +67,49 @@ public final class OutputWriter {
 
     /** One file is printed as is (so it can be piped); several each get a "==> path <==" banner, as head(1) does. */
     public static void print(PrintWriter out, List<RenderedFile> files) {
-        boolean banners = files.size() > 1;
-        for (int i = 0; i < files.size(); i++) {
-            RenderedFile file = files.get(i);
-            if (banners) {
-                out.print((i == 0 ? "" : "\n") + "==> " + file.path() + " <==\n");
+        print(out, sink -> files.forEach(file -> copy(file, sink)));
+    }
+
+    /**
+     * As above, rendering into held text first: nothing is printed unless every file rendered (a refusal in the last
+     * template leaves standard output empty), and how many files there are decides the banners. A file over
+     * {@link HeldText#IN_MEMORY} characters is held in a temporary file instead of the heap.
+     */
+    public static void print(PrintWriter out, Consumer<RenderSink> render) {
+        List<HeldText> files = new ArrayList<>();
+        try {
+            render.accept(path -> {
+                HeldText file = new HeldText(path);
+                files.add(file);
+                return file;
+            });
+            boolean banners = files.size() > 1;
+            for (int i = 0; i < files.size(); i++) {
+                if (banners) {
+                    out.print((i == 0 ? "" : "\n") + "==> " + files.get(i).path() + " <==\n");
+                }
+                files.get(i).printTo(out);
             }
-            out.print(file.content());
+            out.flush();
+        } catch (IOException e) {
+            throw new UserError(UserError.Kind.IO, "cannot hold the output in a temporary file: " + describe(e));
+        } catch (UncheckedIOException e) {
+            throw new UserError(UserError.Kind.IO, "cannot hold the output in a temporary file: " + describe(e.getCause()));
+        } finally {
+            files.forEach(HeldText::discard);
         }
-        out.flush();
     }
 
     public static Result write(Path folder, List<RenderedFile> files) {
+        return write(folder, sink -> files.forEach(file -> copy(file, sink)));
+    }
+
+    /**
+     * Renders into the folder: each file streams into a temporary file beside its destination as it renders, and only
+     * when every file has rendered are they all renamed into place. A refusal or a failure on the way removes the
+     * temporary files (and the folders this run made), so the folder holds either all the old files or all the new.
+     */
+    public static Result write(Path folder, Consumer<RenderSink> render) {
         requireNonEmpty(folder, "--output");
         Path root = resolve(folder, "--output");
         if (Files.isSymbolicLink(root) && !Files.exists(root)) {
@@ -86,33 +120,47 @@ public final class OutputWriter {
             throw new UserError(UserError.Kind.IO, "--output: '" + folder + "' is a file, not a folder");
         }
         boolean existed = Files.isDirectory(root);
-        Map<Path, RenderedFile> destinations = new LinkedHashMap<>();
-        for (RenderedFile file : files) {
-            Path destination = root.resolve(file.path()).normalize();
-            if (!destination.startsWith(root) || destination.equals(root)) {
-                throw new UserError(UserError.Kind.IO, "--output: refusing to write '" + file.path() + "' outside " + folder);
-            }
-            if (Files.isDirectory(destination)) {
-                throw new UserError(UserError.Kind.IO, "--output: '" + destination + "' is a folder, cannot write a file there");
-            }
-            destinations.put(throughLink(destination, destination.toString(), "--output"), file);
-        }
         Staging staging = new Staging();
-        List<Written> written = new ArrayList<>();
         try {
-            for (Map.Entry<Path, RenderedFile> entry : destinations.entrySet()) {
-                byte[] content = entry.getValue().content().getBytes(StandardCharsets.UTF_8);
-                written.add(new Written(entry.getKey(), outcome(entry.getKey(), content)));
-                staging.stage(entry.getKey(), content, content.length > 1 && content[0] == '#' && content[1] == '!');
+            render.accept(path -> staging.open(destination(root, folder, path)));
+            List<Written> written = new ArrayList<>();
+            for (Map.Entry<Path, Path> entry : staging.staged().entrySet()) {
+                written.add(new Written(entry.getValue(), outcome(entry.getValue(), entry.getKey())));
             }
             staging.commit();
+            List<Path> destinations = written.stream().map(Written::path).toList();
+            return new Result(written, existed ? leftovers(root, Set.copyOf(destinations)) : List.of());
         } catch (IOException e) {
             staging.abandon();
             throw new UserError(UserError.Kind.IO, "--output: cannot write to '" + folder + "': " + describe(e));
+        } catch (UncheckedIOException e) {
+            staging.abandon();
+            throw new UserError(UserError.Kind.IO, "--output: cannot write to '" + folder + "': " + describe(e.getCause()));
+        } catch (RuntimeException | Error e) {
+            staging.abandon();
+            throw e;
         } finally {
             staging.close();
         }
-        return new Result(written, existed ? leftovers(root, destinations.keySet()) : List.of());
+    }
+
+    private static Path destination(Path root, Path folder, String relative) {
+        Path destination = root.resolve(relative).normalize();
+        if (!destination.startsWith(root) || destination.equals(root)) {
+            throw new UserError(UserError.Kind.IO, "--output: refusing to write '" + relative + "' outside " + folder);
+        }
+        if (Files.isDirectory(destination)) {
+            throw new UserError(UserError.Kind.IO, "--output: '" + destination + "' is a folder, cannot write a file there");
+        }
+        return throughLink(destination, destination.toString(), "--output");
+    }
+
+    private static void copy(RenderedFile file, RenderSink sink) {
+        try (Writer writer = sink.open(file.path())) {
+            writer.write(file.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -128,7 +176,7 @@ public final class OutputWriter {
         destination = throughLink(destination, file.toString(), flag);
         Staging staging = new Staging();
         try {
-            staging.stage(destination, content, false);
+            staging.stage(destination, content);
             staging.commit();
             return destination;
         } catch (IOException e) {
@@ -211,12 +259,11 @@ public final class OutputWriter {
         }
     }
 
-    private static Outcome outcome(Path destination, byte[] content) throws IOException {
+    private static Outcome outcome(Path destination, Path staged) throws IOException {
         if (!Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS)) {
             return Files.exists(destination, LinkOption.NOFOLLOW_LINKS) ? Outcome.REPLACED : Outcome.WROTE;
         }
-        return Files.size(destination) == content.length && Arrays.equals(Files.readAllBytes(destination), content)
-                ? Outcome.UNCHANGED : Outcome.REPLACED;
+        return Files.mismatch(destination, staged) == -1 ? Outcome.UNCHANGED : Outcome.REPLACED;
     }
 
     /** Regular files under root, as deep as this run writes, that it did not write: another target's, or an older version's. */
@@ -254,15 +301,80 @@ public final class OutputWriter {
             Runtime.getRuntime().addShutdownHook(hook);
         }
 
-        synchronized void stage(Path destination, byte[] content, boolean executable) throws IOException {
-            checkRunning();
-            createFolders(destination.getParent());
-            Path temporary = createTemporary(destination, executable);
-            staged.put(temporary, destination);
+        /** One file of known bytes, staged at once. */
+        void stage(Path destination, byte[] content) throws IOException {
+            Path temporary = createFor(destination, false);
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
                 out.write(content);
             }
             keepModeOf(destination, temporary);
+        }
+
+        /**
+         * A writer staging one file as it is written. Its temporary file is created when the first two characters are
+         * known (a script's "#!" makes it executable at creation, under the umask) and given the old file's mode when
+         * closed. A second file for the same destination replaces the first.
+         */
+        Writer open(Path destination) {
+            return new Writer() {
+                private final char[] start = new char[2];
+                private int started;
+                private Path temporary;
+                private Writer out;
+
+                @Override
+                public void write(char[] text, int offset, int length) throws IOException {
+                    while (out == null && length > 0) {
+                        start[started++] = text[offset++];
+                        length--;
+                        if (started == start.length) {
+                            begin();
+                        }
+                    }
+                    if (length > 0) {
+                        out.write(text, offset, length);
+                    }
+                }
+
+                private void begin() throws IOException {
+                    boolean executable = started == 2 && start[0] == '#' && start[1] == '!';
+                    temporary = createFor(destination, executable);
+                    out = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.WRITE),
+                            1 << 16), StandardCharsets.UTF_8);
+                    out.write(start, 0, started);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    if (out != null) {
+                        out.flush();
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (out == null) {
+                        begin();
+                    }
+                    out.close();
+                    keepModeOf(destination, temporary);
+                }
+            };
+        }
+
+        private synchronized Path createFor(Path destination, boolean executable) throws IOException {
+            checkRunning();
+            createFolders(destination.getParent());
+            // a second file for the same destination replaces the first
+            staged.entrySet().removeIf(entry -> entry.getValue().equals(destination) && deleteQuietly(entry.getKey()));
+            Path temporary = createTemporary(destination, executable);
+            staged.put(temporary, destination);
+            return temporary;
+        }
+
+        /** Each temporary file with its destination, in the order they were staged. */
+        synchronized Map<Path, Path> staged() {
+            return new LinkedHashMap<>(staged);
         }
 
         synchronized void commit() throws IOException {
@@ -353,11 +465,84 @@ public final class OutputWriter {
         }
     }
 
-    private static void deleteQuietly(Path path) {
+    /** True, so it can stand in a removeIf. */
+    private static boolean deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
             // best effort: the original error is what the user needs to see
+        }
+        return true;
+    }
+
+    /**
+     * One file's text until everything has rendered: in the heap while short (every usual output), in a temporary file
+     * (removed when printed, or when the JVM ends) once longer than {@link #IN_MEMORY} characters.
+     */
+    private static final class HeldText extends Writer {
+
+        static final int IN_MEMORY = 1 << 20;
+
+        private final String path;
+        private final StringBuilder text = new StringBuilder();
+        private Path spilled;
+        private Writer spill;
+
+        HeldText(String path) {
+            this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            if (spill == null && text.length() + length > IN_MEMORY) {
+                spilled = Files.createTempFile("whitelist-gen-", ".out");
+                spilled.toFile().deleteOnExit();
+                spill = Files.newBufferedWriter(spilled, StandardCharsets.UTF_8);
+                spill.append(text);
+                text.setLength(0);
+                text.trimToSize();
+            }
+            if (spill != null) {
+                spill.write(chars, offset, length);
+            } else {
+                text.append(chars, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (spill != null) {
+                spill.close();
+            }
+        }
+
+        void printTo(PrintWriter out) throws IOException {
+            if (spilled == null) {
+                out.append(text);
+                return;
+            }
+            try (java.io.Reader in = Files.newBufferedReader(spilled, StandardCharsets.UTF_8)) {
+                in.transferTo(out);
+            }
+        }
+
+        void discard() {
+            if (spill != null) {
+                try {
+                    spill.close();
+                } catch (IOException ignored) {
+                    // being removed anyway
+                }
+                deleteQuietly(spilled);
+            }
         }
     }
 

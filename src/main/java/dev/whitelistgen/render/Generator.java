@@ -29,20 +29,24 @@ public final class Generator {
     /** {@code language}: of the targets' prose where a target renders any (a bundle's --lang; else English). */
     public List<RenderedFile> generate(List<Target> targets, ChosenProfile profile, List<Server> servers, Customer customer,
                                        String language) {
+        RenderedFiles files = new RenderedFiles();
+        generate(targets, profile, servers, customer, language, files);
+        return files.files();
+    }
+
+    /** As above, each file going into the sink as it renders instead of being held. */
+    public void generate(List<Target> targets, ChosenProfile profile, List<Server> servers, Customer customer, String language,
+                         RenderSink sink) {
         refuseBrokenLimits(targets, servers, customer);
-        List<RenderedFile> files = new ArrayList<>();
         int done = 0;
         for (Target target : targets) {
             for (Server server : servers) {
                 RenderRequest request = new RenderRequest(target, profile, server, customer, language);
                 String prefix = (targets.size() > 1 ? target.name() + "/" : "") + (servers.size() > 1 ? server.id() + "/" : "");
-                for (RenderedFile file : renderer.render(target, RenderModel.of(request))) {
-                    files.add(new RenderedFile(prefix + file.path(), file.content()));
-                }
+                renderer.render(target, RenderModel.of(request), path -> sink.open(prefix + path));
                 progress.rendered(++done, targets.size() * servers.size(), target.name() + "/" + server.id());
             }
         }
-        return files;
     }
 
     /** Every documented limit the request breaks, all reported at once, before anything is rendered. */

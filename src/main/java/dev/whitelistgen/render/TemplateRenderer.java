@@ -76,47 +76,79 @@ public final class TemplateRenderer {
     }
 
     /**
-     * @throws UserError REFUSED when a template stops with [#stop "reason"] (a documented limit of the target);
-     *                   INVALID_INPUT when a template of the user's (--templates-dir) is broken, naming file and line
+     * Each of the target's files, rendered straight into the sink in its final form (line ends, ASCII); a template
+     * that renders to nothing writes no file (an output that only some options need).
+     *
+     * @throws UserError REFUSED when a template stops with [#stop "reason"] (a documented limit of the target) or an
+     *                   ASCII-only file would need another character; INVALID_INPUT when a template of the user's
+     *                   (--templates-dir) is broken, naming file and line
      * @throws RenderException when a built-in template is broken (a bug)
+     * @throws UncheckedIOException when the sink cannot take a file (the disk is full)
      */
-    public List<RenderedFile> render(Target target, Map<String, Object> model) {
-        List<RenderedFile> files = new ArrayList<>();
+    public void render(Target target, Map<String, Object> model, RenderSink sink) {
         for (String template : target.templates()) {
             String output = Target.outputName(template);
-            String text = process(target.name() + "/" + template, model, "target " + target.name());
-            if (text.isEmpty()) {
-                continue; // a template that renders to nothing writes no file (an output that only some options need)
+            FinalTextWriter text = new FinalTextWriter(() -> sink.open(output), target.crlf(output),
+                    target.ascii(output) ? "target " + target.name() + ", " + output : null);
+            process(target.name() + "/" + template, model, "target " + target.name(), text);
+            try {
+                text.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (target.ascii(output)) {
-                text = ascii(text, "target " + target.name() + ", " + output);
-            }
-            files.add(new RenderedFile(output, lineEndings(text, target.crlf(output))));
         }
-        return files;
+    }
+
+    public List<RenderedFile> render(Target target, Map<String, Object> model) {
+        RenderedFiles files = new RenderedFiles();
+        render(target, model, files);
+        return files.files();
     }
 
     /** One template that is not a target's output, such as the bundle's README frame ("_bundle/README.md.ftl"). */
     public String renderTemplate(String name, Map<String, Object> model) {
-        return lineEndings(process(name, model, name), false);
+        StringWriter out = new StringWriter();
+        FinalTextWriter text = new FinalTextWriter(() -> out, false, null);
+        process(name, model, name, text);
+        try {
+            text.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.opened() ? out.toString() : "\n";
     }
 
-    private String process(String name, Map<String, Object> model, String refusedBy) {
-        StringWriter out = new StringWriter();
+    private void process(String name, Map<String, Object> model, String refusedBy, FinalTextWriter out) {
         try {
             Template loaded = configuration.getTemplate(name);
             loaded.process(model, out);
         } catch (StopException e) {
             throw new UserError(UserError.Kind.REFUSED, refusedBy + ": " + e.getMessageWithoutStackTop().strip());
         } catch (TemplateException e) {
+            UserError refused = refusal(e);
+            if (refused != null) {
+                throw refused;
+            }
             throw broken(e.getTemplateSourceName() == null ? name : e.getTemplateSourceName(), e.getLineNumber(), describe(e), e);
         } catch (ParseException e) {
             throw broken(e.getTemplateName() == null ? name : e.getTemplateName(), e.getLineNumber(),
                     oneLine(e.getEditorMessage()), e);
         } catch (IOException e) {
+            if (out.failure() != null) {
+                throw new UncheckedIOException(out.failure());
+            }
             throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
         }
-        return out.toString();
+    }
+
+    /** An ASCII-only file's refusal, raised while FreeMarker wrote, may reach here wrapped. */
+    private static UserError refusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UserError refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     /**
@@ -135,57 +167,6 @@ public final class TemplateRenderer {
             }
         }
         return new RenderException("templates/" + source + (line == null ? "" : ", line " + line) + ": " + description, cause);
-    }
-
-    private static String lineEndings(String text, boolean crlf) {
-        String lf = text.replace("\r\n", "\n");
-        if (!lf.endsWith("\n")) {
-            lf += "\n";
-        }
-        return crlf ? lf.replace("\n", "\r\n") : lf;
-    }
-
-    /**
-     * Writes every non-ASCII character of a comment line ('#' first) as {@code <U+00E5>}, so the file reads the
-     * same in any code page. Anywhere else such a character would be part of a value, which an ASCII-only file
-     * cannot hold unchanged: the request is refused. (Validated values are ASCII; free text is only in comments.)
-     */
-    static String ascii(String text, String where) {
-        if (isAscii(text)) {
-            // the usual case, and no copy: Exchange's scripts for 100,000 networks are 64 million characters
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            boolean comment = line.stripLeading().startsWith("#");
-            for (int j = 0; j < line.length(); ) {
-                int c = line.codePointAt(j);
-                if (c < 0x80) {
-                    out.append((char) c);
-                } else if (comment) {
-                    out.append(String.format(Locale.ROOT, "<U+%04X>", c));
-                } else {
-                    throw new UserError(UserError.Kind.REFUSED, where + ", line " + (i + 1) + ": a value holds the non-ASCII character "
-                            + String.format(Locale.ROOT, "U+%04X", c) + ", which this ASCII-only script cannot carry unchanged");
-                }
-                j += Character.charCount(c);
-            }
-            if (i < lines.length - 1) {
-                out.append('\n');
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String oneLine(String text) {

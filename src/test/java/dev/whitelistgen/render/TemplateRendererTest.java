@@ -133,19 +133,39 @@ class TemplateRendererTest {
         assertThat(Cli.run("list", "targets", "--templates-dir", templates.toString()).out()).contains("hosts", "postfix", "bind");
     }
 
-    @Test
-    void aNonAsciiValueOutsideACommentIsRefusedNotMangled() {
-        String text = "# caf\u00e9 is fine in a comment\r\nNew-X -Name 'caf\u00e9'\r\n";
-        assertThatThrownBy(() -> TemplateRenderer.ascii(text, "target m365, x.ps1"))
-                .isInstanceOf(dev.whitelistgen.UserError.class)
-                .hasMessage("target m365, x.ps1, line 2: a value holds the non-ASCII character U+00E9, which this ASCII-only script cannot carry unchanged");
-        assertThat(TemplateRenderer.ascii("# caf\u00e9 \ud83d\ude00\nx\n", "w")).isEqualTo("# caf<U+00E9> <U+1F600>\nx\n");
+    /** Text as FinalTextWriter gives it its final form, written in pieces of {@code chunk} characters as FreeMarker does. */
+    static String finalText(String text, boolean crlf, String asciiWhere, int chunk) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        FinalTextWriter writer = new FinalTextWriter(() -> out, crlf, asciiWhere);
+        for (int i = 0; i < text.length(); i += chunk) {
+            writer.write(text, i, Math.min(chunk, text.length() - i));
+        }
+        writer.close();
+        return writer.opened() ? out.toString() : null;
     }
 
-    /** Scripts for 100,000 networks are tens of millions of characters: ASCII text is passed on, not copied. */
     @Test
-    void asciiTextIsPassedOnAsItIs() {
-        String text = "# plain\r\nNew-X -Name 'x'\r\n";
-        assertThat(TemplateRenderer.ascii(text, "w")).isSameAs(text);
+    void aNonAsciiValueOutsideACommentIsRefusedNotMangled() throws IOException {
+        String text = "# caf\u00e9 is fine in a comment\r\nNew-X -Name 'caf\u00e9'\r\n";
+        assertThatThrownBy(() -> finalText(text, true, "target m365, x.ps1", 5))
+                .isInstanceOf(dev.whitelistgen.UserError.class)
+                .hasMessage("target m365, x.ps1, line 2: a value holds the non-ASCII character U+00E9, which this ASCII-only script cannot carry unchanged");
+        // a surrogate pair split between two writes is still one character
+        assertThat(finalText("# caf\u00e9 \ud83d\ude00\nx\n", false, "w", 8)).isEqualTo("# caf<U+00E9> <U+1F600>\nx\n");
+        // blanks before '#' (an em space too, as String.stripLeading sees it) keep a comment a comment
+        assertThat(finalText(" \u2003# \u00e9", false, "w", 1)).isEqualTo(" <U+2003># <U+00E9>\n");
+        assertThatThrownBy(() -> finalText("\u2003x", false, "w", 1)).hasMessageContaining("line 1: a value holds the non-ASCII character U+2003");
+    }
+
+    /** Line ends as the file wants them, whatever the template wrote, and one after the last line. */
+    @ParameterizedTest
+    @CsvSource({"1", "2", "7"})
+    void lineEndsAreConvertedAsTheTextStreamsThrough(int chunk) throws IOException {
+        assertThat(finalText("a\r\nb\nc", false, null, chunk)).isEqualTo("a\nb\nc\n");
+        assertThat(finalText("a\r\nb\nc", true, null, chunk)).isEqualTo("a\r\nb\r\nc\r\n");
+        assertThat(finalText("a\rb\r", false, null, chunk)).isEqualTo("a\rb\r\n");
+        assertThat(finalText("a\r\r\n", true, "w", chunk)).isEqualTo("a\r\r\n");
+        assertThat(finalText("a\n", true, "w", chunk)).isEqualTo("a\r\n");
+        assertThat(finalText("", true, null, chunk)).as("no file for no text").isNull();
     }
 }
