@@ -236,7 +236,7 @@ public final class ProfileLoader {
         YamlTree.Item<IpNetwork> open = null;
         for (YamlTree.Item<IpNetwork> item : sorted) {
             if (open != null && open.value().contains(item.value())) {
-                YamlTree.Item<IpNetwork> later = item.node().getStartMark().getIndex() > open.node().getStartMark().getIndex() ? item : open;
+                YamlTree.Item<IpNetwork> later = item.index() > open.index() ? item : open; // the same list: index is file order
                 YamlTree.Item<IpNetwork> earlier = later == item ? open : item;
                 tree.problem(later.node(), later.field(), earlier.value().equals(later.value())
                         ? "'" + later.value() + "' is listed twice"

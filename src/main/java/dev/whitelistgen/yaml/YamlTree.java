@@ -70,10 +70,15 @@ public final class YamlTree {
     }
 
     /**
-     * A parsed list item with the node it came from, for problems that concern it later. The field's name
-     * ("networks[123]") is made only for a problem: a list of 1,000,000 networks would hold as many names.
+     * A parsed list item and where it came from, for problems that concern it later. Its node and field name
+     * ("networks[123]") are made only for a problem: a list of 1,000,000 networks would hold as many of each
+     * (YamlDocument keeps a list's scalars as text and makes each node when asked for).
      */
-    public record Item<T>(T value, Node node, String listField, int index) {
+    public record Item<T>(T value, List<Node> siblings, String listField, int index) {
+        public Node node() {
+            return siblings.get(index);
+        }
+
         public String field() {
             return listField + "[" + index + "]";
         }
@@ -240,7 +245,7 @@ public final class YamlTree {
                     continue;
                 }
                 try {
-                    items.add(new Item<>(parser.apply(s.getValue()), node, listField, i));
+                    items.add(new Item<>(parser.apply(s.getValue()), nodes, listField, i));
                 } catch (IllegalArgumentException e) {
                     problem(node, listField + "[" + i + "]", e.getMessage());
                 }

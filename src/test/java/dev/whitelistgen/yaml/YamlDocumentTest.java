@@ -57,4 +57,47 @@ class YamlDocumentTest {
         assertThat(first.getEndMark()).isSameAs(first.getStartMark());
         assertThat(first.getInLineComments()).isNull();
     }
+
+    /**
+     * A list's plain scalars are kept as text and position and made into nodes when asked for, yet read exactly as
+     * SnakeYAML's own composer reads them: value, tag, style and start mark, in lists of scalars and in mixed lists.
+     */
+    @Test
+    void listScalarsReadAsSnakeYamlComposesThem() {
+        String yaml = "a:\n  - 11.0.0.1\n  - '11.0.0.2'\n  - \"x y\"\n  - 12\n  - 1.5\n  - true\n  - ~\n  - 2001:db8::/32\n"
+                + "b: [1, two, 3.0.0.0/8]\nc:\n  - k: v\n  - plain\n  - [x, 'y']\nd: []\n";
+        Node lean = YamlDocument.compose(new StringReader(yaml), new LoaderOptions());
+        Node full = new org.yaml.snakeyaml.Yaml().compose(new StringReader(yaml));
+        assertThat(describe(lean)).isEqualTo(describe(full));
+        SequenceNode a = (SequenceNode) ((MappingNode) lean).getValue().get(0).getValueNode();
+        assertThat(a.getValue().get(0)).as("made when asked for, not held").isNotSameAs(a.getValue().get(0));
+    }
+
+    /** Every node's kind, tag, value, style and start position, depth first. */
+    private static String describe(Node node) {
+        StringBuilder text = new StringBuilder(node.getNodeId() + " " + node.getTag() + " " + node.getStartMark().getLine()
+                + ":" + node.getStartMark().getColumn() + "@" + node.getStartMark().getIndex());
+        if (node instanceof ScalarNode scalar) {
+            text.append(" '").append(scalar.getValue()).append("' ").append(scalar.getScalarStyle());
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> text.append("\n  ").append(describe(item)));
+        } else if (node instanceof MappingNode mapping) {
+            mapping.getValue().forEach(t -> text.append("\n ").append(describe(t.getKeyNode())).append(" = ").append(describe(t.getValueNode())));
+        }
+        return text.toString();
+    }
+
+    /** The shortcut for dotted numbers resolves each as SnakeYAML's resolver does. */
+    @Test
+    void theNetworkShortcutResolvesAsSnakeYaml() {
+        org.yaml.snakeyaml.resolver.Resolver snake = new org.yaml.snakeyaml.resolver.Resolver();
+        YamlDocument.NetworkResolver shortcut = new YamlDocument.NetworkResolver();
+        for (String value : java.util.List.of("11.0.0.1", "11.0.0.0/8", "1.2", "1.2.", ".1.2", "1..2", "1_000", "1.5e3", "2001-01-01",
+                "12", "0.0.0.0/0", "1.2.3", "1:20", "1.2/3", "true", "~", "")) {
+            for (boolean implicit : new boolean[] {true, false}) {
+                assertThat(shortcut.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, implicit)).as(value)
+                        .isEqualTo(snake.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, implicit));
+            }
+        }
+    }
 }
