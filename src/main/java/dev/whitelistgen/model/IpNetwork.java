@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
 /** An IPv4 or IPv6 network in CIDR form; a single address is a /32 or /128. Host bits are always zero. */
 public final class IpNetwork implements Comparable<IpNetwork> {
 
-    // Leading zeros are refused: "010.1.1.1" means octal to some parsers and decimal to others.
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Pattern PREFIX = Pattern.compile("0|[1-9]\\d{0,2}");
 
@@ -54,13 +51,9 @@ public final class IpNetwork implements Comparable<IpNetwork> {
     }
 
     private static byte[] parseAddress(String part, String whole) {
-        if (IPV4.matcher(part).matches()) {
-            String[] octets = part.split("\\.");
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                bytes[i] = (byte) Integer.parseInt(octets[i]);
-            }
-            return bytes;
+        byte[] ipv4 = parseIpv4(part);
+        if (ipv4 != null) {
+            return ipv4;
         }
         // Only characters of an IPv6 literal reach InetAddress, so it can never start a DNS lookup.
         if (part.indexOf(':') >= 0 && IPV6_CHARS.matcher(part).matches() && part.length() <= 45) {
@@ -77,6 +70,36 @@ public final class IpNetwork implements Comparable<IpNetwork> {
             return parsed.getAddress();
         }
         throw new IllegalArgumentException("'" + whole + "' is not an IPv4/IPv6 address or CIDR network");
+    }
+
+    /**
+     * Four decimal octets 0-255 separated by dots, or null. Leading zeros are refused: "010.1.1.1" means octal to
+     * some parsers and decimal to others. By hand rather than by a regular expression: a profile may list 1,000,000.
+     */
+    private static byte[] parseIpv4(String text) {
+        byte[] bytes = new byte[4];
+        int octet = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                if (digits > 0 && value == 0) {
+                    return null; // a leading zero
+                }
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && octet < 4) {
+                bytes[octet++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return octet == 4 ? bytes : null;
     }
 
     public static IpNetwork of(byte[] address, int prefix) {
@@ -173,7 +196,14 @@ public final class IpNetwork implements Comparable<IpNetwork> {
     }
 
     private static String formatIpv4(byte[] b) {
-        return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
+        StringBuilder text = new StringBuilder(15);
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) {
+                text.append('.');
+            }
+            text.append(b[i] & 0xff);
+        }
+        return text.toString();
     }
 
     /** RFC 5952 text form: lower case, the longest run of two or more zero groups as "::". */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The data a template sees: plain maps, lists, text, numbers and booleans only (no Java objects, so no
@@ -167,16 +168,67 @@ public final class RenderModel {
     }
 
     private static Map<String, Object> fields(IpNetwork network) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("text", network.toString());
-        map.put("cidr", network.cidr());
-        map.put("address", network.address());
-        map.put("prefix", network.prefix());
-        map.put("ipv4", network.isIpv4());
-        map.put("single", network.isSingleAddress());
-        map.put("last", network.lastAddress());
-        map.put("slash24", network.isIpv4() ? network.enclosing(24).cidr() : network.enclosing(48).cidr());
-        return map;
+        return new NetworkFields(network);
+    }
+
+    /**
+     * A network's fields, each made when a template reads it: a template reads one or two of the eight, and making all
+     * of them for each of 1,000,000 networks was most of the rendering time (bench/run.sh scale). "version" is added
+     * for earlier versions' networks.
+     */
+    private static final class NetworkFields extends java.util.AbstractMap<String, Object> {
+
+        private static final List<String> KEYS = List.of("text", "cidr", "address", "prefix", "ipv4", "single", "last", "slash24");
+
+        private final IpNetwork network;
+        private String version;
+
+        NetworkFields(IpNetwork network) {
+            this.network = network;
+        }
+
+        @Override
+        public Object get(Object key) {
+            if (!(key instanceof String name)) {
+                return null;
+            }
+            return switch (name) {
+                case "text" -> network.toString();
+                case "cidr" -> network.cidr();
+                case "address" -> network.address();
+                case "prefix" -> network.prefix();
+                case "ipv4" -> network.isIpv4();
+                case "single" -> network.isSingleAddress();
+                case "last" -> network.lastAddress();
+                case "slash24" -> network.isIpv4() ? network.enclosing(24).cidr() : network.enclosing(48).cidr();
+                case "version" -> version;
+                default -> null;
+            };
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Object put(String key, Object value) {
+            if (!key.equals("version")) {
+                throw new UnsupportedOperationException(key);
+            }
+            version = (String) value;
+            return null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> all = new LinkedHashMap<>();
+            KEYS.forEach(key -> all.put(key, get(key)));
+            if (version != null) {
+                all.put("version", version);
+            }
+            return all.entrySet();
+        }
     }
 
     private static Map<String, Object> spf(SpfPlan plan) {

@@ -46,7 +46,15 @@ class IpNetworkTest {
         "2001:db8::1%eth0|not an IPv4/IPv6 address",
         "example.com|not an IPv4/IPv6 address",
         "' 1.2.3.4'|not an IPv4/IPv6 address",
-        "1.2.3.4;rm|not an IPv4/IPv6 address"})
+        "1.2.3.4;rm|not an IPv4/IPv6 address",
+        "1.2.3.4.|not an IPv4/IPv6 address",
+        "1.2.3.4.5|not an IPv4/IPv6 address",
+        "1..3.4|not an IPv4/IPv6 address",
+        "1.2.3.256|not an IPv4/IPv6 address",
+        "1.2.3.1000|not an IPv4/IPv6 address",
+        "1.2.3.00|not an IPv4/IPv6 address",
+        ".1.2.3|not an IPv4/IPv6 address",
+        "1.2.3.\u0664|not an IPv4/IPv6 address"})
     void refusesWithAReason(String input, String reason) {
         assertThatThrownBy(() -> IpNetwork.parse(input)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(reason);
     }
