@@ -178,7 +178,7 @@ public final class RenderModel {
      */
     private static final class NetworkFields extends java.util.AbstractMap<String, Object> {
 
-        private static final List<String> KEYS = List.of("text", "cidr", "address", "prefix", "ipv4", "single", "last", "slash24");
+        private static final List<String> KEYS = List.of("text", "cidr", "address", "prefix", "ipv4", "single", "last", "slash24", "netmask");
 
         private final IpNetwork network;
         private String version;
@@ -201,6 +201,7 @@ public final class RenderModel {
                 case "single" -> network.isSingleAddress();
                 case "last" -> network.lastAddress();
                 case "slash24" -> network.isIpv4() ? network.enclosing(24).cidr() : network.enclosing(48).cidr();
+                case "netmask" -> network.isIpv4() ? netmask(network.prefix()) : null;
                 case "version" -> version;
                 default -> null;
             };
@@ -223,12 +224,18 @@ public final class RenderModel {
         @Override
         public Set<Entry<String, Object>> entrySet() {
             Map<String, Object> all = new LinkedHashMap<>();
-            KEYS.forEach(key -> all.put(key, get(key)));
+            KEYS.stream().filter(this::containsKey).forEach(key -> all.put(key, get(key)));
             if (version != null) {
                 all.put("version", version);
             }
             return all.entrySet();
         }
+    }
+
+    /** An IPv4 prefix length as a dotted netmask (24: 255.255.255.0), as consoles that take address and netmask want it. */
+    static String netmask(int prefix) {
+        int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+        return (mask >>> 24) + "." + (mask >>> 16 & 0xff) + "." + (mask >>> 8 & 0xff) + "." + (mask & 0xff);
     }
 
     private static Map<String, Object> spf(SpfPlan plan) {
