@@ -53,7 +53,13 @@ public final class OutputWriter {
     /** What a folder write did: each file, and the files already in the folder that this run did not write. */
     public record Result(List<Written> written, List<Path> leftovers) { }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Only a write to a folder needs it: made on first use, not when the class loads, because seeding it loads the
+     * security providers, which printing to standard output (the usual single-target call) would pay for nothing.
+     */
+    private static final class Names {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     // Created with open(2)'s mode, to which the kernel applies the umask: 0666 & ~umask as cp or an editor would
     // write, 0777 & ~umask for scripts (createTempFile would make every file 0600).
@@ -430,7 +436,7 @@ public final class OutputWriter {
         private static Path createTemporary(Path destination, boolean executable) throws IOException {
             boolean posix = Files.getFileStore(destination.getParent()).supportsFileAttributeView(PosixFileAttributeView.class);
             while (true) {
-                Path temporary = destination.resolveSibling("." + destination.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+                Path temporary = destination.resolveSibling("." + destination.getFileName() + "." + Long.toUnsignedString(Names.RANDOM.nextLong()) + ".tmp");
                 try {
                     return posix ? Files.createFile(temporary, executable ? EXECUTABLE : PLAIN) : Files.createFile(temporary);
                 } catch (FileAlreadyExistsException taken) {
