@@ -83,7 +83,10 @@ startup() {
 	row "bare JVM (java Hello)" hello
 	row "--version" version "<= 70 ms = <= $version_goal" "$version_goal"
 	row "(a) --target postfix --server dach" one "<= $((quiet_hello + 100)) ms (100 above bare) = <= $one_goal" "$one_goal"
-	printf '%-50s %7d %6s %7d\n' "(a) above the bare JVM" "$((wall[one] - wall[hello]))" "" "$((cpu[one] - cpu[hello]))"
+	# the goal as issue 30 states it; the ratio above was derived from a 38 ms bare JVM and is lenient where the bare
+	# JVM takes longer (115 ms on the quiet machine in December 2026), so on a quiet machine this row decides
+	printf '%-50s %7d %6s %7d %6s   <= 100 ms above bare: wall %s, cpu %s\n' "(a) above the bare JVM" "$((wall[one] - wall[hello]))" "" \
+		"$((cpu[one] - cpu[hello]))" "" "$(verdict $((wall[one] - wall[hello])) 100)" "$(verdict $((cpu[one] - cpu[hello])) 100)"
 	row "(b) --target all --server all --domain example.com" all
 	printf '%-50s %7s %6s %7s %6s   (b)/(a) <= 1.50: wall %s, cpu %s\n' "(b) ratio to (a)" "$(ratio "${wall[all]}" "${wall[one]}")" "" \
 		"$(ratio "${cpu[all]}" "${cpu[one]}")" "" "$(verdict "$(ratio "${wall[all]}" "${wall[one]}")" 1.5)" \

@@ -109,13 +109,13 @@
 [=say("guide.verify.text")]
 [#if ipAllowList]
 
-[=say("guide.verify.allowlist", {"ips": ipList?join(", ")})]
+[=say("guide.verify.allowlist", {"ips": ipList(", ")})]
 [/#if]
 
 ## [=say("guide.undo.heading")]
 
 [#if ipAllowList]
-1. [=say("guide.undo.allowlist", {"ips": ipList?join(", ")})]
+1. [=say("guide.undo.allowlist", {"ips": ipList(", ")})]
 2. [=say("guide.undo.spam", {"rule": ruleName, "list": addressListName})]
 [#else]
 1. [=say("guide.undo.spam", {"rule": ruleName, "list": addressListName})]

@@ -74,7 +74,7 @@ internal() {
 }
 
 ip_allow_list=[#if ipAllowList]yes[#else]no[/#if]
-expected=[=sh(ipList?join(" "))]
+expected=[=sh(ipList(" "))]
 senders=[=sh(server.senderDomains?join(" "))]
 # Entries of earlier profile versions that this version no longer lists: ENTRY=VERSION.
 earlier_networks=[=sh(earlierNetworks?map(n -> n.text + "=" + n.version)?join(" "))]
