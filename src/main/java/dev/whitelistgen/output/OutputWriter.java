@@ -292,9 +292,10 @@ public final class OutputWriter {
 
     /**
      * The temporary files and folders of one write. An interrupt first asks the writing thread to stop (it
-     * checks before each file and before the renames), then takes this object's lock, so it waits for at most
-     * one file being staged, or for renames already begun to finish (the folder then holds the whole new set),
-     * and never sees a file half-registered.
+     * checks before each new file and before the renames), then takes this object's lock, so it waits at most for a
+     * temporary file being created or for renames already begun to finish (the folder then holds the whole new set),
+     * and never sees a file half-registered. A file still being rendered is removed under its writer, which writes
+     * on into the deleted file until the JVM ends.
      */
     private static final class Staging {
 

@@ -128,4 +128,36 @@ class OutputWriterTest {
         OutputWriter.print(new PrintWriter(two), List.of(new RenderedFile("a", "A\n"), new RenderedFile("b", "B\n")));
         assertThat(two).hasToString("==> a <==\nA\n\n==> b <==\nB\n");
     }
+
+    /** Text past 1 Mi characters waits in a temporary file, not the heap; it is printed whole and the file removed. */
+    @Test
+    void aLongFileIsHeldOnDiskUntilPrinted() throws IOException {
+        String big = "x".repeat(3 << 20) + "\n";
+        StringWriter out = new StringWriter();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long before;
+        try (Stream<Path> held = Files.list(tmp)) {
+            before = held.filter(p -> p.getFileName().toString().startsWith("whitelist-gen-")).count();
+        }
+        OutputWriter.print(new PrintWriter(out), List.of(new RenderedFile("a", "A\n"), new RenderedFile("big", big)));
+        assertThat(out.toString()).isEqualTo("==> a <==\nA\n\n==> big <==\n" + big);
+        try (Stream<Path> held = Files.list(tmp)) {
+            assertThat(held.filter(p -> p.getFileName().toString().startsWith("whitelist-gen-")).count()).isEqualTo(before);
+        }
+    }
+
+    /** Nothing reaches standard output unless every file rendered: a refusal in the last one prints nothing. */
+    @Test
+    void aFailureWhileRenderingPrintsNothing() {
+        StringWriter out = new StringWriter();
+        assertThatThrownBy(() -> OutputWriter.print(new PrintWriter(out), sink -> {
+            try (java.io.Writer first = sink.open("a")) {
+                first.write("A\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            throw new UserError(UserError.Kind.REFUSED, "refused");
+        })).hasMessage("refused");
+        assertThat(out.toString()).isEmpty();
+    }
 }
