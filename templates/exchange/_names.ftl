@@ -5,7 +5,7 @@
 [#assign connectorName = "Netigate survey mail (whitelist-gen, " + server.id + ")"]
 [#assign headerName = "X-Whitelist-Gen"]
 [#assign headerValue = "netigate-" + server.id]
-[#assign ips = server.networks?map(n -> n.text)]
+[#assign ips = server.networkTexts]
 [#assign ipAllowList = flags?seq_contains("ip-allow-list")]
 [#-- Well-known SID of NT AUTHORITY\ANONYMOUS LOGON; its name is localised (NT-AUTORITAET\ANONYMOUS-ANMELDUNG),
      so the scripts translate the SID at run time. --]

@@ -136,6 +136,19 @@ public final class RenderModel {
         map.put("networks", networks(server.networks()));
         map.put("ipv4Networks", networks(server.networks().stream().filter(IpNetwork::isIpv4).toList()));
         map.put("ipv6Networks", networks(server.networks().stream().filter(n -> !n.isIpv4()).toList()));
+        // each network's text (its field "text"), made as a template reads it: a template's server.networks?map(n -> n.text)
+        // assigned to a variable is a list held for the whole render (exchange, 1,000,000 networks: out of 256 MiB)
+        map.put("networkTexts", new java.util.AbstractList<String>() {
+            @Override
+            public String get(int index) {
+                return server.networks().get(index).toString();
+            }
+
+            @Override
+            public int size() {
+                return server.networks().size();
+            }
+        });
         // Distinct, sorted /24s of the IPv4 networks (Exchange Online spoof entries take a /24 as sending
         // infrastructure). Computed here: de-duplicating in a template is quadratic in the network count.
         map.put("ipv4Slash24s", server.networks().stream().filter(IpNetwork::isIpv4).map(n -> n.enclosing(24))
