@@ -1,4 +1,5 @@
 [#include "_names.ftl"]
+[#include "/_common/parts.ftl"]
 [#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
      step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
 # [=say("guide.title")] ([=md(server.name)])
@@ -9,7 +10,7 @@
 
 [=say("guide.ipcaveat")]
 
-[=say("guide.which", {"checkMx": "whitelist-gen check mx --domain DOMAIN"})]
+[=say("guide.which")][#if !inBundle()] [=say("guide.which.checkMx", {"checkMx": "whitelist-gen check mx --domain DOMAIN"})][/#if]
 
 ## [=say("guide.a.heading")]
 
@@ -86,7 +87,7 @@
 [=say("guide.auth.intro")]
 
 [#list customerDomains as domain]
-- [=say("guide.auth.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+- [=say("guide.auth.spf", {"domain": domain, "bind": part("bind", "whitelist-gen --target bind --server " + server.id + " --domain " + domain)})]
 [/#list]
 - [=say("guide.auth.dkim")]
 [#else]
@@ -115,7 +116,7 @@
 
 ## [=say("guide.behind.heading")]
 
-[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id + " --behind proofpoint", "google": "whitelist-gen --target google --server " + server.id})]
+[=say("guide.behind.text", {"m365": part("m365", "whitelist-gen --target m365 --server " + server.id + " --behind proofpoint"), "google": part("google", "whitelist-gen --target google --server " + server.id)})]
 
 ## [=say("guide.verify.heading")]
 

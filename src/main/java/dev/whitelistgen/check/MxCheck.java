@@ -4,6 +4,7 @@ import dev.whitelistgen.UserError;
 import dev.whitelistgen.dns.DnsAnswer;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.Flag;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -79,9 +80,11 @@ public final class MxCheck {
             }
             hosts.add(entry);
         }
-        findings.addAll(advice(found, unknown));
+        Optional<String> behind = behind(found);
+        findings.addAll(advice(found, unknown, behind));
         data.put("hosts", hosts);
         data.put("targets", found.stream().flatMap(s -> s.targets().stream()).distinct().toList());
+        behind.ifPresent(gateway -> data.put("behind", gateway));
         String summary = named.isEmpty()
                 ? "the MX hosts of " + domain + " are not ones whitelist-gen can name"
                 : domain + " receives mail through " + String.join(" and ", named) + (unknown ? " (and hosts it cannot name)" : "");
@@ -96,8 +99,17 @@ public final class MxCheck {
         };
     }
 
+    /**
+     * What --behind names for the first gateway among the MX hosts: its target, or "other" for a gateway without one;
+     * empty when the MX names no gateway.
+     */
+    static Optional<String> behind(Set<MxSystems.MxSystem> found) {
+        return found.stream().filter(MxSystems.MxSystem::gateway).findFirst()
+                .map(s -> s.targets().stream().filter(Flag.GATEWAYS::contains).findFirst().orElse("other"));
+    }
+
     /** Which targets to generate: the gateway's (or its console), and the mailbox system behind it. */
-    private static List<Finding> advice(Set<MxSystems.MxSystem> found, boolean unknown) {
+    private static List<Finding> advice(Set<MxSystems.MxSystem> found, boolean unknown, Optional<String> behind) {
         List<Finding> advice = new ArrayList<>();
         boolean gateway = false;
         for (MxSystems.MxSystem system : found) {
@@ -112,8 +124,12 @@ public final class MxCheck {
         }
         if (gateway) {
             advice.add(Finding.info("behind the gateway, the mailbox system sees the gateway's IP, not Netigate's: it needs its"
-                    + " own step as well (Microsoft 365: --target m365; Google Workspace: --target google); the MX does not show"
-                    + " which system that is"));
+                    + " own step as well (Microsoft 365: --target m365 --behind " + behind.orElseThrow() + "; Google Workspace:"
+                    + " --target google); the MX does not show which system that is"));
+            // issue 29: what support sends such a customer, as one zip
+            advice.add(Finding.info("for the customer, one bundle holds the gateway's part and both mailbox systems' parts, and"
+                    + " says to apply the gateway's first: whitelist-gen bundle --server SERVER --behind " + behind.orElseThrow()
+                    + " --output ticket.zip (add --domain DOMAIN for surveys sent as the customer's own domain)"));
         }
         if (unknown && found.isEmpty()) {
             advice.add(Finding.info("generate the target for the software those hosts run (postfix, exim, spamassassin, rspamd,"

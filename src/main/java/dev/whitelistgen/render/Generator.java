@@ -29,12 +29,18 @@ public final class Generator {
     /** {@code language}: of the targets' prose where a target renders any (a bundle's --lang; else English). */
     public List<RenderedFile> generate(List<Target> targets, ChosenProfile profile, List<Server> servers, Customer customer,
                                        String language) {
+        return generate(targets, profile, servers, customer, language, BundleContext.NONE);
+    }
+
+    /** {@code bundle}: what the bundle these files go into holds, for prose that names its files (issue 29). */
+    public List<RenderedFile> generate(List<Target> targets, ChosenProfile profile, List<Server> servers, Customer customer,
+                                       String language, BundleContext bundle) {
         refuseBrokenLimits(targets, servers, customer);
         List<RenderedFile> files = new ArrayList<>();
         int done = 0;
         for (Target target : targets) {
             for (Server server : servers) {
-                RenderRequest request = new RenderRequest(target, profile, server, customer, language);
+                RenderRequest request = new RenderRequest(target, profile, server, customer, language, bundle);
                 String prefix = (targets.size() > 1 ? target.name() + "/" : "") + (servers.size() > 1 ? server.id() + "/" : "");
                 for (RenderedFile file : renderer.render(target, RenderModel.of(request))) {
                     files.add(new RenderedFile(prefix + file.path(), file.content()));

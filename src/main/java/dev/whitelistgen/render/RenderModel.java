@@ -38,6 +38,7 @@ public final class RenderModel {
         model.put("spfMode", request.customer().spfMode().name().toLowerCase(Locale.ROOT));
         model.put("language", request.language());
         model.put("texts", TargetTexts.of(request.target(), request.language()));
+        model.put("bundle", request.bundle().model());
         List<Map<String, Object>> spf = new ArrayList<>();
         if (request.target().spfRecords()) {
             model.put("spfVendorTerms", SpfMerger.vendorTerms(request.server(), request.customer().spfMode(), request.profile().profile().version()));

@@ -94,7 +94,13 @@ class CheckMxCommandTest {
         assertThat(result.out()).contains("ok   mx2.hc0000-00.iphmx.com: Cisco Secure Email Cloud Gateway (filtering gateway; *.iphmx.com,")
                 .contains("info Cisco Secure Email Cloud Gateway: generate whitelist-gen --target cisco --server SERVER\n")
                 .contains("info behind the gateway, the mailbox system sees the gateway's IP, not Netigate's: it needs its own step"
-                        + " as well (Microsoft 365: --target m365; Google Workspace: --target google)");
+                        + " as well (Microsoft 365: --target m365 --behind cisco; Google Workspace: --target google)")
+                // issue 29: the one command support runs for such a customer
+                .contains("info for the customer, one bundle holds the gateway's part and both mailbox systems' parts, and says to"
+                        + " apply the gateway's first: whitelist-gen bundle --server SERVER --behind cisco --output ticket.zip"
+                        + " (add --domain DOMAIN for surveys sent as the customer's own domain)\n");
+        assertThat(check("cisco", "--json").out()).contains("\"behind\": \"cisco\"");
+        assertThat(check("mimecast").out()).contains("whitelist-gen bundle --server SERVER --behind mimecast --output ticket.zip");
     }
 
     @Test
@@ -102,7 +108,7 @@ class CheckMxCommandTest {
         Cli.Result result = check("sophos");
 
         assertThat(result.out()).contains("info Sophos Email: no whitelist-gen target yet; allowlist Netigate in its own console")
-                .contains("info behind the gateway");
+                .contains("info behind the gateway").contains("whitelist-gen bundle --server SERVER --behind other --output ticket.zip");
     }
 
     @Test
@@ -135,7 +141,8 @@ class CheckMxCommandTest {
                 .contains("ok   alt1.aspmx.l.google.com: Google Workspace (Gmail)")
                 .contains("ok   aspmx2.googlemail.com: Google Workspace (Gmail)")
                 .contains("info Google Workspace (Gmail): generate whitelist-gen --target google --server SERVER")
-                .doesNotContain("behind the gateway");
+                .doesNotContain("behind the gateway").doesNotContain("--behind");
+        assertThat(check("googleold", "--json").out()).doesNotContain("\"behind\"");
     }
 
     @Test

@@ -119,8 +119,8 @@ class BarracudaTargetTest {
         assertThat(tableRows(scenario2)).containsExactlyElementsOf(
                 V2_IPS.stream().map(ip -> "| `" + ip + "` | `255.255.255.255` | `" + COMMENT + "` |").toList());
         assertThat(scenario2).contains("**SPF Exemptions by IP Address**")
-                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
-                .contains("`whitelist-gen --target bind --server azure --domain other.example` writes it")
+                .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
+                .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain other.example`)")
                 .contains("Do not add your own domain to **SPF Exemptions by Domain** or to a DMARC exemption")
                 .contains("**Sender Spoof Protection**");
         for (String ip : V2_IPS) {

@@ -99,7 +99,7 @@ class HornetsecurityTargetTest {
         String csv = read("hornetsecurity-values.csv");
 
         assertThat(guide).contains("## Scenario 2: surveys sent as customer.example, other.example")
-                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
+                .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
                 .contains("Do not put your own domains on the allow list")
                 .contains("not for Netigate's IPs only: do not add one for this")
                 .doesNotContain("This guide was made without `--domain`");

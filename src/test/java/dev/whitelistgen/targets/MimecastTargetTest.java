@@ -111,7 +111,7 @@ class MimecastTargetTest {
         assertThat(scenario2).contains("   - **Select Option**: **Take No Action**\n")
                 .contains("- `customer.example`: `Netigate surveys (whitelist-gen) customer.example`\n")
                 .contains("- `other.example`: `Netigate surveys (whitelist-gen) other.example`\n")
-                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
+                .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
                 .contains("so this guide writes no script for it")
                 // The API's create-policy takes sourceIPs too: the guide must not claim the bypass cannot be limited,
                 // only that the reference leaves open how the two combine; and one such policy per mail flow.

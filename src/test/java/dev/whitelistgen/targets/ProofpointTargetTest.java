@@ -123,7 +123,7 @@ class ProofpointTargetTest {
         assertThat(section(guide, "### Scenario 2 in part B", "## SPF and DKIM"))
                 .contains("take domains only, not IP addresses")
                 .contains("so this guide makes none");
-        assertThat(guide).contains("`whitelist-gen --target bind --server azure --domain other.example` writes it")
+        assertThat(guide).contains("(the record to publish: `whitelist-gen --target bind --server azure --domain other.example`)")
                 .doesNotContain("This guide was made without `--domain`");
         // The customer's domain is never a Safe Sender entry or a route condition.
         assertThat(section(guide, "## Part A", "### Scenario 2 in part B")).doesNotContain("`customer.example`");
