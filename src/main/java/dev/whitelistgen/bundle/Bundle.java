@@ -66,7 +66,7 @@ public final class Bundle {
         Map<String, String> frame = texts.frame(request.language());
         // the bundle's reader has no whitelist-gen: its guides name the bundle's files instead of commands
         BundleContext context = new BundleContext(request.targets().included().stream().map(Target::name).toList(),
-                frame.get("part_here"), frame.get("part_ask"));
+                request.customer().gateway(), frame.get("part_here"), frame.get("part_ask"));
         List<RenderedFile> targetFiles = new ArrayList<>();
         List<Map<String, Object>> targetModels = new ArrayList<>();
         for (Target target : request.targets().included()) {

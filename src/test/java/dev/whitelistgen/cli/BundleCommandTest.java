@@ -265,6 +265,10 @@ class BundleCommandTest {
         assertThat(install).contains("--behind mimecast", "Set-InboundConnector", "-Enabled $false",
                 "allowlist Netigate in the gateway itself (mimecast/mimecast-guide.md in this package)");
 
+        // Google Workspace behind the gateway: its inbound gateway step names the gateway's guide in the bundle
+        assertThat(entries.get("google/google-workspace-guide.md"))
+                .contains("Allow Netigate on the gateway itself (`mimecast/mimecast-guide.md` in this package), and list the gateway's own IPs");
+
         Path generated = dir.resolve("m365");
         assertThat(Cli.run("--target", "m365", "--server", "dach", "--behind", "mimecast", "--domain", "example.com", "-o",
                 generated.toString()).exitCode()).isZero();
@@ -275,6 +279,8 @@ class BundleCommandTest {
         Path plain = dir.resolve("plain.zip");
         assertThat(Cli.run("bundle", "--server", "dach", "-o", plain.toString()).exitCode()).isZero();
         assertThat(entries(plain).get("README.md")).doesNotContain("apply in this order").contains("If your mail passes a filtering gateway first");
+        assertThat(entries(plain).get("google/google-workspace-guide.md"))
+                .contains("Allow Netigate on the gateway itself (your Netigate contact can send the settings for several such systems)");
     }
 
     /** --target narrows a gateway customer's bundle; the README and the script say where the missing part comes from. */
