@@ -48,7 +48,7 @@
 
 [=say("guide.on.text")]
 
-[=say("guide.source")]: [=doc.egdIp]; [=doc.egdSender]; [=doc.egdLog]; [=doc.esgIpIn]; [=doc.esgIpOut]; [=doc.esgContent]
+[=say("guide.source")]: [=doc.egdIp]; [=doc.egdSender]; [=doc.egdLog]; [=doc.egdLinks]; [=doc.esgIpIn]; [=doc.esgIpOut]; [=doc.esgContent]
 [#if customerDomains?has_content]
 
 ## [=say("guide.s2.heading", {"domains": customerDomains?join(", ")})]
@@ -95,7 +95,7 @@
 [=say("guide.links.none")]
 [/#if]
 
-[=say("guide.source")]: [=doc.egdLinks]; [=doc.intentIgnore]
+[=say("guide.source")]: [=doc.egdLinks]; [=doc.intentVisits]; [=doc.intentIgnore]
 
 ## [=say("guide.behind.heading")]
 

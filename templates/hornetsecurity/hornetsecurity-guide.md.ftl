@@ -70,7 +70,7 @@
 [=say("guide.links.none")]
 [/#if]
 
-[=say("guide.source")]: [=doc.secureLinks]; [=doc.urlRewritingSupport]
+[=say("guide.source")]: [=doc.secureLinks]; [=doc.urlRewritingSupport]; [=doc.atpEngines]
 
 ## [=say("guide.behind.heading")]
 
@@ -84,7 +84,7 @@
 - `[=sender]`
 [/#list]
 
-[=say("guide.source")]: [=doc.liveTracking]; [=doc.headerFrom]
+[=say("guide.source")]: [=doc.liveTracking]; [=doc.categories]; [=doc.ruleset]; [=doc.headerFrom]
 
 ## [=say("guide.upgrade.heading")]
 

@@ -82,6 +82,23 @@ class HornetsecurityTargetTest {
     }
 
     @Test
+    void theCheckNamesInfomailAndTheHeaderOfAHandRelease() throws IOException {
+        generate("--server", "azure");
+        String guide = read("hornetsecurity-guide.md");
+        String check = guide.substring(guide.indexOf("## Check after the first survey"), guide.indexOf("## Upgrade"));
+
+        // Survey invitations are bulk mail: Infomail is as likely a miss as Spam (the allow lists are read before the
+        // Infomail filter), and a hand release from quarantine must not be mistaken for the entries working.
+        assertThat(check).contains("classed **Spam** or **Infomail** although step 1 is done, the IP entries did not match it")
+                .contains("`x-hornetsecurity-delivered:` was released from quarantine by hand")
+                .contains("r_Categories.html").contains("c_ruleset_order.html");
+        // Pre-click checking is said as far as the manual says it: URL Scanning is for links in attachments.
+        assertThat(guide.substring(guide.indexOf("## Link scanning"), guide.indexOf("## Behind the gateway")))
+                .contains("URL Scanning checks the targets of links inside attached documents only")
+                .contains("c_atp_engines.html").doesNotContain("Whether Hornetsecurity also opens links before anyone clicks");
+    }
+
+    @Test
     void dachNamesItsOwnSenderForTheFallbackOnly() throws IOException {
         generate("--server", "dach");
         String guide = read("hornetsecurity-guide.md");
