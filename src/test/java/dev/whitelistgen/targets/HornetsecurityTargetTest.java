@@ -119,6 +119,8 @@ class HornetsecurityTargetTest {
                 .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
                 .contains("Do not put your own domains on the allow list")
                 .contains("not for Netigate's IPs only: do not add one for this")
+                // The manual's exception is chosen among the customer's own protected domains, not a sender domain.
+                .contains("switches a check off for one of your own domains as a whole")
                 .doesNotContain("This guide was made without `--domain`");
         assertThat(csv).contains("spf_must_authorise_netigate,DNS TXT record of the domain (whitelist-gen --target bind),customer.example\r\n");
         assertThat(csv.lines().filter(l -> l.contains("customer.example") || l.contains("other.example")))
