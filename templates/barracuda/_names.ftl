@@ -20,6 +20,7 @@
 [#-- What earlier profile versions listed for this server and this one does not (the render model's `earlier`, when
      the generator knows the history): the upgrade step names those entries for removal. --]
 [#assign earlierNetworks = (earlier.networks)![]]
+[#assign earlierLinkDomains = (earlier.webDomains)![]]
 
 [#-- The pages each step rests on: Barracuda Campus (campus.barracuda.com), for Email Gateway Defense (formerly Email
      Security Service; where the current page could not be read in full, the same page of its predecessor) and for the

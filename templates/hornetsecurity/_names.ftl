@@ -9,6 +9,7 @@
      the generator knows the history): the upgrade step names those entries for deletion. --]
 [#assign earlierNetworks = (earlier.networks)![]]
 [#assign earlierSenders = (earlier.senderDomains)![]]
+[#assign earlierLinkDomains = (earlier.webDomains)![]]
 
 [#-- The pages each step rests on: Hornetsecurity's Control Panel manual (cp.hornetsecurity.com) and support articles. --]
 [#assign doc = {

@@ -89,7 +89,7 @@
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text")]
-[#if earlierNetworks?has_content || earlierSenders?has_content]
+[#if earlierNetworks?has_content || earlierSenders?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
@@ -98,6 +98,9 @@
 [/#list]
 [#list earlierSenders as d]
 - [=say("guide.earlier.sender", {"entry": d.name, "version": d.version})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 

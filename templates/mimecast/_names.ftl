@@ -10,6 +10,7 @@
      the generator knows the history): the upgrade step names those values for removal. --]
 [#assign earlierNetworks = (earlier.networks)![]]
 [#assign earlierSenders = (earlier.senderDomains)![]]
+[#assign earlierLinkDomains = (earlier.webDomains)![]]
 
 [#-- The pages each step rests on: Mimecast's support site (mimecastsupport.zendesk.com), its older community
      knowledge base (community.mimecast.com) where the new site's page could not be read in full, and its API

@@ -114,7 +114,7 @@
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text", {"prefix": narrativePrefix})]
-[#if earlierNetworks?has_content || earlierSenders?has_content]
+[#if earlierNetworks?has_content || earlierSenders?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
@@ -123,6 +123,9 @@
 [/#list]
 [#list earlierSenders as d]
 - [=say("guide.earlier.sender", {"entry": narrative(d.name), "version": d.version})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 

@@ -12,6 +12,7 @@
 [#-- What earlier profile versions listed for this server and this one does not (the render model's `earlier`, when
      the generator knows the history): the upgrade step names those values for removal. --]
 [#assign earlierNetworks = (earlier.networks)![]]
+[#assign earlierLinkDomains = (earlier.webDomains)![]]
 
 [#-- The pages each step rests on, all on Proofpoint's help site (help.proofpoint.com) except the mail flow order,
      which Proofpoint's own order-of-processing page refers to a "Mail Flow KB" for and which could be read only in a

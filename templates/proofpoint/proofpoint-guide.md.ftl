@@ -126,12 +126,15 @@
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text", {"id": routeId})]
-[#if earlierNetworks?has_content]
+[#if earlierNetworks?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
 [#list earlierNetworks as n]
 - [=say("guide.earlier.network", {"entry": n.text, "version": n.version, "id": routeId})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 
