@@ -121,7 +121,7 @@
 
 [=say("guide.verify.text")]
 
-[=say("guide.source")]: [=doc.essSenderLists]
+[=say("guide.source")]: [=doc.essSenderLists]; [=doc.essLogs]; [=doc.essSetup]
 
 ## [=say("guide.upgrade.heading")]
 

@@ -96,6 +96,9 @@ class ProofpointTargetTest {
                 // must say that this one check is skipped too, not that only spam filtering is.
                 .contains("as a way past **Inbound domain spoofing protection** (**Company Settings** > **Spam**)")
                 .contains("Quarantining_suspected_spoof");
+        // The check says what a Safe Sender entry shows in the log (Filtered: Allow) and cites the log pages.
+        assertThat(section(guide, "## Check after the first survey", "## Upgrade")).contains("under **Tools** > **Log Search**")
+                .contains("the classification **Filtered: Allow**").contains("Troubleshooting_email_delivery_problems_using_Email_Logs");
         assertThat(guide.substring(0, guide.indexOf("## Part A"))).doesNotContain("and nothing more")
                 .contains("a Safe Sender entry also skips the **Inbound domain spoofing protection** setting");
         // No step anywhere turns a virus or malware module off or delivers at once.
