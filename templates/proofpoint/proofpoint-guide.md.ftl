@@ -70,14 +70,14 @@
 
 [=say("guide.b.stays")]
 
-[=say("guide.source")]: [=doc.essOrder]; [=doc.essMailFlow]; [=doc.essSenderLists]; [=doc.essAntiSpoofing]
+[=say("guide.source")]: [=doc.essOrder]; [=doc.essMailFlow]; [=doc.essSenderLists]; [=doc.essSpoofDetection]; [=doc.essAntiSpoofing]
 [#if customerDomains?has_content]
 
 ### [=say("guide.b2.heading", {"domains": customerDomains?join(", ")})]
 
 [=say("guide.b2.text")]
 
-[=say("guide.source")]: [=doc.essAntiSpoofing]
+[=say("guide.source")]: [=doc.essSpoofDetection]; [=doc.essAntiSpoofing]
 [/#if]
 [#if customerDomains?has_content]
 
@@ -121,7 +121,7 @@
 
 [=say("guide.verify.text")]
 
-[=say("guide.source")]: [=doc.essSenderLists]
+[=say("guide.source")]: [=doc.essSenderLists]; [=doc.essLogs]; [=doc.essSetup]
 
 ## [=say("guide.upgrade.heading")]
 
