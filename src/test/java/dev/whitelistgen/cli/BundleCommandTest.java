@@ -54,7 +54,7 @@ class BundleCommandTest {
                 "hornetsecurity/hornetsecurity-guide.md", "hornetsecurity/hornetsecurity-values.csv",
                 "json/netigate-profile.json",
                 "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
-                "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
+                "mimecast/mimecast-antispoofing-bypass.sh", "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
                 "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
                 "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
                 "proofpoint/proofpoint-guide.md", "proofpoint/proofpoint-values.csv",
@@ -251,7 +251,7 @@ class BundleCommandTest {
         assertThat(entries.keySet()).containsExactly("README.md", "bind/spf-records.zone",
                 "google/google-workspace-guide.md", "google/google-workspace-values.csv", "google/verify-allowlist.sh",
                 "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
-                "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv", "SHA256SUMS");
+                "mimecast/mimecast-antispoofing-bypass.sh", "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv", "SHA256SUMS");
         String readme = entries.get("README.md");
         assertThat(readme).contains("`whitelist-gen bundle --server dach --profile 2 --lang en --domain example.com --behind mimecast`",
                 "## Your mail passes a filtering gateway first: apply in this order",

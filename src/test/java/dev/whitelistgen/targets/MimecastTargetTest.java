@@ -2,6 +2,7 @@ package dev.whitelistgen.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.whitelistgen.render.RenderModel;
 import dev.whitelistgen.render.RenderRequest;
 import dev.whitelistgen.render.RenderedFile;
@@ -12,11 +13,15 @@ import dev.whitelistgen.request.ChosenProfile;
 import dev.whitelistgen.request.Customer;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.Profiles;
+import dev.whitelistgen.testing.RealProgram;
 import dev.whitelistgen.testing.Repo;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,12 +117,14 @@ class MimecastTargetTest {
                 .contains("- `customer.example`: `Netigate surveys (whitelist-gen) customer.example`\n")
                 .contains("- `other.example`: `Netigate surveys (whitelist-gen) other.example`\n")
                 .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
-                .contains("so this guide writes no script for it")
-                // The API's create-policy takes sourceIPs too: the guide must not claim the bypass cannot be limited,
-                // only that the reference leaves open how the two combine; and one such policy per mail flow.
+                // The script's alternative names what it makes, that it is one or the other, and what stays open.
+                .contains("`mimecast-antispoofing-bypass.sh` makes, through Mimecast's API 2.0, one **Anti-Spoofing SPF-Based Bypass** policy")
+                .contains("passes the SPF record of `_spf.netigate.se`, Netigate's SPF include")
+                .contains("Use it or the console steps above, not both")
                 .contains("only one such policy can apply to a mail flow")
-                .contains("its request also takes source IPs, but its reference does not say how they combine with the SPF check")
-                .doesNotContain("creates exactly this SPF-based bypass");
+                .contains("its API 2.0 reference could not be read")
+                .contains("xsoar.pan.dev/docs/reference/integrations/mimecast-v2")
+                .doesNotContain("writes no script");
         assertThat(scenario2.lines().filter(l -> l.startsWith("     - `"))).containsExactlyElementsOf(
                 V2_RANGES.stream().map(r -> "     - `" + r + "`").toList());
         // The customer's domains also get a Permitted Senders policy, with the same IPs.
@@ -174,6 +181,103 @@ class MimecastTargetTest {
         assertThat(guide).contains("this version (2) no longer does. Remove them:\n\n- Source IP Range `193.44.77.163/32` (version 1), in every policy of this guide\n");
         assertThat(csv).contains("delete_source_ip_range,\"Validity > Source IP Ranges of every policy named Netigate surveys (whitelist-gen) ..."
                 + " (listed by profile version 1, not by this one)\",193.44.77.163/32\r\n");
+    }
+
+    @Test
+    void theApiScriptIsADryRunThatPrintsEachRequestAndSendsNothing() throws IOException {
+        generate("--server", "azure", "--domain", "customer.example");
+        Path script = dir.resolve("mimecast-antispoofing-bypass.sh");
+        assertThat(Files.readString(script)).doesNotContainPattern("[^\\x00-\\x7F]").startsWith("#!/bin/sh\n");
+
+        // A port nothing listens on: a request would fail, so exit 0 shows that the dry run sent none.
+        RealProgram.Result dry = RealProgram.run(Duration.ofSeconds(30), Map.of("MIMECAST_API", "http://127.0.0.1:9",
+                "PATH", "/usr/bin:/bin"), dir, "sh", script.toString());
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).startsWith("Dry run: nothing is sent.")
+                .contains("POST http://127.0.0.1:9/api/policy/antispoofing-bypass/delete-policy  {\"data\":[{\"id\":\"ID\"}]}  for each policy"
+                        + " listed whose description starts with 'Netigate surveys (whitelist-gen)'\n")
+                .contains("POST http://127.0.0.1:9/api/policy/antispoofing-bypass/create-policy  " + createBody("customer.example") + "\n");
+
+        RealProgram.Result elsewhere = RealProgram.run(Duration.ofSeconds(30), Map.of("MIMECAST_API", "https://api.services.mimecast.com.example.net",
+                "PATH", "/usr/bin:/bin"), dir, "sh", script.toString(), "--apply");
+        assertThat(elsewhere.exitCode()).as(elsewhere.toString()).isEqualTo(2);
+        assertThat(elsewhere.err()).contains("nothing sent");
+        RealProgram.Result noSecret = RealProgram.run(Duration.ofSeconds(30), Map.of("PATH", "/usr/bin:/bin"), dir, "sh", script.toString(), "--apply");
+        assertThat(noSecret.exitCode()).as(noSecret.toString()).isEqualTo(2);
+        assertThat(RealProgram.run(Duration.ofSeconds(30), Map.of("PATH", "/usr/bin:/bin"), dir, "sh", script.toString(), "--force").exitCode()).isEqualTo(2);
+    }
+
+    /** The request body the script sends for one of the customer's domains (Mimecast's create-policy fields). */
+    private static String createBody(String domain) {
+        return "{\"data\":[{\"option\":\"enable_bypass\",\"policy\":{\"description\":\"Netigate surveys (whitelist-gen) " + domain + "\","
+                + "\"fromPart\":\"both\",\"from\":{\"type\":\"email_domain\",\"emailDomain\":\"" + domain + "\"},\"to\":{\"type\":\"internal_addresses\"},"
+                + "\"fromEternal\":true,\"toEternal\":true,\"enabled\":true,\"enforced\":false,\"override\":false,\"bidirectional\":false,"
+                + "\"conditions\":{\"spfDomains\":[\"_spf.netigate.se\"],\"sourceIPs\":[\"46.254.11.92/32\",\"86.107.243.139/32\",\"89.45.227.195/32\",\"89.45.227.221/32\"]}}}]}";
+    }
+
+    /**
+     * Converge, with the real curl against a loopback stand-in for Mimecast: the policies an earlier run made (by their
+     * narrative, on any page, the policy as an object or as a list of one) are deleted before the current one is
+     * created, a policy of the customer's own is left alone, and the secret never reaches curl's arguments.
+     */
+    @Test
+    void appliedTheScriptDeletesWhatAnEarlierRunMadeThenCreatesTheCurrentPolicy() throws IOException {
+        RealProgram.require("curl");
+        generate("--server", "azure", "--domain", "customer.example");
+        Path script = dir.resolve("mimecast-antispoofing-bypass.sh");
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            requests.add(path + " " + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            String answer = path.equals("/oauth/token") ? "{\"access_token\":\"token-1\",\"expires_in\":1800}"
+                    : path.endsWith("/get-policy") && body.contains("pageToken") ? "{\"fail\":[],\"meta\":{\"status\":200},\"data\":[{\"id\":\"v1-policy\","
+                            + "\"policy\":[{\"description\":\"Netigate surveys (whitelist-gen) old.example\",\"from\":{\"group\":{\"id\":\"g\"}}}]}]}"
+                    : path.endsWith("/get-policy") ? "{\"fail\":[],\"meta\":{\"status\":200,\"pagination\":{\"next\":\"page-2\"}},\"data\":["
+                            + "{\"id\":\"earlier\",\"policy\":{\"description\":\"Netigate surveys (whitelist-gen) customer.example\",\"from\":{\"attribute\":{\"id\":\"a\"}}}},"
+                            + "{\"id\":\"payroll\",\"policy\":{\"description\":\"Payroll system\"}}]}"
+                    : "{\"fail\":[],\"meta\":{\"status\":200},\"data\":[{\"id\":\"created-1\"}]}";
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        try {
+            Map<String, String> env = Map.of("MIMECAST_API", "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "MIMECAST_CLIENT_ID", "client-1", "MIMECAST_CLIENT_SECRET", "se\"cr\\et", "PATH", "/usr/bin:/bin");
+            RealProgram.Result applied = RealProgram.run(Duration.ofSeconds(60), env, dir, "sh", script.toString(), "--apply");
+            assertThat(applied.exitCode()).as(applied.toString()).isZero();
+            assertThat(requests).containsExactly(
+                    "/oauth/token null client_id=client-1&client_secret=se%22cr%5Cet&grant_type=client_credentials",
+                    "/api/policy/antispoofing-bypass/get-policy Bearer token-1 {\"data\":[]}",
+                    "/api/policy/antispoofing-bypass/get-policy Bearer token-1 {\"meta\":{\"pagination\":{\"pageToken\":\"page-2\"}},\"data\":[]}",
+                    "/api/policy/antispoofing-bypass/delete-policy Bearer token-1 {\"data\":[{\"id\":\"earlier\"}]}",
+                    "/api/policy/antispoofing-bypass/delete-policy Bearer token-1 {\"data\":[{\"id\":\"v1-policy\"}]}",
+                    "/api/policy/antispoofing-bypass/create-policy Bearer token-1 " + createBody("customer.example"));
+            assertThat(applied.out()).contains("Created the bypass policy 'Netigate surveys (whitelist-gen) customer.example' (id created-1).");
+
+            // Undo: the same deletions, nothing created.
+            requests.clear();
+            RealProgram.Result removed = RealProgram.run(Duration.ofSeconds(60), env, dir, "sh", script.toString(), "--apply", "--remove");
+            assertThat(removed.exitCode()).as(removed.toString()).isZero();
+            assertThat(requests).hasSize(5).noneMatch(r -> r.contains("create-policy")).noneMatch(r -> r.contains("payroll"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void versionOneHasNoSpfIncludeSoTheScriptCreatesNothingAndTheGuideSaysSo() throws IOException {
+        generate("--server", "azure", "--profile", "1", "--domain", "customer.example");
+        assertThat(read("mimecast-guide.md")).contains("this profile version gives no SPF include for Netigate's server, so"
+                + " `mimecast-antispoofing-bypass.sh` creates no policy").doesNotContain("Netigate's SPF include. Use it");
+        RealProgram.Result dry = RealProgram.run(Duration.ofSeconds(30), Map.of("PATH", "/usr/bin:/bin"), dir, "sh",
+                dir.resolve("mimecast-antispoofing-bypass.sh").toString());
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).doesNotContain("create-policy").contains("no policy is created");
     }
 
     @Test
