@@ -4,7 +4,7 @@
      bundle, the Netigate contact when the bundle lacks it, or outside a bundle the command that writes it. Plain
      English: the scripts are ASCII-only. --]
 [#function gatewayPart]
-[#if behind == "other"][#return "its vendor's console"][/#if]
+[#if behind == "other"][#return "its vendor's console" + (partState("json") == "here")?then("; " + partFile("json") + " in this package holds the values", "")][/#if]
 [#local state = partState(behind)]
 [#if state == "here"][#return partFile(behind) + " in this package"][/#if]
 [#if state == "ask"][#return "ask your Netigate contact for its part"][/#if]

@@ -61,7 +61,7 @@ public record BundleRequest(ChosenProfile profile, Server server, TargetSelectio
                     EnumSet.of(Flag.BEHIND))) : customer, problems);
             anotherGateway(targets, gateway).ifPresent(other -> problems.add(UserError.Kind.USAGE, Input.BEHIND.problem(
                     "the mail passes " + gateway + " first, but --target names " + other + ", another gateway; a bundle is for"
-                            + " the one gateway in front of the mailboxes: give --behind " + other + ", or leave " + other + " out")));
+                            + " the one gateway in front of the mailboxes: name " + other + " with --behind, or leave it out")));
         }
         problems.throwIfAny();
         return new BundleRequest(ChosenProfile.asGiven(fields.profile(), profile).withEarlier(sources.profiles().earlierThan(profile)),

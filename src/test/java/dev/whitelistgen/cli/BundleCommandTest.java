@@ -312,6 +312,8 @@ class BundleCommandTest {
         assertThat(entries(other).keySet()).containsExactly("README.md", "google/google-workspace-guide.md", "google/google-workspace-values.csv",
                 "google/verify-allowlist.sh", "json/netigate-profile.json", "m365/Install-NetigateAllowlist.ps1",
                 "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1", "SHA256SUMS");
+        assertThat(entries(other).get("m365/Install-NetigateAllowlist.ps1")).contains("allowlist Netigate in the gateway itself (its"
+                + " vendor''s console; json/netigate-profile.json in this package holds the values)"); // '' in a PowerShell string
         assertThat(entries(other).get("README.md")).contains("1. **First the gateway**: the gateway's own console", "`json/netigate-profile.json`")
                 .contains("- `bind`: writes records for your own domains");
     }
@@ -323,7 +325,7 @@ class BundleCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).isEqualTo("whitelist-gen: --behind: the mail passes cisco first, but --target names mimecast, another"
-                + " gateway; a bundle is for the one gateway in front of the mailboxes: give --behind mimecast, or leave mimecast out\n");
+                + " gateway; a bundle is for the one gateway in front of the mailboxes: name mimecast with --behind, or leave it out\n");
         assertThat(zip).doesNotExist();
         Cli.Result unknown = Cli.run("bundle", "--server", "dach", "--behind", "sophos", "-o", zip.toString());
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
