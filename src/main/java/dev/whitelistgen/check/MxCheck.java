@@ -62,7 +62,10 @@ public final class MxCheck {
             Optional<MxSystems.MxSystem> system = systems.of(host);
             if (system.isPresent()) {
                 MxSystems.MxSystem s = system.get();
-                found.add(s);
+                // Several suffixes name one system (Google's three): its advice once.
+                if (found.stream().noneMatch(f -> f.name().equals(s.name()))) {
+                    found.add(s);
+                }
                 named.add(s.name());
                 // Says where the MX points and on whose word, never which products the domain's owner licenses.
                 findings.add(Finding.ok(host + ": " + s.name() + " (" + (s.gateway() ? "filtering gateway" : "mailboxes")

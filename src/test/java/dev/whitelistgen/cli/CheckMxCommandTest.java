@@ -179,6 +179,7 @@ class CheckMxCommandTest {
     void aMailboxSystemNeedsNoGatewayStep() {
         Cli.Result result = check("googleold");
 
+        assertThat(result.out().split("info Google Workspace \\(Gmail\\): generate", -1)).as("advice once for three suffixes").hasSize(2);
         assertThat(result.out()).contains("ok   aspmx.l.google.com: Google Workspace (Gmail) (mailboxes):")
                 .contains("ok   alt1.aspmx.l.google.com: Google Workspace (Gmail)")
                 .contains("ok   aspmx2.googlemail.com: Google Workspace (Gmail)")
