@@ -27,13 +27,15 @@
 #      'Netigate surveys (whitelist-gen) ': what an earlier run or profile version made; no other policy is touched;
 #   4. POST /api/policy/antispoofing-bypass/create-policy for each of your domains below (none with --remove), then
 #      get-policy with its id: a policy Mimecast stored with another sender domain, recipients, Source IP Ranges or
-#      SPF domain than sent is deleted again at once and the run stops.
+#      SPF domain than sent is deleted again at once and the run stops;
+#   5. get-policy, all pages, again: if the list does not show a policy just created (so a later run could not find it
+#      to delete it), this run's policies are deleted again and the run stops.
 # Mimecast answers HTTP 200 also when a request failed, with the failure in the answer's fail list
 # (https://www.mimecast.com/tech-connect/documentation/api-overview/response-code/): both are checked.
 # Exit 0: done (or dry run); 1: Mimecast refused a request, did not confirm a deletion, stored a policy otherwise than
-# sent, or could not be reached (its answer is shown; steps before it stay done, nothing after it is sent: run again, it
-# starts by deleting what it made); 2: a wrong argument, missing credentials, a MIMECAST_API that is not Mimecast's, or
-# an answer that could not be read (then nothing more is sent).
+# sent or did not list it, or could not be reached (its answer is shown; steps before it stay done, nothing after it
+# is sent: run again, it starts by deleting what it made); 2: a wrong argument, missing credentials, a MIMECAST_API
+# that is not Mimecast's, or an answer that could not be read (then nothing more is sent).
 # 
 # Sources: request bodies and fields as in Mimecast's API reference for these endpoints
 #   (https://integrations.mimecast.com/documentation/endpoint-reference/policies/antispoofing-spf-bypass/create-policy,
@@ -122,6 +124,9 @@ if [ "$apply" = no ]; then
 		echo "POST $api/api/policy/antispoofing-bypass/create-policy  $(create_body "$domain")"
 		echo "POST $api/api/policy/antispoofing-bypass/get-policy  {\"data\":[{\"id\":\"ID\"}]}  with the new policy's id: it must be stored as sent"
 	done
+	if [ -n "$domains" ]; then
+		echo "POST $api/api/policy/antispoofing-bypass/get-policy  {\"data\":[]}  (and each further page) again: it must list each new policy"
+	fi
 	if [ -z "$spf_domains" ]; then
 		echo "This profile version gives no SPF include for Netigate's server, so no policy is created (use the console steps of the guide)."
 	elif [ -z "$domains" ]; then
@@ -281,34 +286,38 @@ esac
 # or, as the reference's example shows, as a list of one. A list none of whose entries carries a narrative where the
 # reference puts it, or a policy of ours without an id that can be sent back, is not understood: then nothing is deleted or
 # created (creating without deleting would pile up policies run after run).
-ours=""
-page=""
-pages=0
-while :; do
-	if [ -n "$page" ]; then
-		listed=$(post /api/policy/antispoofing-bypass/get-policy "{\"meta\":{\"pagination\":{\"pageToken\":$(json_string "$page")}},\"data\":[]}") || exit $?
-	else
-		listed=$(post /api/policy/antispoofing-bypass/get-policy '{"data":[]}') || exit $?
-	fi
-	found=$(printf '%s\n' "$listed" | awk -F '\t' -v marker="$prefix " '
-		{ n = $1; sub(/^\.data\[/, "", n); n += 0 }
-		$1 ~ /^\.data\[[0-9]+\]\./ { entry[n] = 1 }
-		$1 ~ /^\.data\[[0-9]+\]\.id$/ { id[n] = $2 }
-		$1 ~ /^\.data\[[0-9]+\]\.policy(\[0\])?\.description$/ { described = 1; if (index($2, marker) == 1) mine[n] = 1 }
-		END {
-			for (n in entry) entries++
-			if (entries > 0 && !described) { print "no listed policy has a description at data[].policy.description" > "/dev/stderr"; exit 3 }
-			for (n in mine) {
-				if (id[n] == "" || id[n] ~ /[^A-Za-z0-9._~+\/=:-]/) { print "a policy of ours has no id that can be sent back" > "/dev/stderr"; exit 3 }
-				printf " %s", id[n]
-			}
-		}') || { echo "The list of bypass policies could not be read (see above); nothing deleted or created" >&2; exit 2; }
-	ours="$ours$found"
-	page=$(printf '%s\n' "$listed" | awk -F '\t' '$1 == ".meta.pagination.next" { print $2; exit }')
-	[ -n "$page" ] || break
-	pages=$((pages + 1))
-	[ "$pages" -lt 50 ] || { echo "Mimecast kept sending pages (50 read); nothing deleted or created" >&2; exit 2; }
-done
+# list_ours: sets ours to their ids, from every page.
+list_ours() {
+	ours=""
+	page=""
+	pages=0
+	while :; do
+		if [ -n "$page" ]; then
+			listed=$(post /api/policy/antispoofing-bypass/get-policy "{\"meta\":{\"pagination\":{\"pageToken\":$(json_string "$page")}},\"data\":[]}") || exit $?
+		else
+			listed=$(post /api/policy/antispoofing-bypass/get-policy '{"data":[]}') || exit $?
+		fi
+		found=$(printf '%s\n' "$listed" | awk -F '\t' -v marker="$prefix " '
+			{ n = $1; sub(/^\.data\[/, "", n); n += 0 }
+			$1 ~ /^\.data\[[0-9]+\]\./ { entry[n] = 1 }
+			$1 ~ /^\.data\[[0-9]+\]\.id$/ { id[n] = $2 }
+			$1 ~ /^\.data\[[0-9]+\]\.policy(\[0\])?\.description$/ { described = 1; if (index($2, marker) == 1) mine[n] = 1 }
+			END {
+				for (n in entry) entries++
+				if (entries > 0 && !described) { print "no listed policy has a description at data[].policy.description" > "/dev/stderr"; exit 3 }
+				for (n in mine) {
+					if (id[n] == "" || id[n] ~ /[^A-Za-z0-9._~+\/=:-]/) { print "a policy of ours has no id that can be sent back" > "/dev/stderr"; exit 3 }
+					printf " %s", id[n]
+				}
+			}') || { echo "The list of bypass policies could not be read (see above); nothing more sent" >&2; exit 2; }
+		ours="$ours$found"
+		page=$(printf '%s\n' "$listed" | awk -F '\t' '$1 == ".meta.pagination.next" { print $2; exit }')
+		[ -n "$page" ] || break
+		pages=$((pages + 1))
+		[ "$pages" -lt 50 ] || { echo "Mimecast kept sending pages (50 read); nothing more sent" >&2; exit 2; }
+	done
+}
+list_ours
 
 # DELETED_ANSWER ID: Mimecast's answer must name the deleted policy (Cortex XSOAR's client checks the same).
 confirm_deleted() {
@@ -346,6 +355,7 @@ END {
 	if (!same(wantSpf, spf)) wrong = wrong "; spfDomains" spf
 	if (wrong != "") { print substr(wrong, 3); exit 1 }
 }'
+created_ids=""
 for domain in $domains; do
 	created=$(post /api/policy/antispoofing-bypass/create-policy "$(create_body "$domain")") || exit $?
 	if ! id=$(usable_id "$(printf '%s\n' "$created" | awk -F '\t' '$1 == ".data[0].id" { print $2; exit }')"); then
@@ -361,7 +371,21 @@ for domain in $domains; do
 		exit 1
 	fi
 	echo "Created the bypass policy '$prefix $domain' (id $id), stored as sent."
+	created_ids="$created_ids $id"
 done
+# A later run finds its policies to delete only through the list: one the list does not show would stay for good.
+if [ -n "$created_ids" ]; then
+	list_ours
+	for id in $created_ids; do
+		case " $ours " in *" $id "*) continue ;; esac
+		for created_id in $created_ids; do
+			deleted=$(post /api/policy/antispoofing-bypass/delete-policy "{\"data\":[{\"id\":$(json_string "$created_id")}]}") || exit $?
+			confirm_deleted "$deleted" "$created_id"
+		done
+		echo "Mimecast's list of bypass policies does not show the policy $id just created, so a later run could not remove it: this run's policies were deleted again; use the console steps of the guide" >&2
+		exit 1
+	done
+fi
 if [ -z "$spf_domains" ]; then
 	echo "This profile version gives no SPF include for Netigate's server, so no policy was created (use the console steps of the guide)."
 fi

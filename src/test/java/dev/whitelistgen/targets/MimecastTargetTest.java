@@ -124,6 +124,12 @@ class MimecastTargetTest {
                 .contains("only one such policy can apply to a mail flow")
                 .contains("its API 2.0 reference could not be read")
                 .contains("xsoar.pan.dev/docs/reference/integrations/mimecast-v2")
+                // What the script does beyond the request list: read-back, regional gateways, exit codes.
+                .contains("whose narrative is `Netigate surveys (whitelist-gen)` followed by a space and a domain")
+                .contains("It reads each new policy back and deletes it again at once")
+                .contains("`MIMECAST_API=https://uk-api.services.mimecast.com` or `MIMECAST_API=https://us-api.services.mimecast.com`")
+                .contains("Exit status 0: done (or dry run); 1: Mimecast refused a request (also with HTTP 200 and a failure in its answer)")
+                .contains("articles/41019270938643").contains("api-overview/response-code/")
                 .doesNotContain("writes no script");
         assertThat(scenario2.lines().filter(l -> l.startsWith("     - `"))).containsExactlyElementsOf(
                 V2_RANGES.stream().map(r -> "     - `" + r + "`").toList());
@@ -197,7 +203,8 @@ class MimecastTargetTest {
                 .contains("POST http://127.0.0.1:9/api/policy/antispoofing-bypass/delete-policy  {\"data\":[{\"id\":\"ID\"}]}  for each policy"
                         + " listed whose description starts with 'Netigate surveys (whitelist-gen) '\n")
                 .contains("POST http://127.0.0.1:9/api/policy/antispoofing-bypass/create-policy  " + createBody("customer.example") + "\n")
-                .contains("POST http://127.0.0.1:9/api/policy/antispoofing-bypass/get-policy  {\"data\":[{\"id\":\"ID\"}]}  with the new policy's id");
+                .contains("POST http://127.0.0.1:9/api/policy/antispoofing-bypass/get-policy  {\"data\":[{\"id\":\"ID\"}]}  with the new policy's id")
+                .contains("again: it must list each new policy");
 
         // Mimecast's regional API gateways are Mimecast's too (data residency); a look-alike host is not.
         for (String gateway : List.of("https://uk-api.services.mimecast.com", "https://us-api.services.mimecast.com")) {
@@ -335,7 +342,10 @@ class MimecastTargetTest {
                     "/api/policy/antispoofing-bypass/delete-policy Bearer token-1 {\"data\":[{\"id\":\"earlier\"}]}",
                     "/api/policy/antispoofing-bypass/delete-policy Bearer token-1 {\"data\":[{\"id\":\"v1=\"}]}",
                     "/api/policy/antispoofing-bypass/create-policy Bearer token-1 " + createBody("customer.example"),
-                    "/api/policy/antispoofing-bypass/get-policy Bearer token-1 {\"data\":[{\"id\":\"created-1\"}]}");
+                    "/api/policy/antispoofing-bypass/get-policy Bearer token-1 {\"data\":[{\"id\":\"created-1\"}]}",
+                    // Listed again: the new policy must be on the list a later run reads to delete it.
+                    "/api/policy/antispoofing-bypass/get-policy Bearer token-1 {\"data\":[]}",
+                    "/api/policy/antispoofing-bypass/get-policy Bearer token-1 {\"meta\":{\"pagination\":{\"pageToken\":\"page-2\"}},\"data\":[]}");
             assertThat(applied.out()).contains("Created the bypass policy 'Netigate surveys (whitelist-gen) customer.example' (id created-1), stored as sent.");
             assertThat(applied.err()).doesNotContain("Bearer").doesNotContain("token-1").doesNotContain("cr\\et");
             assertThat(dir.resolve("home/trace.txt")).doesNotExist();
@@ -368,7 +378,8 @@ class MimecastTargetTest {
     /**
      * Answers the script does not understand, or failures Mimecast reports with HTTP 200, stop it before anything
      * more is sent: nothing is created after an unconfirmed deletion, a list without narratives or with an id that
-     * could not be sent back deletes and creates nothing, and a secret of two lines is refused before any request.
+     * could not be sent back deletes and creates nothing, a policy the list does not show afterwards (a later run could
+     * not delete it) is deleted again, and a secret of two lines is refused before any request.
      */
     @Test
     void whatTheScriptCannotReadOrMimecastRefusesStopsIt() throws IOException {
@@ -390,6 +401,9 @@ class MimecastTargetTest {
                 new Case("HTTP 200 with a fail entry", (path, body) -> path.endsWith("/create-policy")
                         ? "{\"meta\":{\"status\":200},\"data\":[],\"fail\":[{\"errors\":[{\"code\":\"err_validation\",\"message\":\"x\"}]}]}" : null,
                         1, "/create-policy"),
+                new Case("list that does not show what was created", (path, body) -> path.endsWith("/get-policy") && !body.contains("\"id\"")
+                        ? "{\"fail\":[],\"meta\":{\"status\":200},\"data\":[]}" : null,
+                        1, "/delete-policy"),
                 new Case("answer with trailing text", (path, body) -> path.endsWith("/get-policy") ? "{\"fail\":[],\"data\":[]} <html>" : null,
                         2, "/get-policy"));
         for (Case c : cases) {
@@ -432,7 +446,9 @@ class MimecastTargetTest {
                 String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
                         .contains(lang.equals("sv") ? "Steg 1: en policy under Permitted Senders" : "Schritt 1: eine Richtlinie unter Permitted Senders")
-                        .contains("`89.45.227.221/32`").contains("**Take No Action**").doesNotContain("## Step 1");
+                        .contains("`89.45.227.221/32`").contains("**Take No Action**").doesNotContain("## Step 1")
+                        .contains(lang.equals("sv") ? "Slutstatus 0: klart (eller torrkörning); 1: Mimecast avvisade ett anrop"
+                                : "Exit-Status 0: erledigt (oder Probelauf); 1: Mimecast hat eine Anfrage abgelehnt");
             }
         }
     }
