@@ -20,7 +20,8 @@
 # API Gateway Resilience": https://mimecastsupport.zendesk.com/hc/en-us/articles/41019270938643). Any other value is
 # refused, except http://127.0.0.1:PORT for tests. Needs curl and a POSIX sh and awk; curl's own ~/.curlrc is not read.
 # 
-# What --apply does, in this order (never more allowed at any moment than before or after):
+# What --apply does, in this order (never more allowed at any moment than before or after, but for the seconds until
+# the read-back of step 4 deletes a policy Mimecast stored wider than sent):
 #   1. POST /oauth/token (client credentials) for a bearer token;
 #   2. POST /api/policy/antispoofing-bypass/get-policy, all pages: the Anti-Spoofing SPF-Based Bypass policies;
 #   3. POST /api/policy/antispoofing-bypass/delete-policy for each whose description (narrative) starts with
