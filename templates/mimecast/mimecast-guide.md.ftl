@@ -81,7 +81,7 @@
 [=say("guide.step3.apiNoInclude", {"prefix": narrativePrefix})]
 [/#if]
 
-[=say("guide.source")]: [=doc.antiSpoofing]; [=doc.validity]; [=doc.dnsAuth]; [=doc.dnsAuthDefinition]; [=doc.spfBypass]; [=doc.apiSpfBypass]; [=doc.apiClient]
+[=say("guide.source")]: [=doc.antiSpoofing]; [=doc.validity]; [=doc.dnsAuth]; [=doc.dnsAuthDefinition]; [=doc.spfBypass]; [=doc.apiSpfBypass]; [=doc.apiClient][#if server.spfInclude?has_content]; [=doc.apiGateways]; [=doc.apiResponses][/#if]
 [#else]
 
 ## [=say("guide.step3.absent.heading")]
