@@ -78,7 +78,7 @@
 
 ## [=say("guide.s2.absent.heading")]
 
-[=say("guide.s2.absent")]
+[=say("guide.s2.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]

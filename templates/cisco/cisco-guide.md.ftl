@@ -69,7 +69,7 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 
 ## [=say("guide.step3.absent.heading")]
 
-[=say("guide.step3.absent")]
+[=say("guide.step3.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]

@@ -53,7 +53,7 @@
 
 ## [=say("guide.step3.absent.heading")]
 
-[=say("guide.step3.absent")]
+[=say("guide.step3.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]

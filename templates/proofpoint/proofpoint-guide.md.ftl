@@ -94,7 +94,7 @@
 
 ## [=say("guide.scenario2.absent.heading")]
 
-[=say("guide.scenario2.absent")]
+[=say("guide.scenario2.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]

@@ -363,6 +363,24 @@ class BundleCommandTest {
                 .doesNotContain("in this package");
     }
 
+    /** Made without --domain, a gateway guide in a bundle sends its reader to the Netigate contact, not to a flag. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cisco", "hornetsecurity", "mimecast", "proofpoint", "barracuda"})
+    void aGatewayGuideInABundleWithoutDomainsAsksTheNetigateContactForThem(String gateway) throws IOException {
+        for (String language : List.of("en", "sv", "de")) {
+            Path zip = dir.resolve(gateway + "-nodomain-" + language + ".zip");
+            Cli.Result result = Cli.run("bundle", "--server", "dach", "--behind", gateway, "--lang", language, "-o", zip.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            Map<String, String> texts = texts("templates/" + gateway + "/bundle_" + language + ".properties");
+            assertThat(entries(zip).get(gateway + "/" + gateway + "-guide.md")).as(language)
+                    .contains(texts.get("guide.again.bundle")).doesNotContain(texts.get("guide.again.command"));
+        }
+        Path alone = dir.resolve(gateway + "-nodomain");
+        assertThat(Cli.run("--target", gateway, "--server", "dach", "-o", alone.toString()).exitCode()).isZero();
+        assertThat(Files.readString(alone.resolve(gateway + "-guide.md"))).as("outside a bundle")
+                .contains(texts("templates/" + gateway + "/bundle_en.properties").get("guide.again.command"));
+    }
+
     private static Cli.Result run(String[] args, Path output) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = output.toString();
