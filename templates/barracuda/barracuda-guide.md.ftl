@@ -48,7 +48,7 @@
 
 [=say("guide.on.text")]
 
-[=say("guide.source")]: [=doc.egdIp]; [=doc.egdSender]; [=doc.egdLog]; [=doc.esgIpIn]; [=doc.esgIpOut]; [=doc.esgContent]
+[=say("guide.source")]: [=doc.egdIp]; [=doc.egdSender]; [=doc.egdLog]; [=doc.egdLinks]; [=doc.esgIpIn]; [=doc.esgIpOut]; [=doc.esgContent]
 [#if customerDomains?has_content]
 
 ## [=say("guide.s2.heading", {"domains": customerDomains?join(", ")})]
@@ -95,7 +95,7 @@
 [=say("guide.links.none")]
 [/#if]
 
-[=say("guide.source")]: [=doc.egdLinks]; [=doc.intentIgnore]
+[=say("guide.source")]: [=doc.egdLinks]; [=doc.intentVisits]; [=doc.intentIgnore]
 
 ## [=say("guide.behind.heading")]
 
@@ -110,12 +110,15 @@
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text", {"comment": entryComment})]
-[#if earlierNetworks?has_content]
+[#if earlierNetworks?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
 [#list earlierNetworks as n]
 - [=say("guide.earlier.network", {"entry": n.cidr, "version": n.version})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 

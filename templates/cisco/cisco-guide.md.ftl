@@ -99,6 +99,14 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text", {"group": senderGroup, "filter": filterName})]
+[#if earlierLinkDomains?has_content]
+
+[=say("guide.earlier.linkDomains", {"version": profile.version})]
+
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
+[/#list]
+[/#if]
 
 ## [=say("guide.undo.heading")]
 

@@ -70,7 +70,7 @@
 [=say("guide.links.none")]
 [/#if]
 
-[=say("guide.source")]: [=doc.secureLinks]; [=doc.urlRewritingSupport]
+[=say("guide.source")]: [=doc.secureLinks]; [=doc.urlRewritingSupport]; [=doc.atpEngines]
 
 ## [=say("guide.behind.heading")]
 
@@ -84,12 +84,12 @@
 - `[=sender]`
 [/#list]
 
-[=say("guide.source")]: [=doc.liveTracking]; [=doc.headerFrom]
+[=say("guide.source")]: [=doc.liveTracking]; [=doc.categories]; [=doc.ruleset]; [=doc.headerFrom]
 
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text")]
-[#if earlierNetworks?has_content || earlierSenders?has_content]
+[#if earlierNetworks?has_content || earlierSenders?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
@@ -98,6 +98,9 @@
 [/#list]
 [#list earlierSenders as d]
 - [=say("guide.earlier.sender", {"entry": d.name, "version": d.version})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 

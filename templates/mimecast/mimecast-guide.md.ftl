@@ -74,9 +74,13 @@
 - [=say("guide.step3.dkim")]
 - [=say("guide.step3.dmarc")]
 
-[=say("guide.step3.notSpfBypass")]
+[#if server.spfInclude?has_content]
+[=say("guide.step3.api", {"spf": server.spfInclude, "prefix": narrativePrefix})]
+[#else]
+[=say("guide.step3.apiNoInclude", {"prefix": narrativePrefix})]
+[/#if]
 
-[=say("guide.source")]: [=doc.antiSpoofing]; [=doc.validity]; [=doc.dnsAuth]; [=doc.dnsAuthDefinition]; [=doc.spfBypass]; [=doc.apiSpfBypass]
+[=say("guide.source")]: [=doc.antiSpoofing]; [=doc.validity]; [=doc.dnsAuth]; [=doc.dnsAuthDefinition]; [=doc.spfBypass]; [=doc.apiSpfBypass]; [=doc.apiClient][#if server.spfInclude?has_content]; [=doc.apiGateways]; [=doc.apiResponses][/#if]
 [#else]
 
 ## [=say("guide.step3.absent.heading")]
@@ -113,8 +117,8 @@
 
 ## [=say("guide.upgrade.heading")]
 
-[=say("guide.upgrade.text", {"prefix": narrativePrefix})]
-[#if earlierNetworks?has_content || earlierSenders?has_content]
+[=say("guide.upgrade.text", {"prefix": narrativePrefix})] [=say("guide.upgrade.script")]
+[#if earlierNetworks?has_content || earlierSenders?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
@@ -124,13 +128,17 @@
 [#list earlierSenders as d]
 - [=say("guide.earlier.sender", {"entry": narrative(d.name), "version": d.version})]
 [/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
+[/#list]
 [/#if]
 
 ## [=say("guide.undo.heading")]
 
 1. [=say("guide.undo.1", {"prefix": narrativePrefix})]
 2. [=say("guide.undo.2", {"prefix": narrativePrefix})]
-3. [=say("guide.undo.3")]
+3. [=say("guide.undo.script", {"prefix": narrativePrefix})]
+4. [=say("guide.undo.3")]
 
 ---
 [=say("guide.footer", {"vendor": md(profile.vendor), "server": md(server.name), "id": server.id, "version": profile.version,

@@ -70,14 +70,14 @@
 
 [=say("guide.b.stays")]
 
-[=say("guide.source")]: [=doc.essOrder]; [=doc.essMailFlow]; [=doc.essSenderLists]; [=doc.essAntiSpoofing]
+[=say("guide.source")]: [=doc.essOrder]; [=doc.essMailFlow]; [=doc.essSenderLists]; [=doc.essSpoofDetection]; [=doc.essAntiSpoofing]
 [#if customerDomains?has_content]
 
 ### [=say("guide.b2.heading", {"domains": customerDomains?join(", ")})]
 
 [=say("guide.b2.text")]
 
-[=say("guide.source")]: [=doc.essAntiSpoofing]
+[=say("guide.source")]: [=doc.essSpoofDetection]; [=doc.essAntiSpoofing]
 [/#if]
 [#if customerDomains?has_content]
 
@@ -121,17 +121,20 @@
 
 [=say("guide.verify.text")]
 
-[=say("guide.source")]: [=doc.essSenderLists]
+[=say("guide.source")]: [=doc.essSenderLists]; [=doc.essLogs]; [=doc.essSetup]
 
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text", {"id": routeId})]
-[#if earlierNetworks?has_content]
+[#if earlierNetworks?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
 [#list earlierNetworks as n]
 - [=say("guide.earlier.network", {"entry": n.text, "version": n.version, "id": routeId})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 

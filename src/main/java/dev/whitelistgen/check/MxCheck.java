@@ -62,10 +62,14 @@ public final class MxCheck {
             Optional<MxSystems.MxSystem> system = systems.of(host);
             if (system.isPresent()) {
                 MxSystems.MxSystem s = system.get();
-                found.add(s);
+                // Several suffixes name one system (Google's three): its advice once.
+                if (found.stream().noneMatch(f -> f.name().equals(s.name()))) {
+                    found.add(s);
+                }
                 named.add(s.name());
+                // Says where the MX points and on whose word, never which products the domain's owner licenses.
                 findings.add(Finding.ok(host + ": " + s.name() + " (" + (s.gateway() ? "filtering gateway" : "mailboxes")
-                        + "; *." + s.suffix() + ", " + sourceNote(s) + " " + s.doc() + ")"));
+                        + "): the MX points at " + s.pattern(host) + ", " + sourceNote(s) + " " + s.doc()));
                 entry.put("system", s.name());
                 entry.put("kind", s.gateway() ? "gateway" : "mailbox");
                 entry.put("suffix", s.suffix());
@@ -90,9 +94,9 @@ public final class MxCheck {
 
     private static String sourceNote(MxSystems.MxSystem system) {
         return switch (system.source()) {
-            case "vendor" -> "as the vendor documents:";
-            case "third-party" -> "named on a third-party page, not yet on the vendor's own:";
-            default -> "the vendor's MX host names are not confirmed on the page found:";
+            case "vendor" -> "as the vendor's own page documents:";
+            case "third-party" -> "which only a third-party page names for it (no page of the vendor's own found):";
+            default -> "a domain of the vendor's own, which its page found does not name as an MX host:";
         };
     }
 

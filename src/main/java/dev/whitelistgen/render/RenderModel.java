@@ -73,6 +73,7 @@ public final class RenderModel {
         Map<String, Map<String, Object>> networks = new LinkedHashMap<>();
         Map<String, Map<String, Object>> senderDomains = new LinkedHashMap<>();
         Map<String, Map<String, Object>> spfIncludes = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> webDomains = new LinkedHashMap<>();
         List<String> versions = new ArrayList<>();
         for (Profile profile : earlierVersions) {
             versions.add(profile.version());
@@ -92,11 +93,18 @@ public final class RenderModel {
                     senderDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", profile.version()));
                 }
             }
+            // a customer may have exempted these from link rewriting (the gateway guides' link step)
+            for (DomainName domain : server.get().webDomains()) {
+                if (!current.webDomains().contains(domain)) {
+                    webDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", profile.version()));
+                }
+            }
             server.get().spfInclude().filter(include -> !current.spfInclude().equals(Optional.of(include))).ifPresent(include ->
                     spfIncludes.putIfAbsent(include.name(), Map.of("name", include.name(), "version", profile.version())));
         }
         return Map.of("versions", versions, "networks", List.copyOf(networks.values()),
-                "senderDomains", List.copyOf(senderDomains.values()), "spfIncludes", List.copyOf(spfIncludes.values()));
+                "senderDomains", List.copyOf(senderDomains.values()), "spfIncludes", List.copyOf(spfIncludes.values()),
+                "webDomains", List.copyOf(webDomains.values()));
     }
 
     public static Map<String, Object> profile(Profile profile) {
