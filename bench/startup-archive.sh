@@ -5,7 +5,8 @@
 #   archive  bin/whitelist-gen --target postfix --server dach from the unpacked archive, as a user runs it
 #   no-jsa   the same jar and options on the same runtime without the tool's class-data sharing archive
 #   checkout the checkout's bin/whitelist-gen (system JDK, its own archive), the launcher the release replaces
-# and reports each median, the archive's overhead over the bare JVM (goal: at most 100 ms) and the artefact sizes.
+# and reports the medians of wall and CPU time (user + sys), the archive's overhead over the bare JVM (goal: at most
+# 100 ms) and the artefact sizes.
 # Usage: bench/startup-archive.sh [RUNS] [ARCHIVE]  (default 21 runs; target/release/*-linux-x64.tar.gz, which
 #        `mvn -B -Prelease -DskipTests package` builds)
 set -euo pipefail
@@ -24,43 +25,44 @@ mkdir -p "$work/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$work/hello/Hello.java"
 javac --release 17 -d "$work/hello" "$work/hello/Hello.java"
 
-wall_ms() { # wall time in milliseconds of running "$@" once (output discarded)
-	local start end
-	start=$(date +%s%N)
-	"$@" >/dev/null 2>&1 || true
-	end=$(date +%s%N)
-	echo $(((end - start) / 1000000))
+measure() { # measure NAME COMMAND...: runs it once (output discarded), appends wall and CPU (user + sys) ms
+	local name=$1
+	shift
+	/usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
+	read -r wall user sys <"$work/time"
+	echo "$wall $user $sys" | awk '{ printf "%d\n", $1 * 1000 }' >>"$work/$name.wall"
+	echo "$wall $user $sys" | awk '{ printf "%d\n", ($2 + $3) * 1000 }' >>"$work/$name.cpu"
 }
 median() {
 	sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'
 }
 
 job=(--target postfix --server dach)
-hello=() archived=() unarchived=() checkout=()
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((i = 0; i < runs; i++)); do
-	hello+=("$(wall_ms "$java" -cp "$work/hello" Hello)")
-	archived+=("$(wall_ms "$home/bin/whitelist-gen" "${job[@]}")")
-	unarchived+=("$(wall_ms "$java" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -cp "$home/lib/whitelist-gen.jar" \
-		dev.whitelistgen.cli.WhitelistGen "${job[@]}")")
-	checkout+=("$(wall_ms bin/whitelist-gen "${job[@]}")")
+	measure hello "$java" -cp "$work/hello" Hello
+	measure archive "$home/bin/whitelist-gen" "${job[@]}"
+	measure no-jsa "$java" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -cp "$home/lib/whitelist-gen.jar" \
+		dev.whitelistgen.cli.WhitelistGen "${job[@]}"
+	measure checkout bin/whitelist-gen "${job[@]}"
 done
-hello_ms=$(printf '%s\n' "${hello[@]}" | median)
-archive_ms=$(printf '%s\n' "${archived[@]}" | median)
-unarchived_ms=$(printf '%s\n' "${unarchived[@]}" | median)
-checkout_ms=$(printf '%s\n' "${checkout[@]}" | median)
+for name in hello archive no-jsa checkout; do
+	for kind in wall cpu; do
+		printf -v "${kind}_${name//-/_}" '%d' "$(median <"$work/$name.$kind")"
+	done
+done
 
 echo "machine: $(nproc) cores, load $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "archive: ${archive##*/}, runtime $("$java" -version 2>&1 | sed -n 2p)"
-echo "runs per measurement: $runs, taking turns (median)"
-printf '%-62s %8s\n' "measurement" "ms"
-printf '%-62s %8d\n' "hello-world JVM on the archive's runtime" "$hello_ms"
-printf '%-62s %8d\n' "archive: bin/whitelist-gen ${job[*]}" "$archive_ms"
-printf '%-62s %8d   (goal <= 100)\n' "archive: overhead over the hello-world JVM" "$((archive_ms - hello_ms))"
-printf '%-62s %8d\n' "archive without its class-data sharing archive" "$unarchived_ms"
-printf '%-62s %8d\n' "checkout: bin/whitelist-gen ${job[*]}" "$checkout_ms"
-printf '%-62s %8d   (goal <= 0)\n' "archive minus checkout" "$((archive_ms - checkout_ms))"
-
+echo "runs per measurement: $runs, taking turns (medians; CPU is user + sys)"
+printf '%-58s %8s %8s\n' "measurement" "wall ms" "CPU ms"
+row() { printf '%-58s %8d %8d   %s\n' "$@"; }
+row "hello-world JVM on the archive's runtime" "$wall_hello" "$cpu_hello" ""
+row "archive: bin/whitelist-gen ${job[*]}" "$wall_archive" "$cpu_archive" ""
+row "archive: overhead over the hello-world JVM" "$((wall_archive - wall_hello))" "$((cpu_archive - cpu_hello))" "(goal <= 100)"
+row "archive without its class-data sharing archive" "$wall_no_jsa" "$cpu_no_jsa" ""
+row "checkout: bin/whitelist-gen ${job[*]}" "$wall_checkout" "$cpu_checkout" ""
+row "archive minus checkout" "$((wall_archive - wall_checkout))" "$((cpu_archive - cpu_checkout))" "(goal <= 0)"
 echo
 echo "sizes (KiB)"
 for file in "$(dirname "$archive")"/whitelist-gen*; do

@@ -47,25 +47,43 @@ tar_of() { # tar_of FOLDER ENTRY... > archive.tar: entries sorted, owned by root
 	tar -C "$folder" --sort=name --format=gnu --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -cf - "$@"
 }
 
-# The class-data sharing archive (lib/whitelist-gen.jsa): the classes a training run of every target for every server
-# loads, parsed and verified, mapped into the next start instead of read from the jar (bench/startup-archive.sh
-# measures it). Made by the runtime beside it, for the jar beside it; the folder may move as a whole. A static
-# archive, not JDK 25's ahead-of-time cache (-XX:AOTCacheOutput): that one differs from build to build, and so
-# does the archive of -XX:+AOTClassLinking; this one is the same bytes for the same class list and heap size.
+# Every -Xshare:dump here runs with the same JVM settings, whatever the build machine has: a JVM sizes its heap
+# from the machine's memory and its threads from its processors, and both change the bytes dumped. A young
+# generation large enough that no collection runs before the dump's own: the dump runs Java code (lambda forms,
+# the class list's lambda proxies), and when a young collection clears weak references while it does, whether
+# jdk.internal.util.WeakReferenceKey has run by the time the classes are archived depends on when the reference
+# handler thread gets to them, and its resolved constant-pool entries are archived or not (measured: 2 of 4 dumps
+# of the same class list differed there on a quiet machine, and none of 6 with this young generation).
+dump_settings=(-Xms128m -Xmx128m -Xmn96m -XX:ActiveProcessorCount=2)
+
+# The runtime's own class-data sharing archive (runtime/lib/server/classes.jsa, from its default class list), for
+# any Java program it starts: what jlink --generate-cds-archive makes, but with dump_settings, and without the
+# second archive jlink adds for heaps over 32 GiB (14 MiB, which this tool never asks for).
+runtime_archive() {
+	local runtime=$1
+	"$runtime/bin/java" -Xshare:dump "${dump_settings[@]}" >"$work/runtime-dump.log" 2>&1 ||
+		fail "the runtime's class-data sharing dump failed; $work/runtime-dump.log says why"
+}
+
+# The tool's class-data sharing archive (lib/whitelist-gen.jsa): the classes a training run of every target for
+# every server loads, parsed and verified, mapped into the next start instead of read from the jar
+# (bench/startup-archive.sh measures it). Made by the runtime beside it, for the jar beside it; the folder may move
+# as a whole. A static archive, not JDK 25's ahead-of-time cache (-XX:AOTCacheOutput): that one leaves out
+# picocli's classes, compiled for Java 5 ("Old class has been linked"), and starts slower (docs/benchmark.md).
 # The class list is made the same too: which constant-pool entries a run resolves (@cp lines) and the order of
-# classes that threads load vary with timing, so those lines go and the rest is sorted.
+# classes that threads load vary with timing, so those lines go and the rest is sorted. The training run has a
+# time zone of its own (most users have one; UTC alone loads no zone rules) and the C locale.
 cds_archive() {
 	local home=$1 list=$work/training.classlist
 	touch -d "@$epoch" "$home/lib/whitelist-gen.jar" # the archive records the jar's time and size, checked at every start
 	# from inside the folder, with relative paths, so the archive does not hold the build's folder
-	(cd "$home" && runtime/bin/java -XX:DumpLoadedClassList="$list" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
-		-cp lib/whitelist-gen.jar dev.whitelistgen.cli.WhitelistGen --target all --server all --domain example.com) \
-		>"$work/training-run.out" 2>"$work/training-run.err" ||
+	(cd "$home" && TZ=Europe/Stockholm runtime/bin/java "${dump_settings[@]}" -XX:DumpLoadedClassList="$list" \
+		-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -cp lib/whitelist-gen.jar dev.whitelistgen.cli.WhitelistGen \
+		--target all --server all --domain example.com) >"$work/training-run.out" 2>"$work/training-run.err" ||
 		fail "the training run failed; $work/training-run.err says why"
 	! grep -q ' source: ' "$list" || fail "$list names classes of a custom class loader, which the sorting below would break"
 	grep -v -e '^#' -e '^@cp ' "$list" | sed 's/ id: [0-9]*$//' | sort -u >"$work/whitelist-gen.classlist"
-	# a fixed heap size: the archived objects' addresses depend on it
-	(cd "$home" && runtime/bin/java -Xshare:dump -Xms128m -Xmx128m -XX:SharedClassListFile="$work/whitelist-gen.classlist" \
+	(cd "$home" && runtime/bin/java -Xshare:dump "${dump_settings[@]}" -XX:SharedClassListFile="$work/whitelist-gen.classlist" \
 		-XX:SharedArchiveFile=lib/whitelist-gen.jsa -cp lib/whitelist-gen.jar) >"$work/cds-dump.log" 2>&1 ||
 		fail "the class-data sharing dump failed; $work/cds-dump.log says why"
 }
@@ -96,10 +114,10 @@ archives() {
 	local modules
 	modules=$(modules_of "$target/whitelist-gen.jar")
 	echo "release.sh: linking a runtime of $modules from $jdk"
-	# --generate-cds-archive: the runtime's own classes, parsed and verified, for any Java program it starts
 	"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-		--generate-cds-archive --output "$linux/runtime" >"$work/jlink.log"
+		--output "$linux/runtime" >"$work/jlink.log"
 
+	runtime_archive "$linux/runtime"
 	cds_archive "$linux"
 	normalise "$work/linux"
 	tar_of "$work/linux" "$name" | gzip -9n >"$out/$name-linux-x64.tar.gz"

@@ -8,6 +8,24 @@
 - **[=m.label_domains]:** [#list customerDomains as domain]`[=domain]`[#sep], [#else][=m.no_domains][/#list]
 - **[=m.label_profile]:** [=m.label_version] [=profile.version] ([=m["status_" + profile.status]]), [#if profile.source.title?has_content][=m.from_article?replace("{publisher}", md(profile.source.publisher))?replace("{title}", md(profile.source.title))?replace("{language}", m["language_" + profile.source.language]!profile.source.language)][#else][=m.from_heading?replace("{heading}", md(profile.source.heading))?replace("{language}", m["language_" + profile.source.language]!profile.source.language)][/#if]
 - **[=m.label_command]:** `[=command]`
+[#if behind?has_content]
+[#-- bundle --behind GATEWAY: the gateway's part first, then the mailbox system's (issue 29) --]
+[#assign gatewayParts = targets?filter(t -> t.name == behind)]
+[#assign jsonParts = targets?filter(t -> t.name == "json")]
+[#assign mailboxParts = targets?filter(t -> t.name == "m365" || t.name == "google")]
+
+## [=m.behind_heading]
+
+[=m.behind_intro]
+
+1. [=m.behind_first?replace("{part}", gatewayParts?has_content?then("`" + behind + "/` (" + gatewayParts[0].title + ")",
+    (behind == "other" && jsonParts?has_content)?then(m.behind_other, m.part_ask)))]
+[#if mailboxParts?has_content]
+2. [=m.behind_then?replace("{parts}", mailboxParts?map(t -> "`" + t.name + "/`")?join(" " + m.or + " "))]
+[#else]
+2. [=m.behind_then_missing]
+[/#if]
+[/#if]
 
 ## [=m.heading_check]
 
@@ -24,8 +42,10 @@
 
 [=m.principle]
 
+[#if !behind?has_content]
 [=m.gateway_note]
 
+[/#if]
 [=m.dkim_note]
 
 [=m.support]

@@ -1,4 +1,5 @@
 [#include "_names.ftl"]
+[#include "/_common/parts.ftl"]
 [#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
      step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
 # [=say("guide.title")] ([=md(server.name)])
@@ -48,7 +49,7 @@
 
 [=say("guide.on.text")]
 
-[=say("guide.source")]: [=doc.egdIp]; [=doc.egdSender]; [=doc.egdLog]; [=doc.esgIpIn]; [=doc.esgIpOut]; [=doc.esgContent]
+[=say("guide.source")]: [=doc.egdIp]; [=doc.egdSender]; [=doc.egdLog]; [=doc.egdLinks]; [=doc.esgIpIn]; [=doc.esgIpOut]; [=doc.esgContent]
 [#if customerDomains?has_content]
 
 ## [=say("guide.s2.heading", {"domains": customerDomains?join(", ")})]
@@ -56,7 +57,7 @@
 [=say("guide.s2.intro")]
 
 [#list customerDomains as domain]
-- [=say("guide.s2.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+- [=say("guide.s2.spf", {"domain": domain, "bind": part("bind", "whitelist-gen --target bind --server " + server.id + " --domain " + domain)})]
 [/#list]
 - [=say("guide.s2.dkim")]
 
@@ -77,7 +78,7 @@
 
 ## [=say("guide.s2.absent.heading")]
 
-[=say("guide.s2.absent")]
+[=say("guide.s2.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]
@@ -95,11 +96,11 @@
 [=say("guide.links.none")]
 [/#if]
 
-[=say("guide.source")]: [=doc.egdLinks]; [=doc.intentIgnore]
+[=say("guide.source")]: [=doc.egdLinks]; [=doc.intentVisits]; [=doc.intentIgnore]
 
 ## [=say("guide.behind.heading")]
 
-[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id + " --behind barracuda", "google": "whitelist-gen --target google --server " + server.id})]
+[=say("guide.behind.text", {"m365": part("m365", "whitelist-gen --target m365 --server " + server.id + " --behind barracuda"), "google": part("google", "whitelist-gen --target google --server " + server.id)})]
 
 ## [=say("guide.verify.heading")]
 
@@ -110,12 +111,15 @@
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text", {"comment": entryComment})]
-[#if earlierNetworks?has_content]
+[#if earlierNetworks?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
 [#list earlierNetworks as n]
 - [=say("guide.earlier.network", {"entry": n.cidr, "version": n.version})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 

@@ -6,7 +6,7 @@ esg_allowed_ip_range,[=csv("Email Security Gateway: BLOCK/ACCEPT > IP Filters > 
 [/#list]
 [#if customerDomains?has_content]
 [#list exemptions as e]
-egd_spf_exemption_by_ip,[=csv("Email Gateway Defense: Inbound Settings > Sender Authentication > SPF Exemptions by IP Address; Netmask " + e.netmask + ", Comment " + entryComment)],[=csv(e.address)]
+egd_spf_exemption_by_ip_only_if_spf_blocks,[=csv("Email Gateway Defense: Inbound Settings > Sender Authentication > SPF Exemptions by IP Address; Netmask " + e.netmask + ", Comment " + entryComment + "; only if a survey sent as your domain is held for SPF although your SPF record authorises Netigate")],[=csv(e.address)]
 [/#list]
 [/#if]
 [#list customerDomains as d]

@@ -5,6 +5,9 @@
 [#assign headerName = "X-Whitelist-Gen"]
 [#assign headerValue = "netigate-" + server.id]
 [#assign ipList = server.networks?map(n -> n.text)]
+[#-- Web domains earlier profile versions listed for this server and this one does not: the upgrade step names them, in
+     case the customer exempted them from link rewriting (render model `earlier`). --]
+[#assign earlierLinkDomains = (earlier.webDomains)![]]
 [#assign envelopeDomains = server.senderDomains + customerDomains]
 [#-- Every domain goes into a filter regular expression in double quotes: refuse anything but DNS letters, digits,
      hyphens and dots (DomainName already allows no more; this keeps the filter safe if that ever changes). --]

@@ -1,4 +1,5 @@
 [#include "_names.ftl"]
+[#include "/_common/parts.ftl"]
 [#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
      step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
 # [=say("guide.title")] ([=md(server.name)])
@@ -56,7 +57,7 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 [=say("guide.step3.intro")]
 
 [#list customerDomains as domain]
-- [=say("guide.step3.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+- [=say("guide.step3.spf", {"domain": domain, "bind": part("bind", "whitelist-gen --target bind --server " + server.id + " --domain " + domain)})]
 [/#list]
 - [=say("guide.step3.dkim")]
 - [=say("guide.step3.dmarc")]
@@ -68,7 +69,7 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 
 ## [=say("guide.step3.absent.heading")]
 
-[=say("guide.step3.absent")]
+[=say("guide.step3.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]
@@ -90,7 +91,7 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 
 ## [=say("guide.behind.heading")]
 
-[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id, "google": "whitelist-gen --target google --server " + server.id})]
+[=say("guide.behind.text", {"m365": part("m365", "whitelist-gen --target m365 --server " + server.id + " --behind cisco"), "google": part("google", "whitelist-gen --target google --server " + server.id)})]
 
 ## [=say("guide.verify.heading")]
 
@@ -99,6 +100,14 @@ if (sendergroup == "^[=senderGroup]$") and ([#list envelopeDomains as d](mail-fr
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text", {"group": senderGroup, "filter": filterName})]
+[#if earlierLinkDomains?has_content]
+
+[=say("guide.earlier.linkDomains", {"version": profile.version})]
+
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
+[/#list]
+[/#if]
 
 ## [=say("guide.undo.heading")]
 

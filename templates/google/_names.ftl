@@ -14,3 +14,4 @@
 [#assign spfTerms = server.spfInclude?has_content?then("include:" + server.spfInclude,
     server.networks?map(n -> (n.ipv4?then("ip4:", "ip6:")) + n.cidr)?join(" "))]
 [#include "/_common/say.ftl"]
+[#include "/_common/parts.ftl"]

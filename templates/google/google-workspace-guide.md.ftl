@@ -89,7 +89,9 @@
 [/#if]
 ## [=say("guide.gateway.heading")]
 
-[=say("guide.gateway.text")]
+[#-- in the bundle of a customer behind a gateway (bundle --behind), the gateway's part is right there --]
+[=say("guide.gateway.text", {"gatewayPart": (inBundle() && bundle.behind?has_content && partState(bundle.behind) == "here")
+    ?then(part(bundle.behind, ""), say("guide.gateway.contact"))})]
 
 [=say("guide.source")]: Google Workspace Admin Help, [=say("guide.cite", {"title": "Set up an inbound mail gateway"})], https://support.google.com/a/answer/60730
 [#if customerDomains?has_content]

@@ -1,4 +1,5 @@
 [#include "_names.ftl"]
+[#include "/_common/parts.ftl"]
 [#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
      step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
 # [=say("guide.title")] ([=md(server.name)])
@@ -41,7 +42,7 @@
 [=say("guide.step3.intro")]
 
 [#list customerDomains as domain]
-- [=say("guide.step3.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+- [=say("guide.step3.spf", {"domain": domain, "bind": part("bind", "whitelist-gen --target bind --server " + server.id + " --domain " + domain)})]
 [/#list]
 - [=say("guide.step3.dkim")]
 - [=say("guide.step3.dmarc")]
@@ -52,7 +53,7 @@
 
 ## [=say("guide.step3.absent.heading")]
 
-[=say("guide.step3.absent")]
+[=say("guide.step3.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]
@@ -70,11 +71,11 @@
 [=say("guide.links.none")]
 [/#if]
 
-[=say("guide.source")]: [=doc.secureLinks]; [=doc.urlRewritingSupport]
+[=say("guide.source")]: [=doc.secureLinks]; [=doc.urlRewritingSupport]; [=doc.atpEngines]
 
 ## [=say("guide.behind.heading")]
 
-[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id + " --behind hornetsecurity", "google": "whitelist-gen --target google --server " + server.id})]
+[=say("guide.behind.text", {"m365": part("m365", "whitelist-gen --target m365 --server " + server.id + " --behind hornetsecurity"), "google": part("google", "whitelist-gen --target google --server " + server.id)})]
 
 ## [=say("guide.verify.heading")]
 
@@ -84,12 +85,12 @@
 - `[=sender]`
 [/#list]
 
-[=say("guide.source")]: [=doc.liveTracking]; [=doc.headerFrom]
+[=say("guide.source")]: [=doc.liveTracking]; [=doc.categories]; [=doc.ruleset]; [=doc.headerFrom]
 
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text")]
-[#if earlierNetworks?has_content || earlierSenders?has_content]
+[#if earlierNetworks?has_content || earlierSenders?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
@@ -98,6 +99,9 @@
 [/#list]
 [#list earlierSenders as d]
 - [=say("guide.earlier.sender", {"entry": d.name, "version": d.version})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 

@@ -1,4 +1,15 @@
 [#-- Pieces the m365 scripts share; included after _names.ftl, whose names they use. --]
+[#include "/_common/parts.ftl"]
+[#-- Where the gateway's own part is (issue 29): its console for a gateway without a target; else its guide in this
+     bundle, the Netigate contact when the bundle lacks it, or outside a bundle the command that writes it. Plain
+     English: the scripts are ASCII-only. --]
+[#function gatewayPart]
+[#if behind == "other"][#return "its vendor's console" + (partState("json") == "here")?then("; " + partFile("json") + " in this package holds the values", "")][/#if]
+[#local state = partState(behind)]
+[#if state == "here"][#return partFile(behind) + " in this package"][/#if]
+[#if state == "ask"][#return "ask your Netigate contact for its part"][/#if]
+[#return "whitelist-gen --target " + behind + " --server " + server.id]
+[/#function]
 
 [#-- Reads the recorded entries back, whatever version or option added them (issue 23.2): one function removes
      any recorded token, so the removal script and the install's convergence need no list of their own. --]
@@ -225,5 +236,5 @@ function Get-NetigateSendingInfrastructure {
         Write-Warning ("Mail flow rule '" + $bypass.Name + "' sets SCL -1 and is enabled: Microsoft says such a rule must be disabled once Enhanced Filtering for Connectors is on (Disable-TransportRule). This script leaves your rules as they are.")
     }
     Write-Host ''
-    Write-Host [=ps("Behind " + behind + ": allowlist Netigate in the gateway itself" + behind?switch("other", " (its vendor's console)", " (whitelist-gen --target " + behind + ")") + ". Exchange Online then judges the real source: the spoof allow pairs below (scenario 2) apply to it; the mail flow rule stays disabled.")]
+    Write-Host [=ps("Behind " + behind + ": allowlist Netigate in the gateway itself (" + gatewayPart() + "). Exchange Online then judges the real source: the spoof allow pairs below (scenario 2) apply to it; the mail flow rule stays disabled.")]
 [/#macro]

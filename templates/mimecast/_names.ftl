@@ -10,6 +10,7 @@
      the generator knows the history): the upgrade step names those values for removal. --]
 [#assign earlierNetworks = (earlier.networks)![]]
 [#assign earlierSenders = (earlier.senderDomains)![]]
+[#assign earlierLinkDomains = (earlier.webDomains)![]]
 
 [#-- The pages each step rests on: Mimecast's support site (mimecastsupport.zendesk.com), its older community
      knowledge base (community.mimecast.com) where the new site's page could not be read in full, and its API
@@ -26,6 +27,9 @@
   "antiSpoofing": "Mimecast support, \"Policies - Configuring Anti-Spoofing\" (external mail claiming an internal domain is blocked; a Take No Action policy allows legitimately spoofed mail restricted to the source IPs): https://mimecastsupport.zendesk.com/hc/en-us/articles/34000743640851-Policies-Configuring-Anti-Spoofing",
   "spfBypass": "Mimecast support, \"Anti-Spoofing SPF-Based Bypass\" (no Anti-Spoofing policy applies when the connecting IP passes the SPF record of a listed domain; only one such policy can apply to a mail flow; records with 10 or more terms are not evaluated): https://mimecastsupport.zendesk.com/hc/en-us/articles/34000752076563-Email-Security-Cloud-Gateway-Anti-Spoofing-SPF-Bypass",
   "apiSpfBypass": "Mimecast API reference, \"Create Anti-Spoofing SPF Bypass Policy\" (/api/policy/antispoofing-bypass/create-policy creates an Anti-Spoofing SPF based Bypass policy, option enable_bypass or disable_bypass; conditions spfDomains, hostnames, sourceIPs): https://integrations.mimecast.com/documentation/endpoint-reference/policies/antispoofing-spf-bypass/create-policy",
+  "apiGateways": "Mimecast support, \"API & Integrations - Enhancing API Gateway Resilience\" (API gateways: global api.services.mimecast.com, UK instance uk-api.services.mimecast.com, US instance us-api.services.mimecast.com; a regional one keeps data in that region): https://mimecastsupport.zendesk.com/hc/en-us/articles/41019270938643-API-Integrations-Enhancing-API-Gateway-Resilience-Jun-2025",
+  "apiResponses": "Mimecast API reference, \"Response Codes\" (HTTP 200 does not mean that the requested action was successful; function-level success or failure is in the response body): https://www.mimecast.com/tech-connect/documentation/api-overview/response-code/",
+  "apiClient": "Cortex XSOAR, Mimecast v2 integration (API 2.0: client credentials at /oauth/token, then the same /api/policy/antispoofing-bypass/ paths with a bearer token; demisto/content, Packs/MimecastV2/Integrations/MimecastV2/MimecastV2.py): https://xsoar.pan.dev/docs/reference/integrations/mimecast-v2",
   "managedUrls": "Mimecast support, \"URL Protect - Managed URLs\" (Services | URL Protection | URL Tools | Managed URLs; Permitted; Disable Rewriting For This Entry): https://mimecastsupport.zendesk.com/hc/en-us/articles/34000414469267-Targeted-Threat-Protection-URL-Protect-Managed-URLs",
   "urlDefinition": "Mimecast support, \"URL Protect - Configuring URL Protect Definitions\" (rewrite modes for inbound mail): https://mimecastsupport.zendesk.com/hc/en-us/articles/34000589915155-Targeted-Threat-Protection-URL-Protect-Configuring-URL-Protect-Definitions",
   "tracking": "Mimecast support, \"Message Tracking\" (Message Center | Message Tracking; a message's processing and current state, e.g. greylisted, then accepted): https://mimecastsupport.zendesk.com/hc/en-us/articles/34000759692947-Message-Tracking",

@@ -1,4 +1,5 @@
 [#include "_names.ftl"]
+[#include "/_common/parts.ftl"]
 [#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
      step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
 # [=say("guide.title")] ([=md(server.name)])
@@ -69,19 +70,23 @@
 [=say("guide.step3.auth")]
 
 [#list customerDomains as domain]
-- [=say("guide.step3.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+- [=say("guide.step3.spf", {"domain": domain, "bind": part("bind", "whitelist-gen --target bind --server " + server.id + " --domain " + domain)})]
 [/#list]
 - [=say("guide.step3.dkim")]
 - [=say("guide.step3.dmarc")]
 
-[=say("guide.step3.notSpfBypass")]
+[#if server.spfInclude?has_content]
+[=say("guide.step3.api", {"spf": server.spfInclude, "prefix": narrativePrefix})]
+[#else]
+[=say("guide.step3.apiNoInclude", {"prefix": narrativePrefix})]
+[/#if]
 
-[=say("guide.source")]: [=doc.antiSpoofing]; [=doc.validity]; [=doc.dnsAuth]; [=doc.dnsAuthDefinition]; [=doc.spfBypass]; [=doc.apiSpfBypass]
+[=say("guide.source")]: [=doc.antiSpoofing]; [=doc.validity]; [=doc.dnsAuth]; [=doc.dnsAuthDefinition]; [=doc.spfBypass]; [=doc.apiSpfBypass]; [=doc.apiClient][#if server.spfInclude?has_content]; [=doc.apiGateways]; [=doc.apiResponses][/#if]
 [#else]
 
 ## [=say("guide.step3.absent.heading")]
 
-[=say("guide.step3.absent")]
+[=say("guide.step3.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]
@@ -103,7 +108,7 @@
 
 ## [=say("guide.behind.heading")]
 
-[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id + " --behind mimecast", "google": "whitelist-gen --target google --server " + server.id})]
+[=say("guide.behind.text", {"m365": part("m365", "whitelist-gen --target m365 --server " + server.id + " --behind mimecast"), "google": part("google", "whitelist-gen --target google --server " + server.id)})]
 
 ## [=say("guide.verify.heading")]
 
@@ -113,8 +118,8 @@
 
 ## [=say("guide.upgrade.heading")]
 
-[=say("guide.upgrade.text", {"prefix": narrativePrefix})]
-[#if earlierNetworks?has_content || earlierSenders?has_content]
+[=say("guide.upgrade.text", {"prefix": narrativePrefix})] [=say("guide.upgrade.script")]
+[#if earlierNetworks?has_content || earlierSenders?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
@@ -124,13 +129,17 @@
 [#list earlierSenders as d]
 - [=say("guide.earlier.sender", {"entry": narrative(d.name), "version": d.version})]
 [/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
+[/#list]
 [/#if]
 
 ## [=say("guide.undo.heading")]
 
 1. [=say("guide.undo.1", {"prefix": narrativePrefix})]
 2. [=say("guide.undo.2", {"prefix": narrativePrefix})]
-3. [=say("guide.undo.3")]
+3. [=say("guide.undo.script", {"prefix": narrativePrefix})]
+4. [=say("guide.undo.3")]
 
 ---
 [=say("guide.footer", {"vendor": md(profile.vendor), "server": md(server.name), "id": server.id, "version": profile.version,

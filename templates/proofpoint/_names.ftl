@@ -12,6 +12,7 @@
 [#-- What earlier profile versions listed for this server and this one does not (the render model's `earlier`, when
      the generator knows the history): the upgrade step names those values for removal. --]
 [#assign earlierNetworks = (earlier.networks)![]]
+[#assign earlierLinkDomains = (earlier.webDomains)![]]
 
 [#-- The pages each step rests on, all on Proofpoint's help site (help.proofpoint.com) except the mail flow order,
      which Proofpoint's own order-of-processing page refers to a "Mail Flow KB" for and which could be read only in a
@@ -23,6 +24,8 @@
   "essOrder": "Proofpoint Essentials, \"Mail Flow Scanning & Filters Order of Processing\" (filters before sender lists; block before safe entries): https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/090_filtersandsenderlists/Filters_Order_of_Operations",
   "essMailFlow": "the same page as copied by a Proofpoint partner, with the mail flow order (anti-virus, Attachment Defense and anti-spoofing checks before the custom filter checks and the spam engine): https://excelmicro.kayako.com/article/257-mail-flow-scanning-filters-order-of-processing-proofpoint",
   "essAntiSpoofing": "Proofpoint Essentials, \"How To Bypass Anti-Spoofing Checks\" (mail quarantined as Fraud despite the safe sender list; Security Settings > Malicious Content > Anti-Spoofing exceptions take domains only, not IP addresses): https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Support/Trouble-shooting_Platform_Features/Anti-spoofing/How_To_Bypass_Anti-Spoofing_Checks",
+  "essSpoofDetection": "Proofpoint Essentials, \"Quarantining suspected spoof and allowing safe messages\" (Company Settings > Spam > Inbound domain spoofing protection quarantines inbound mail whose from domain is one of the company's own; an organization Safe Sender entry or a custom filter bypasses it; sender lists support IP addresses): https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/Other_Features/Quarantining_suspected_spoof",
+  "essLogs": "Proofpoint Essentials, \"Troubleshooting email delivery problems using Email Logs\" (the Logs tab; search by sender, recipient or subject; message status) and \"Log Details Button\" (classification and delivery status per recipient): https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/110_logs/Troubleshooting_email_delivery_problems_using_Email_Logs; https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/Log_Details_Button",
   "essUrlDefense": "Proofpoint Essentials, \"Troubleshooting issues with URL Defense\" (Security Settings > Malicious Content > URL Defense; Exclude URLs that contain specified domains/IP addresses): https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/Other_Features/Troubleshooting_issues_with_URL_Defense"
 }]
 

@@ -1,4 +1,5 @@
 [#include "_names.ftl"]
+[#include "/_common/parts.ftl"]
 [#-- The prose comes from bundle_LANG.properties (guide.*), so a bundle shows it in the customer's language. Every
      step cites the page in `doc` (_names.ftl) it rests on; what those pages leave open is said in the text. --]
 # [=say("guide.title")] ([=md(server.name)])
@@ -9,7 +10,7 @@
 
 [=say("guide.ipcaveat")]
 
-[=say("guide.which", {"checkMx": "whitelist-gen check mx --domain DOMAIN"})]
+[=say("guide.which")][#if !inBundle()] [=say("guide.which.checkMx", {"checkMx": "whitelist-gen check mx --domain DOMAIN"})][/#if]
 
 ## [=say("guide.a.heading")]
 
@@ -70,14 +71,14 @@
 
 [=say("guide.b.stays")]
 
-[=say("guide.source")]: [=doc.essOrder]; [=doc.essMailFlow]; [=doc.essSenderLists]; [=doc.essAntiSpoofing]
+[=say("guide.source")]: [=doc.essOrder]; [=doc.essMailFlow]; [=doc.essSenderLists]; [=doc.essSpoofDetection]; [=doc.essAntiSpoofing]
 [#if customerDomains?has_content]
 
 ### [=say("guide.b2.heading", {"domains": customerDomains?join(", ")})]
 
 [=say("guide.b2.text")]
 
-[=say("guide.source")]: [=doc.essAntiSpoofing]
+[=say("guide.source")]: [=doc.essSpoofDetection]; [=doc.essAntiSpoofing]
 [/#if]
 [#if customerDomains?has_content]
 
@@ -86,14 +87,14 @@
 [=say("guide.auth.intro")]
 
 [#list customerDomains as domain]
-- [=say("guide.auth.spf", {"domain": domain, "bind": "whitelist-gen --target bind --server " + server.id + " --domain " + domain})]
+- [=say("guide.auth.spf", {"domain": domain, "bind": part("bind", "whitelist-gen --target bind --server " + server.id + " --domain " + domain)})]
 [/#list]
 - [=say("guide.auth.dkim")]
 [#else]
 
 ## [=say("guide.scenario2.absent.heading")]
 
-[=say("guide.scenario2.absent")]
+[=say("guide.scenario2.absent", {"again": say(inBundle()?then("guide.again.bundle", "guide.again.command"))})]
 [/#if]
 
 ## [=say("guide.links.heading")]
@@ -115,23 +116,26 @@
 
 ## [=say("guide.behind.heading")]
 
-[=say("guide.behind.text", {"m365": "whitelist-gen --target m365 --server " + server.id + " --behind proofpoint", "google": "whitelist-gen --target google --server " + server.id})]
+[=say("guide.behind.text", {"m365": part("m365", "whitelist-gen --target m365 --server " + server.id + " --behind proofpoint"), "google": part("google", "whitelist-gen --target google --server " + server.id)})]
 
 ## [=say("guide.verify.heading")]
 
 [=say("guide.verify.text")]
 
-[=say("guide.source")]: [=doc.essSenderLists]
+[=say("guide.source")]: [=doc.essSenderLists]; [=doc.essLogs]; [=doc.essSetup]
 
 ## [=say("guide.upgrade.heading")]
 
 [=say("guide.upgrade.text", {"id": routeId})]
-[#if earlierNetworks?has_content]
+[#if earlierNetworks?has_content || earlierLinkDomains?has_content]
 
 [=say("guide.earlier.text", {"version": profile.version})]
 
 [#list earlierNetworks as n]
 - [=say("guide.earlier.network", {"entry": n.text, "version": n.version, "id": routeId})]
+[/#list]
+[#list earlierLinkDomains as d]
+- [=say("guide.earlier.linkDomain", {"entry": d.name, "version": d.version})]
 [/#list]
 [/#if]
 

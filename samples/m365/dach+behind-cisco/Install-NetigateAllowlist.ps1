@@ -435,7 +435,7 @@ try {
         Write-Warning ("Mail flow rule '" + $bypass.Name + "' sets SCL -1 and is enabled: Microsoft says such a rule must be disabled once Enhanced Filtering for Connectors is on (Disable-TransportRule). This script leaves your rules as they are.")
     }
     Write-Host ''
-    Write-Host 'Behind cisco: allowlist Netigate in the gateway itself (whitelist-gen --target cisco). Exchange Online then judges the real source: the spoof allow pairs below (scenario 2) apply to it; the mail flow rule stays disabled.'
+    Write-Host 'Behind cisco: allowlist Netigate in the gateway itself (whitelist-gen --target cisco --server dach). Exchange Online then judges the real source: the spoof allow pairs below (scenario 2) apply to it; the mail flow rule stays disabled.'
 
     # No TLS partner connector: behind a gateway Netigate's TLS session ends at the gateway.
     # One left by an earlier run or version is removed (converge).

@@ -108,6 +108,16 @@
     form.addEventListener("change", function () { soon(0); });
   }
 
+  /** "Behind a gateway" as a lookup answered it: the gateway it names, or none; the live preview follows. */
+  function setBehind(generate, gateway) {
+    var behind = document.getElementById("behind");
+    if (!behind || !generate || behind.value === gateway) {
+      return;
+    }
+    behind.value = gateway;
+    generate.dispatchEvent(new Event("change"));
+  }
+
   /** "Which mail system does the customer have?" answered in place; its link ticks the targets it names. */
   function mxLookup(mxForm, generate) {
     var button = document.getElementById("mx-lookup");
@@ -123,6 +133,11 @@
           swap(page, "mx-result");
           swap(page, "err-domain");
           markInvalid(mxForm, page);
+          // an answer (not an error) fills in "Behind a gateway", as the page without JavaScript does
+          if (document.querySelector("#mx-result .mx-summary")) {
+            var named = document.getElementById("mx-behind");
+            setBehind(generate, named ? named.getAttribute("data-behind") : "");
+          }
         })
         .catch(function () { /* offline: nothing changes */ })
         .then(function () {
@@ -144,6 +159,10 @@
           first = box;
         }
       });
+      var behind = document.getElementById("behind");
+      if (behind && link.hasAttribute("data-behind")) {
+        behind.value = link.getAttribute("data-behind");
+      }
       if (first) {
         first.focus();
       }

@@ -20,7 +20,7 @@ public enum Input {
     SPF_MODE("--spf-mode", "spf_mode"),
     IP_ALLOW_LIST("--ip-allow-list", "ip_allow_list"),
     DKIM_SIGNED("--dkim-signed", "dkim_signed"),
-    BEHIND("--behind", null),
+    BEHIND("--behind", "behind"),
     LANG("--lang", "lang"),
     OUTPUT("--output", null),
     PROFILES_DIR("--profiles-dir", null),

@@ -37,17 +37,27 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * samples/ holds what `--output samples/TARGET/SERVER` writes for every target and server of the current
  * profile (with --domain example.com), plus one folder SERVER+FLAG per target option, and samples/bundle/ the
- * README and the google guide of one support bundle per language. Each sample file is an approved file: a stale one fails here.
+ * README, a guide and the list of files of two support bundles (BUNDLES) per language. Each sample file is an approved file: a stale one fails here.
  * Regenerate with bin/update-samples and review the diff.
  */
 class SamplesTest {
 
     static final String SAMPLE_DOMAIN = "example.com";
-    /** samples/bundle/README.LANG.md and google-workspace-guide.LANG.md: from `bundle --server dach --domain example.com --lang LANG`. */
+    /** samples/bundle/: support bundles of server dach with --domain example.com, in every language. */
     static final String BUNDLE_FOLDER = "bundle";
     static final String BUNDLE_SERVER = "dach";
-    /** The bundle's files written in its language: the README and the google guide (samples/bundle/NAME.LANG.md). */
-    static final List<String> BUNDLE_ENTRIES = List.of(Bundle.README, "google/google-workspace-guide.md");
+
+    /**
+     * One sample bundle: {@code prefix} starts its sample files' names ("" for the plain one), {@code args} are added to
+     * `bundle --server dach --domain example.com --lang LANG`, {@code entries} are the files kept per language
+     * (samples/bundle/PREFIXNAME.LANG.md), and PREFIXfiles.txt lists every entry of the zip.
+     */
+    record BundleSample(String prefix, List<String> args, List<String> entries) { }
+
+    static final List<BundleSample> BUNDLES = List.of(
+            new BundleSample("", List.of(), List.of(Bundle.README, "google/google-workspace-guide.md")),
+            // issue 29: a customer behind a gateway, the gateway's guide naming the bundle's own files
+            new BundleSample("behind-mimecast.", List.of("--behind", "mimecast"), List.of(Bundle.README, "mimecast/mimecast-guide.md")));
     private static final boolean UPDATE = Boolean.getBoolean("samples.update");
 
     /** One sample folder and the command line that writes it. */
@@ -121,15 +131,26 @@ class SamplesTest {
         Path out = Files.createDirectories(generated.resolve(BUNDLE_FOLDER));
         Path approved = Repo.path("samples").resolve(BUNDLE_FOLDER);
         List<DynamicTest> tests = new ArrayList<>();
-        for (String language : new BundleTexts(List.of(Repo.path("templates"))).languages()) {
-            Path zip = generated.resolve("bundle-" + language + ".zip");
-            Cli.Result result = Cli.run("bundle", "--server", BUNDLE_SERVER, "--domain", SAMPLE_DOMAIN, "--lang", language,
-                    "--output", zip.toString());
-            assertThat(result.exitCode()).as(result.toString()).isZero();
-            for (String entry : BUNDLE_ENTRIES) {
-                String name = entry.substring(entry.lastIndexOf('/') + 1).replaceFirst("\\.md$", "." + language + ".md");
-                Files.writeString(out.resolve(name), zipEntry(zip, entry));
-                tests.add(DynamicTest.dynamicTest(name, () -> verify(out.resolve(name), approved.resolve(name))));
+        for (BundleSample sample : BUNDLES) {
+            for (String language : new BundleTexts(List.of(Repo.path("templates"))).languages()) {
+                Path zip = generated.resolve("bundle-" + sample.prefix() + language + ".zip");
+                List<String> args = new ArrayList<>(List.of("bundle", "--server", BUNDLE_SERVER, "--domain", SAMPLE_DOMAIN, "--lang", language,
+                        "--output", zip.toString()));
+                args.addAll(sample.args());
+                Cli.Result result = Cli.run(args.toArray(String[]::new));
+                assertThat(result.exitCode()).as(result.toString()).isZero();
+                List<String> names = new ArrayList<>();
+                for (String entry : sample.entries()) {
+                    names.add(sample.prefix() + entry.substring(entry.lastIndexOf('/') + 1).replaceFirst("\\.md$", "." + language + ".md"));
+                    Files.writeString(out.resolve(names.get(names.size() - 1)), zipEntry(zip, entry));
+                }
+                if (language.equals(BundleTexts.REFERENCE_LANGUAGE)) {
+                    names.add(sample.prefix() + "files.txt");
+                    Files.writeString(out.resolve(names.get(names.size() - 1)), String.join("\n", zipEntryNames(zip)) + "\n");
+                }
+                for (String name : names) {
+                    tests.add(DynamicTest.dynamicTest(name, () -> verify(out.resolve(name), approved.resolve(name))));
+                }
             }
         }
         if (UPDATE) {
@@ -139,6 +160,16 @@ class SamplesTest {
                 assertThat(relativeNames(approved)).as("files in samples/" + BUNDLE_FOLDER + " (run bin/update-samples)")
                         .containsExactlyInAnyOrderElementsOf(relativeNames(out))));
         return DynamicContainer.dynamicContainer(BUNDLE_FOLDER, tests);
+    }
+
+    private static List<String> zipEntryNames(Path zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
     }
 
     private static String zipEntry(Path zip, String name) throws IOException {

@@ -12,6 +12,7 @@ import dev.whitelistgen.dns.DnsjavaResolver;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
+import dev.whitelistgen.render.BundleContext;
 import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.Progress;
 import dev.whitelistgen.render.RenderSink;
@@ -86,7 +87,7 @@ public final class AllowlistService {
     public void render(Prepared prepared, Progress progress, RenderSink sink) {
         GenerateRequest request = prepared.request();
         new Generator(sources.renderer(), progress).generate(request.targets().included(), request.profile(), request.servers(),
-                request.customer(), TargetTexts.DEFAULT_LANGUAGE, sink);
+                request.customer(), TargetTexts.DEFAULT_LANGUAGE, BundleContext.NONE, sink);
     }
 
     public Bundled bundle(BundleRequest request) {

@@ -3,6 +3,7 @@ package dev.whitelistgen.bundle;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Server;
+import dev.whitelistgen.render.BundleContext;
 import dev.whitelistgen.render.Generator;
 import dev.whitelistgen.render.RenderModel;
 import dev.whitelistgen.render.RenderedFile;
@@ -62,11 +63,15 @@ public final class Bundle {
             throw new UserError(UserError.Kind.INVALID_INPUT, problems);
         }
         Generator generator = new Generator(renderer);
+        Map<String, String> frame = texts.frame(request.language());
+        // the bundle's reader has no whitelist-gen: its guides name the bundle's files instead of commands
+        BundleContext context = new BundleContext(request.targets().included().stream().map(Target::name).toList(),
+                request.customer().gateway(), frame.get("part_here"), frame.get("part_ask"));
         List<RenderedFile> targetFiles = new ArrayList<>();
         List<Map<String, Object>> targetModels = new ArrayList<>();
         for (Target target : request.targets().included()) {
             List<RenderedFile> rendered = generator.generate(List.of(target), request.profile(), List.of(request.server()),
-                    request.customer(), request.language());
+                    request.customer(), request.language(), context);
             rendered.forEach(file -> targetFiles.add(new RenderedFile(target.name() + "/" + file.path(), file.content())));
             targetModels.add(targetModel(target, texts.target(target, request.language()), rendered));
         }
@@ -76,13 +81,15 @@ public final class Bundle {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("language", request.language());
-        model.put("m", texts.frame(request.language()));
+        model.put("m", frame);
         model.put("profile", RenderModel.profile(request.profile().profile()));
         model.put("server", RenderModel.server(request.server()));
         model.put("customerDomains", request.customer().domains().stream().map(DomainName::name).sorted().toList());
         model.put("command", request.commandLine());
         model.put("targets", targetModels);
         model.put("skipped", skipped);
+        // bundle --behind GATEWAY: the README says to apply the gateway's part first, then the mailbox system's
+        model.put("behind", request.customer().gateway());
         List<RenderedFile> files = new ArrayList<>();
         files.add(new RenderedFile(README, renderer.renderTemplate(FRAME_TEMPLATE, model)));
         files.addAll(targetFiles);

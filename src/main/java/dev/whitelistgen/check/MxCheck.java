@@ -4,6 +4,7 @@ import dev.whitelistgen.UserError;
 import dev.whitelistgen.dns.DnsAnswer;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.Flag;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -62,10 +63,14 @@ public final class MxCheck {
             Optional<MxSystems.MxSystem> system = systems.of(host);
             if (system.isPresent()) {
                 MxSystems.MxSystem s = system.get();
-                found.add(s);
+                // Several suffixes name one system (Google's three): its advice once.
+                if (found.stream().noneMatch(f -> f.name().equals(s.name()))) {
+                    found.add(s);
+                }
                 named.add(s.name());
+                // Says where the MX points and on whose word, never which products the domain's owner licenses.
                 findings.add(Finding.ok(host + ": " + s.name() + " (" + (s.gateway() ? "filtering gateway" : "mailboxes")
-                        + "; *." + s.suffix() + ", " + sourceNote(s) + " " + s.doc() + ")"));
+                        + "): the MX points at " + s.pattern(host) + ", " + sourceNote(s) + " " + s.doc()));
                 entry.put("system", s.name());
                 entry.put("kind", s.gateway() ? "gateway" : "mailbox");
                 entry.put("suffix", s.suffix());
@@ -79,9 +84,11 @@ public final class MxCheck {
             }
             hosts.add(entry);
         }
-        findings.addAll(advice(found, unknown));
+        Optional<String> behind = behind(found);
+        findings.addAll(advice(found, unknown, behind));
         data.put("hosts", hosts);
         data.put("targets", found.stream().flatMap(s -> s.targets().stream()).distinct().toList());
+        behind.ifPresent(gateway -> data.put("behind", gateway));
         String summary = named.isEmpty()
                 ? "the MX hosts of " + domain + " are not ones whitelist-gen can name"
                 : domain + " receives mail through " + String.join(" and ", named) + (unknown ? " (and hosts it cannot name)" : "");
@@ -90,14 +97,23 @@ public final class MxCheck {
 
     private static String sourceNote(MxSystems.MxSystem system) {
         return switch (system.source()) {
-            case "vendor" -> "as the vendor documents:";
-            case "third-party" -> "named on a third-party page, not yet on the vendor's own:";
-            default -> "the vendor's MX host names are not confirmed on the page found:";
+            case "vendor" -> "as the vendor's own page documents:";
+            case "third-party" -> "which only a third-party page names for it (no page of the vendor's own found):";
+            default -> "a domain of the vendor's own, which its page found does not name as an MX host:";
         };
     }
 
+    /**
+     * What --behind names for the first gateway among the MX hosts: its target, or "other" for a gateway without one;
+     * empty when the MX names no gateway.
+     */
+    static Optional<String> behind(Set<MxSystems.MxSystem> found) {
+        return found.stream().filter(MxSystems.MxSystem::gateway).findFirst()
+                .map(s -> s.targets().stream().filter(Flag.GATEWAYS::contains).findFirst().orElse("other"));
+    }
+
     /** Which targets to generate: the gateway's (or its console), and the mailbox system behind it. */
-    private static List<Finding> advice(Set<MxSystems.MxSystem> found, boolean unknown) {
+    private static List<Finding> advice(Set<MxSystems.MxSystem> found, boolean unknown, Optional<String> behind) {
         List<Finding> advice = new ArrayList<>();
         boolean gateway = false;
         for (MxSystems.MxSystem system : found) {
@@ -112,8 +128,12 @@ public final class MxCheck {
         }
         if (gateway) {
             advice.add(Finding.info("behind the gateway, the mailbox system sees the gateway's IP, not Netigate's: it needs its"
-                    + " own step as well (Microsoft 365: --target m365; Google Workspace: --target google); the MX does not show"
-                    + " which system that is"));
+                    + " own step as well (Microsoft 365: --target m365 --behind " + behind.orElseThrow() + "; Google Workspace:"
+                    + " --target google); the MX does not show which system that is"));
+            // issue 29: what support sends such a customer, as one zip
+            advice.add(Finding.info("for the customer, one bundle holds the gateway's part and both mailbox systems' parts, and"
+                    + " says to apply the gateway's first: whitelist-gen bundle --server SERVER --behind " + behind.orElseThrow()
+                    + " --output ticket.zip (add --domain DOMAIN for surveys sent as the customer's own domain)"));
         }
         if (unknown && found.isEmpty()) {
             advice.add(Finding.info("generate the target for the software those hosts run (postfix, exim, spamassassin, rspamd,"

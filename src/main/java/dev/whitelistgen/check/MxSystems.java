@@ -20,12 +20,19 @@ public final class MxSystems {
     public record MxSystem(String suffix, boolean gateway, String name, List<String> targets, String doc, String source) {
 
         boolean matches(String host) {
-            String name = host.toLowerCase(Locale.ROOT);
-            if (name.endsWith(".")) {
-                name = name.substring(0, name.length() - 1);
-            }
+            String name = normalized(host);
             // Label by label: "iphmx.com" matches "mx1.hc1-2.iphmx.com", never "evil-iphmx.com".
             return name.equals(suffix) || name.endsWith("." + suffix);
+        }
+
+        /** How the host matched, as `check mx` prints it: the suffix itself ("smtp.google.com") or "*.suffix". */
+        public String pattern(String host) {
+            return normalized(host).equals(suffix) ? suffix : "*." + suffix;
+        }
+
+        private static String normalized(String host) {
+            String name = host.toLowerCase(Locale.ROOT);
+            return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         }
     }
 

@@ -3,10 +3,12 @@ package dev.whitelistgen.cli;
 import dev.whitelistgen.UserError;
 import dev.whitelistgen.app.AllowlistService;
 import dev.whitelistgen.app.BundleRequest;
+import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.output.OutputWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -21,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Writes one zip for a support ticket: every chosen target's files for one server, a README in the customer's"
                     + " language (what each file is, how to apply and undo it, which scenario it solves) and SHA256SUMS.",
-            "Example: whitelist-gen bundle --server dach --lang de --domain customer.example --output ticket.zip"})
+            "Example: whitelist-gen bundle --server dach --lang de --domain customer.example --output ticket.zip",
+            "A customer behind a filtering gateway: --behind GATEWAY; by default the bundle then holds the gateway's part,"
+                    + " Microsoft 365's and Google Workspace's (and bind with --domain), and its README says to apply the"
+                    + " gateway's first."})
 final class BundleCommand implements Callable<Integer> {
 
     @Spec
@@ -52,13 +57,18 @@ final class BundleCommand implements Callable<Integer> {
     CustomerOptions customer;
 
     @Mixin
+    BehindOption behind;
+
+    @Mixin
     SourceOptions sources;
 
     @Override
     public Integer call() {
         AllowlistService service = new AllowlistService(sources.sources());
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        behind.addTo(flags);
         BundleRequest request = BundleRequest.of(new BundleRequest.Fields(profile, targets, serverOptions.choice(),
-                customer.fields(Set.of()), language), service.sources());
+                customer.fields(flags, behind.gateway), language), service.sources());
         boolean toStandardOutput = output.toString().equals("-");
         if (toStandardOutput && System.console() != null) {
             throw new UserError(UserError.Kind.USAGE, "--output: - writes the zip to standard output, which is a terminal;"

@@ -67,6 +67,14 @@ final class Candidates {
         }
     }
 
+    /** What --behind takes: the gateways with a target of their own, and other. */
+    static final class Gateways implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return dev.whitelistgen.model.Flag.GATEWAYS.iterator();
+        }
+    }
+
     private static ProfileCatalog builtInProfiles() {
         return new ProfileCatalog(List.of(BuiltInResources.folder("profiles")), new ProfileLoader(new NetworkPolicy(24, 48)));
     }

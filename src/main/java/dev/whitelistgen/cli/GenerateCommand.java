@@ -79,10 +79,8 @@ public class GenerateCommand implements Callable<Integer> {
                     + "targets that can check DKIM tie those domains to the signature instead of Netigate's shared IPs.")
     boolean dkimSigned;
 
-    @Option(names = "--behind", paramLabel = "GATEWAY",
-            description = "The customer's mail passes this filtering gateway first (hornetsecurity, mimecast, proofpoint, barracuda,"
-                    + " cisco or other): targets that offer it write the mailbox part behind the gateway.")
-    String behind;
+    @Mixin
+    BehindOption behind;
 
     @Mixin
     SourceOptions sources;
@@ -101,12 +99,10 @@ public class GenerateCommand implements Callable<Integer> {
         if (dkimSigned) {
             flags.add(Flag.DKIM_SIGNED);
         }
-        if (behind != null) {
-            flags.add(Flag.BEHIND);
-        }
+        behind.addTo(flags);
         AllowlistService service = new AllowlistService(sources.sources());
         GenerateRequest request = GenerateRequest.of(new GenerateRequest.Fields(profile, targets, serverOptions.choice(),
-                customer.fields(flags, behind)), service.sources());
+                customer.fields(flags, behind.gateway)), service.sources());
         PrintWriter err = spec.commandLine().getErr();
         AllowlistService.Prepared prepared = service.prepare(request);
         prepared.warnings().forEach(warning -> err.println("whitelist-gen: warning: " + warning));

@@ -29,19 +29,25 @@ public final class Generator {
     /** {@code language}: of the targets' prose where a target renders any (a bundle's --lang; else English). */
     public List<RenderedFile> generate(List<Target> targets, ChosenProfile profile, List<Server> servers, Customer customer,
                                        String language) {
+        return generate(targets, profile, servers, customer, language, BundleContext.NONE);
+    }
+
+    /** {@code bundle}: what the bundle these files go into holds, for prose that names its files (issue 29). */
+    public List<RenderedFile> generate(List<Target> targets, ChosenProfile profile, List<Server> servers, Customer customer,
+                                       String language, BundleContext bundle) {
         RenderedFiles files = new RenderedFiles();
-        generate(targets, profile, servers, customer, language, files);
+        generate(targets, profile, servers, customer, language, bundle, files);
         return files.files();
     }
 
     /** As above, each file going into the sink as it renders instead of being held. */
     public void generate(List<Target> targets, ChosenProfile profile, List<Server> servers, Customer customer, String language,
-                         RenderSink sink) {
+                         BundleContext bundle, RenderSink sink) {
         refuseBrokenLimits(targets, servers, customer);
         int done = 0;
         for (Target target : targets) {
             for (Server server : servers) {
-                RenderRequest request = new RenderRequest(target, profile, server, customer, language);
+                RenderRequest request = new RenderRequest(target, profile, server, customer, language, bundle);
                 String prefix = (targets.size() > 1 ? target.name() + "/" : "") + (servers.size() > 1 ? server.id() + "/" : "");
                 renderer.render(target, RenderModel.of(request), path -> sink.open(prefix + path));
                 progress.rendered(++done, targets.size() * servers.size(), target.name() + "/" + server.id());

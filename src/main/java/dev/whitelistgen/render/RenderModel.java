@@ -39,6 +39,7 @@ public final class RenderModel {
         model.put("spfMode", request.customer().spfMode().name().toLowerCase(Locale.ROOT));
         model.put("language", request.language());
         model.put("texts", TargetTexts.of(request.target(), request.language()));
+        model.put("bundle", request.bundle().model());
         List<Map<String, Object>> spf = new ArrayList<>();
         if (request.target().spfRecords()) {
             model.put("spfVendorTerms", SpfMerger.vendorTerms(request.server(), request.customer().spfMode(), request.profile().profile().version()));
@@ -74,6 +75,7 @@ public final class RenderModel {
         Map<String, Map<String, Object>> networks = new LinkedHashMap<>();
         Map<String, Map<String, Object>> senderDomains = new LinkedHashMap<>();
         Map<String, Map<String, Object>> spfIncludes = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> webDomains = new LinkedHashMap<>();
         List<String> versions = new ArrayList<>();
         for (Profile profile : earlierVersions) {
             versions.add(profile.version());
@@ -93,11 +95,18 @@ public final class RenderModel {
                     senderDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", profile.version()));
                 }
             }
+            // a customer may have exempted these from link rewriting (the gateway guides' link step)
+            for (DomainName domain : server.get().webDomains()) {
+                if (!current.webDomains().contains(domain)) {
+                    webDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", profile.version()));
+                }
+            }
             server.get().spfInclude().filter(include -> !current.spfInclude().equals(Optional.of(include))).ifPresent(include ->
                     spfIncludes.putIfAbsent(include.name(), Map.of("name", include.name(), "version", profile.version())));
         }
         return Map.of("versions", versions, "networks", List.copyOf(networks.values()),
-                "senderDomains", List.copyOf(senderDomains.values()), "spfIncludes", List.copyOf(spfIncludes.values()));
+                "senderDomains", List.copyOf(senderDomains.values()), "spfIncludes", List.copyOf(spfIncludes.values()),
+                "webDomains", List.copyOf(webDomains.values()));
     }
 
     public static Map<String, Object> profile(Profile profile) {

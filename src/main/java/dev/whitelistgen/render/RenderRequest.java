@@ -12,12 +12,18 @@ import java.util.Locale;
 
 /**
  * Everything one rendering of one target for one server depends on, and nothing else. {@code customer} holds only
- * the options the target offers; {@code language} is that of the target's prose (a bundle's --lang; else English).
+ * the options the target offers; {@code language} is that of the target's prose (a bundle's --lang; else English);
+ * {@code bundle} what the bundle it goes into holds (BundleContext.NONE outside a bundle).
  */
-public record RenderRequest(Target target, ChosenProfile profile, Server server, Customer customer, String language) {
+public record RenderRequest(Target target, ChosenProfile profile, Server server, Customer customer, String language,
+                            BundleContext bundle) {
 
     public RenderRequest {
         customer = customer.offeredBy(target.flags());
+    }
+
+    public RenderRequest(Target target, ChosenProfile profile, Server server, Customer customer, String language) {
+        this(target, profile, server, customer, language, BundleContext.NONE);
     }
 
     /** The command that reproduces this output, for the header of every file (never --output or folders). */

@@ -26,6 +26,7 @@ final class FieldLabels {
             Map.entry("spf_mode", "SPF mode"),
             Map.entry("ip_allow_list", "IP Allow List"),
             Map.entry("dkim_signed", "Signed with DKIM"),
+            Map.entry("behind", "Behind a gateway"),
             Map.entry("lang", "README language"),
             Map.entry("profile", "Profile version"),
             Map.entry("from", "From version"),

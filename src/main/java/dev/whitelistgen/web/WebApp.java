@@ -57,7 +57,7 @@ final class WebApp implements HttpHandler {
 
     /** Generate, download and bundle take these; the API may repeat domains and existing_spf. */
     static final Set<String> GENERATE_FIELDS = Set.of("server", "server_url", "target", "domains", "existing_spf",
-            "ip_allow_list", "dkim_signed", "lang", "spf_mode", "profile");
+            "ip_allow_list", "dkim_signed", "behind", "lang", "spf_mode", "profile");
     static final Set<String> VERSIONS_FIELDS = Set.of("from", "to", "target", "server", "domains");
     static final Set<String> MX_FIELDS = Set.of(FieldLabels.MX_DOMAIN);
 
@@ -237,7 +237,12 @@ final class WebApp implements HttpHandler {
                 return;
             }
             Map<String, Object> model = generateModel(form, null);
-            model.put("mx", mxResult(report));
+            Map<String, Object> mx = mxResult(report);
+            model.put("mx", mx);
+            // the lookup names a gateway: "Behind a gateway" is filled in with it, as the JavaScript does in place
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) model.get("values");
+            values.put("behind", mx.get("behind"));
             send(exchange, 200, HTML, pages.render("generate", model));
         } catch (UserError error) {
             Problems problems = Problems.at(FieldLabels.MX_DOMAIN, error);
@@ -251,10 +256,21 @@ final class WebApp implements HttpHandler {
         mx.put("summary", report.summary());
         mx.put("findings", report.findings().stream().map(f -> Map.of("level", f.level().label(), "text", f.text())).toList());
         Object suggested = report.data().getOrDefault("targets", List.of());
-        List<String> targets = ((List<?>) suggested).stream().map(String::valueOf)
-                .filter(service.sources().targets().names()::contains).toList();
+        List<String> targets = new ArrayList<>(((List<?>) suggested).stream().map(String::valueOf)
+                .filter(service.sources().targets().names()::contains).toList());
+        String behind = (String) report.data().getOrDefault("behind", "");
+        if (!targets.isEmpty() && !behind.isEmpty()) {
+            // behind a gateway with a target: its bundle also holds the mailbox systems' parts (bundle --behind)
+            BundleRequest.MAILBOX_TARGETS.stream().filter(service.sources().targets().names()::contains)
+                    .filter(t -> !targets.contains(t)).forEach(targets::add);
+        }
         mx.put("targets", targets);
-        mx.put("select", "/?" + String.join("&", targets.stream().map(t -> "target=" + URLEncoder.encode(t, StandardCharsets.UTF_8)).toList()));
+        mx.put("behind", behind);
+        List<String> query = new ArrayList<>(targets.stream().map(t -> "target=" + URLEncoder.encode(t, StandardCharsets.UTF_8)).toList());
+        if (!behind.isEmpty()) {
+            query.add("behind=" + URLEncoder.encode(behind, StandardCharsets.UTF_8));
+        }
+        mx.put("select", "/?" + String.join("&", query));
         List<String> command = new ArrayList<>(List.of("whitelist-gen", "check", "mx", "--domain", (String) report.data().get("domain")));
         if (dnsServer != null) {
             command.addAll(List.of("--dns-server", dnsServer));
@@ -320,8 +336,13 @@ final class WebApp implements HttpHandler {
         if (form.checked("dkim_signed")) {
             flags.add(Flag.DKIM_SIGNED);
         }
+        // "behind": empty for "no gateway", else what --behind takes
+        String gateway = Optional.ofNullable(form.one("behind")).map(String::strip).orElse("");
+        if (!gateway.isEmpty()) {
+            flags.add(Flag.BEHIND);
+        }
         return new CustomerFields(domains(form), form.split("existing_spf", "\r?\n"),
-                Optional.ofNullable(form.one("spf_mode")).orElse("auto"), flags, false, null);
+                Optional.ofNullable(form.one("spf_mode")).orElse("auto"), flags, false, null, gateway);
     }
 
     private static List<String> domains(Form form) {
@@ -351,6 +372,7 @@ final class WebApp implements HttpHandler {
         body.put("servers", serverRows());
         body.put("languages", service.sources().texts().languages());
         body.put("spf_modes", List.of("auto", "include", "ip"));
+        body.put("gateways", Flag.GATEWAYS);
         body.put("profiles", service.sources().profiles().all().stream().map(Profile::version).toList());
         body.put("current_profile", service.sources().profiles().current().version());
         return body;

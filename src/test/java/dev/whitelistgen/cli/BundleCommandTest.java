@@ -54,7 +54,7 @@ class BundleCommandTest {
                 "hornetsecurity/hornetsecurity-guide.md", "hornetsecurity/hornetsecurity-values.csv",
                 "json/netigate-profile.json",
                 "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
-                "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
+                "mimecast/mimecast-antispoofing-bypass.sh", "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
                 "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
                 "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
                 "proofpoint/proofpoint-guide.md", "proofpoint/proofpoint-values.csv",
@@ -238,6 +238,147 @@ class BundleCommandTest {
         assertThat(entries.keySet()).allMatch(name -> name.startsWith("postfix/") || name.equals("README.md") || name.equals("SHA256SUMS"));
         assertThat(entries.get("README.md")).contains("`whitelist-gen bundle --server azure --profile 2 --lang en --target postfix`")
                 .doesNotContain("## Not included");
+    }
+
+    /** Issue 29: one zip for a customer behind a gateway, the gateway's part and the mailbox systems' parts. */
+    @Test
+    void behindAGatewayTheBundleHoldsTheGatewayAndTheMailboxPartsAndSaysTheOrder() throws IOException {
+        Path zip = dir.resolve("ticket.zip");
+        Cli.Result result = Cli.run("bundle", "--server", "dach", "--behind", "mimecast", "--domain", "example.com", "-o", zip.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, String> entries = entries(zip);
+        assertThat(entries.keySet()).containsExactly("README.md", "bind/spf-records.zone",
+                "google/google-workspace-guide.md", "google/google-workspace-values.csv", "google/verify-allowlist.sh",
+                "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
+                "mimecast/mimecast-antispoofing-bypass.sh", "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv", "SHA256SUMS");
+        String readme = entries.get("README.md");
+        assertThat(readme).contains("`whitelist-gen bundle --server dach --profile 2 --lang en --domain example.com --behind mimecast`",
+                "## Your mail passes a filtering gateway first: apply in this order",
+                "1. **First the gateway**: `mimecast/` (Mimecast Email Security Cloud Gateway).",
+                "2. **Then your mailbox system**, only the part for the one you run: `google/` or `m365/`.",
+                "your mailbox system sees the gateway's IP, not Netigate's")
+                .doesNotContain("If your mail passes a filtering gateway first");
+        assertThat(readme.indexOf("apply in this order")).as("the order comes before everything else").isLessThan(readme.indexOf("## Check the files first"));
+        // the mailbox part is the one made for behind the gateway: Enhanced Filtering, no enabled SCL -1 rule
+        String install = entries.get("m365/Install-NetigateAllowlist.ps1");
+        assertThat(install).contains("--behind mimecast", "Set-InboundConnector", "-Enabled $false",
+                "allowlist Netigate in the gateway itself (mimecast/mimecast-guide.md in this package)");
+
+        // Google Workspace behind the gateway: its inbound gateway step names the gateway's guide in the bundle
+        assertThat(entries.get("google/google-workspace-guide.md"))
+                .contains("Allow Netigate on the gateway itself (`mimecast/mimecast-guide.md` in this package), and list the gateway's own IPs");
+
+        Path generated = dir.resolve("m365");
+        assertThat(Cli.run("--target", "m365", "--server", "dach", "--behind", "mimecast", "--domain", "example.com", "-o",
+                generated.toString()).exitCode()).isZero();
+        assertThat(Files.readString(generated.resolve("Install-NetigateAllowlist.ps1")))
+                .as("outside a bundle the same script names the command").contains("(whitelist-gen --target mimecast --server dach)")
+                .isEqualTo(install.replace("(mimecast/mimecast-guide.md in this package)", "(whitelist-gen --target mimecast --server dach)"));
+
+        Path plain = dir.resolve("plain.zip");
+        assertThat(Cli.run("bundle", "--server", "dach", "-o", plain.toString()).exitCode()).isZero();
+        assertThat(entries(plain).get("README.md")).doesNotContain("apply in this order").contains("If your mail passes a filtering gateway first");
+        assertThat(entries(plain).get("google/google-workspace-guide.md"))
+                .contains("Allow Netigate on the gateway itself (your Netigate contact can send the settings for several such systems)");
+    }
+
+    /** --target narrows a gateway customer's bundle; the README and the script say where the missing part comes from. */
+    @Test
+    void behindAGatewayTargetStillNarrows() throws IOException {
+        Path zip = dir.resolve("ticket.zip");
+        Cli.Result result = Cli.run("bundle", "--server", "azure", "--behind", "barracuda", "--target", "m365", "--lang", "de", "-o", zip.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, String> entries = entries(zip);
+        assertThat(entries.keySet()).containsExactly("README.md", "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1",
+                "m365/Test-NetigateAllowlist.ps1", "SHA256SUMS");
+        assertThat(entries.get("README.md")).contains("--target m365 --behind barracuda`",
+                "1. **Zuerst das Gateway**: fragen Sie Ihren Ansprechpartner bei Netigate danach.", "`m365/`");
+        assertThat(entries.get("m365/Install-NetigateAllowlist.ps1")).contains("(ask your Netigate contact for its part)");
+
+        Path gatewayOnly = dir.resolve("gateway.zip");
+        assertThat(Cli.run("bundle", "--server", "azure", "--behind", "barracuda", "--target", "barracuda", "-o", gatewayOnly.toString())
+                .exitCode()).isZero();
+        assertThat(entries(gatewayOnly).get("README.md")).contains("1. **First the gateway**: `barracuda/`",
+                "2. **Then your mailbox system** (Microsoft 365, Google Workspace): its part is not in this package; ask your Netigate contact for it.");
+        // a mail server of the customer's own behind the gateway sees the gateway's IP: its rules on Netigate's IPs cannot match
+        Cli.Result postfix = Cli.run("bundle", "--server", "azure", "--behind", "barracuda", "--target", "postfix", "-o", gatewayOnly.toString());
+        assertThat(postfix.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(postfix.err()).isEqualTo("whitelist-gen: --behind: target postfix has no such option\n");
+
+        Path other = dir.resolve("other.zip");
+        assertThat(Cli.run("bundle", "--server", "azure", "--behind", "other", "-o", other.toString()).exitCode()).isZero();
+        assertThat(entries(other).keySet()).containsExactly("README.md", "google/google-workspace-guide.md", "google/google-workspace-values.csv",
+                "google/verify-allowlist.sh", "json/netigate-profile.json", "m365/Install-NetigateAllowlist.ps1",
+                "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1", "SHA256SUMS");
+        assertThat(entries(other).get("m365/Install-NetigateAllowlist.ps1")).contains("allowlist Netigate in the gateway itself (its"
+                + " vendor''s console; json/netigate-profile.json in this package holds the values)"); // '' in a PowerShell string
+        assertThat(entries(other).get("README.md")).contains("1. **First the gateway**: the gateway's own console", "`json/netigate-profile.json`")
+                .contains("- `bind`: writes records for your own domains");
+    }
+
+    @Test
+    void twoGatewaysInOneBundleAreAUsageErrorAndWriteNothing() {
+        Path zip = dir.resolve("ticket.zip");
+        Cli.Result result = Cli.run("bundle", "--server", "dach", "--behind", "cisco", "--target", "mimecast,m365", "-o", zip.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("whitelist-gen: --behind: the mail passes cisco first, but --target names mimecast, another"
+                + " gateway; a bundle is for the one gateway in front of the mailboxes: name mimecast with --behind, or leave it out\n");
+        assertThat(zip).doesNotExist();
+        Cli.Result unknown = Cli.run("bundle", "--server", "dach", "--behind", "sophos", "-o", zip.toString());
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).startsWith("whitelist-gen: --behind: 'sophos' is not one of hornetsecurity, mimecast, proofpoint, barracuda, cisco, other");
+        assertThat(zip).doesNotExist();
+    }
+
+    /**
+     * A bundle's reader has no whitelist-gen: every gateway guide in it names the bundle's own files (which are there)
+     * instead of commands, in every language; only the last line, Reproduce, is a command (issue 29).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cisco", "hornetsecurity", "mimecast", "proofpoint", "barracuda"})
+    void aGatewayGuideInABundleNamesTheBundlesFilesNotCommands(String gateway) throws IOException {
+        for (String language : List.of("en", "sv", "de")) {
+            Path zip = dir.resolve(gateway + "-" + language + ".zip");
+            Cli.Result result = Cli.run("bundle", "--server", "dach", "--behind", gateway, "--domain", "example.com", "--lang", language,
+                    "-o", zip.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            Map<String, String> entries = entries(zip);
+            List<String> lines = entries.get(gateway + "/" + gateway + "-guide.md").lines().toList();
+            assertThat(lines.subList(0, lines.size() - 1)).as(language).noneMatch(line -> line.matches(".*whitelist-gen (-|check|bundle).*"));
+            String here = texts("templates/_bundle/bundle_" + language + ".properties").get("part_here");
+            String guide = String.join("\n", lines);
+            for (String file : List.of("m365/Install-NetigateAllowlist.ps1", "google/google-workspace-guide.md", "bind/spf-records.zone")) {
+                assertThat(guide).as(language).contains(here.replace("{path}", file));
+                assertThat(entries).containsKey(file);
+            }
+        }
+        Path alone = dir.resolve(gateway);
+        assertThat(Cli.run("--target", gateway, "--server", "dach", "--domain", "example.com", "-o", alone.toString()).exitCode()).isZero();
+        assertThat(Files.readString(alone.resolve(gateway + "-guide.md"))).as("outside a bundle the commands stay")
+                .contains("`whitelist-gen --target m365 --server dach --behind " + gateway + "`", "`whitelist-gen --target google --server dach`",
+                        "`whitelist-gen --target bind --server dach --domain example.com`")
+                .doesNotContain("in this package");
+    }
+
+    /** Made without --domain, a gateway guide in a bundle sends its reader to the Netigate contact, not to a flag. */
+    @ParameterizedTest
+    @ValueSource(strings = {"cisco", "hornetsecurity", "mimecast", "proofpoint", "barracuda"})
+    void aGatewayGuideInABundleWithoutDomainsAsksTheNetigateContactForThem(String gateway) throws IOException {
+        for (String language : List.of("en", "sv", "de")) {
+            Path zip = dir.resolve(gateway + "-nodomain-" + language + ".zip");
+            Cli.Result result = Cli.run("bundle", "--server", "dach", "--behind", gateway, "--lang", language, "-o", zip.toString());
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            Map<String, String> texts = texts("templates/" + gateway + "/bundle_" + language + ".properties");
+            assertThat(entries(zip).get(gateway + "/" + gateway + "-guide.md")).as(language)
+                    .contains(texts.get("guide.again.bundle")).doesNotContain(texts.get("guide.again.command"));
+        }
+        Path alone = dir.resolve(gateway + "-nodomain");
+        assertThat(Cli.run("--target", gateway, "--server", "dach", "-o", alone.toString()).exitCode()).isZero();
+        assertThat(Files.readString(alone.resolve(gateway + "-guide.md"))).as("outside a bundle")
+                .contains(texts("templates/" + gateway + "/bundle_en.properties").get("guide.again.command"));
     }
 
     private static Cli.Result run(String[] args, Path output) {

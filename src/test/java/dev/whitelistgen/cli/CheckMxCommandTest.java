@@ -36,11 +36,23 @@ class CheckMxCommandTest {
                 cisco\tIN\tMX\t10 mx1.hc0000-00.iphmx.com.
                 cisco\tIN\tMX\t20 mx2.hc0000-00.iphmx.com.
                 ciscoetd\tIN\tMX\t10 mx.eu.etd.cisco.com.
+                ciscoetdregions\tIN\tMX\t10 mx.us.etd.cisco.com.
+                ciscoetdregions\tIN\tMX\t20 mx.in.etd.cisco.com.
+                ciscoetdregions\tIN\tMX\t30 mx.au.etd.cisco.com.
+                ciscoetdregions\tIN\tMX\t40 mx.ae.etd.cisco.com.
                 hornet\tIN\tMX\t10 mx01.hornetsecurity.com.
+                hornet\tIN\tMX\t20 mx02.hornetsecurity.com.
+                hornet\tIN\tMX\t30 mx03.hornetsecurity.com.
+                hornet\tIN\tMX\t40 mx04.hornetsecurity.com.
                 mimecast\tIN\tMX\t10 eu-smtp-inbound-1.mimecast.com.
+                mimecastregions\tIN\tMX\t10 us-smtp-inbound-1.mimecast.com.
+                mimecastregions\tIN\tMX\t20 us-smtp-inbound-2.mimecast.com.
                 proofpoint\tIN\tMX\t10 mx0a-00000000.pphosted.com.
                 ppe\tIN\tMX\t10 mx1-eu1.ppe-hosted.com.
+                pperegions\tIN\tMX\t10 mx1-us1.ppe-hosted.com.
+                pperegions\tIN\tMX\t20 mx2-us1.ppe-hosted.com.
                 barracuda\tIN\tMX\t10 d000000a.ess.barracudanetworks.com.
+                barracudaregional\tIN\tMX\t10 d000000.a.ess.de.barracudanetworks.com.
                 sophos\tIN\tMX\t10 mx-01-eu-central-1.prod.hydra.sophos.com.
                 lookalike\tIN\tMX\t10 mx.evil-iphmx.com.
                 own\tIN\tMX\t10 mail.mxtest.example.
@@ -87,14 +99,56 @@ class CheckMxCommandTest {
                 .endsWith("PASS: " + name + "." + ZONE + " receives mail through " + system + "\n");
     }
 
+    /** Regional and numbered hosts: each under its vendor's suffix, so each is named without a row of its own. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ciscoetdregions   | mx.us.etd.cisco.com                     | Cisco Secure Email Threat Defense
+            ciscoetdregions   | mx.in.etd.cisco.com                     | Cisco Secure Email Threat Defense
+            ciscoetdregions   | mx.au.etd.cisco.com                     | Cisco Secure Email Threat Defense
+            ciscoetdregions   | mx.ae.etd.cisco.com                     | Cisco Secure Email Threat Defense
+            hornet            | mx02.hornetsecurity.com                 | Hornetsecurity (365 Total Protection / Spam and Malware Protection)
+            hornet            | mx03.hornetsecurity.com                 | Hornetsecurity (365 Total Protection / Spam and Malware Protection)
+            hornet            | mx04.hornetsecurity.com                 | Hornetsecurity (365 Total Protection / Spam and Malware Protection)
+            mimecastregions   | us-smtp-inbound-1.mimecast.com          | Mimecast
+            mimecastregions   | us-smtp-inbound-2.mimecast.com          | Mimecast
+            pperegions        | mx1-us1.ppe-hosted.com                  | Proofpoint Essentials
+            pperegions        | mx2-us1.ppe-hosted.com                  | Proofpoint Essentials
+            barracudaregional | d000000.a.ess.de.barracudanetworks.com  | Barracuda Email Gateway Defense
+            """)
+    void regionalHostsAreNamedToo(String name, String host, String system) {
+        Cli.Result result = check(name);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("ok   " + host + ": " + system + " (")
+                .doesNotContain("not a system whitelist-gen can name");
+    }
+
+    @Test
+    void eachHostLineSaysWhereTheMxPointsAndOnWhoseWord() {
+        assertThat(check("m365").out()).contains("ok   mxtest-example.mail.protection.outlook.com: Microsoft 365 (Exchange Online)"
+                + " (mailboxes): the MX points at *.mail.protection.outlook.com, as the vendor's own page documents:"
+                + " https://learn.microsoft.com/");
+        assertThat(check("google").out()).contains("ok   smtp.google.com: Google Workspace (Gmail) (mailboxes): the MX points at"
+                + " smtp.google.com, which only a third-party page names for it (no page of the vendor's own found): https://");
+        assertThat(check("mimecast").out()).contains("ok   eu-smtp-inbound-1.mimecast.com: Mimecast (filtering gateway): the MX"
+                + " points at *.mimecast.com, a domain of the vendor's own, which its page found does not name as an MX host:"
+                + " https://mimecastsupport.zendesk.com/");
+    }
+
     @Test
     void aGatewayWithATargetNamesItAndTheMailboxStepBehindIt() {
         Cli.Result result = check("cisco");
 
-        assertThat(result.out()).contains("ok   mx2.hc0000-00.iphmx.com: Cisco Secure Email Cloud Gateway (filtering gateway; *.iphmx.com,")
+        assertThat(result.out()).contains("ok   mx2.hc0000-00.iphmx.com: Cisco Secure Email Cloud Gateway (filtering gateway): the MX points at *.iphmx.com,")
                 .contains("info Cisco Secure Email Cloud Gateway: generate whitelist-gen --target cisco --server SERVER\n")
                 .contains("info behind the gateway, the mailbox system sees the gateway's IP, not Netigate's: it needs its own step"
-                        + " as well (Microsoft 365: --target m365; Google Workspace: --target google)");
+                        + " as well (Microsoft 365: --target m365 --behind cisco; Google Workspace: --target google)")
+                // issue 29: the one command support runs for such a customer
+                .contains("info for the customer, one bundle holds the gateway's part and both mailbox systems' parts, and says to"
+                        + " apply the gateway's first: whitelist-gen bundle --server SERVER --behind cisco --output ticket.zip"
+                        + " (add --domain DOMAIN for surveys sent as the customer's own domain)\n");
+        assertThat(check("cisco", "--json").out()).contains("\"behind\": \"cisco\"");
+        assertThat(check("mimecast").out()).contains("whitelist-gen bundle --server SERVER --behind mimecast --output ticket.zip");
     }
 
     @Test
@@ -102,7 +156,7 @@ class CheckMxCommandTest {
         Cli.Result result = check("sophos");
 
         assertThat(result.out()).contains("info Sophos Email: no whitelist-gen target yet; allowlist Netigate in its own console")
-                .contains("info behind the gateway");
+                .contains("info behind the gateway").contains("whitelist-gen bundle --server SERVER --behind other --output ticket.zip");
     }
 
     @Test
@@ -131,11 +185,13 @@ class CheckMxCommandTest {
     void aMailboxSystemNeedsNoGatewayStep() {
         Cli.Result result = check("googleold");
 
-        assertThat(result.out()).contains("ok   aspmx.l.google.com: Google Workspace (Gmail) (mailboxes;")
+        assertThat(result.out().split("info Google Workspace \\(Gmail\\): generate", -1)).as("advice once for three suffixes").hasSize(2);
+        assertThat(result.out()).contains("ok   aspmx.l.google.com: Google Workspace (Gmail) (mailboxes):")
                 .contains("ok   alt1.aspmx.l.google.com: Google Workspace (Gmail)")
                 .contains("ok   aspmx2.googlemail.com: Google Workspace (Gmail)")
                 .contains("info Google Workspace (Gmail): generate whitelist-gen --target google --server SERVER")
-                .doesNotContain("behind the gateway");
+                .doesNotContain("behind the gateway").doesNotContain("--behind");
+        assertThat(check("googleold", "--json").out()).doesNotContain("\"behind\"");
     }
 
     @Test

@@ -88,15 +88,23 @@ class BarracudaTargetTest {
                 .contains("Barracuda cannot tie the two: this guide makes IP entries only")
                 .contains("including mail from other Netigate customers");
         assertThat(section(guide, "## What stays on", "## Scenario 2"))
-                .contains("virus scanning and blocked-attachment checks are still enforced")
+                .contains("virus scanning still applies")
+                // Barracuda's ESG pages contradict each other on attachment filtering for allowed IPs: said, not chosen.
+                .contains("On attachment filtering Barracuda's pages disagree").contains("3866700").contains("171802767")
                 .contains("whether that holds for an exempt IP is not said there")
                 .contains("is not said in the pages read for this guide")
                 .contains("3866724").contains("96023020");
         // Barracuda's pages say "virus scanning still applies" for the ESG's Allowed IP/Range only: the intro claims no
-        // more than that, and no setting is named that no cited page names.
+        // more than that. The setting to leave on is named as Email Gateway Defense's own Message Log reasons page
+        // (cited beside it) names it, not as the predecessor's page or "not named".
         assertThat(section(guide, "# Netigate", "## Step 1")).doesNotContain("Virus scanning still runs")
                 .contains("This guide turns no virus setting off");
-        assertThat(guide).doesNotContain("Scan Email for Viruses");
+        assertThat(section(guide, "## What stays on", "## Scenario 2"))
+                .contains("Leave **Scan Email for Viruses** (**Inbound Settings > Anti-Spam/Antivirus**) at **Yes**")
+                .contains("https://campus.barracuda.com/doc/167976683")
+                .doesNotContain("do not name its setting").doesNotContain("169282026")
+                // Link Protection's own list of what it leaves alone names sender policies, not IP policies.
+                .contains("names exempt sender policies, not exempt IPs");
     }
 
     @Test
@@ -110,7 +118,7 @@ class BarracudaTargetTest {
     }
 
     @Test
-    void scenarioTwoAddsSpfExemptionsForTheSameIpsAndNeverTheCustomersDomain() throws IOException {
+    void scenarioTwoOffersSpfExemptionsForTheSameIpsOnlyAsAFallbackAndNeverTheCustomersDomain() throws IOException {
         generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
         String guide = read("barracuda-guide.md");
         String csv = read("barracuda-values.csv");
@@ -119,14 +127,23 @@ class BarracudaTargetTest {
         assertThat(tableRows(scenario2)).containsExactlyElementsOf(
                 V2_IPS.stream().map(ip -> "| `" + ip + "` | `255.255.255.255` | `" + COMMENT + "` |").toList());
         assertThat(scenario2).contains("**SPF Exemptions by IP Address**")
-                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
-                .contains("`whitelist-gen --target bind --server azure --domain other.example` writes it")
+                .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
+                .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain other.example`)")
                 .contains("Do not add your own domain to **SPF Exemptions by Domain** or to a DMARC exemption")
-                .contains("**Sender Spoof Protection**");
+                .contains("**Sender Spoof Protection**")
+                .contains("**DOMAINS > Manage Domain > ADVANCED > Email Protocol**");
+        // With the customer's SPF record authorising Netigate, SPF passes: an SPF exemption for Netigate's IPs (which
+        // stops SPF enforcement for every domain sent through them) is only the fallback when a survey is still held
+        // for SPF, and Barracuda's DMARC precedence means it cannot let a survey past an enforcing DMARC policy.
+        assertThat(scenario2).contains("Email Gateway Defense, only if the check after the first survey shows an invitation sent as your domain"
+                        + " blocked or quarantined for SPF although your SPF record authorises Netigate")
+                .contains("decides regardless of SPF and DKIM results or exemptions").contains("pages/2850945/Sender+Authentication");
         for (String ip : V2_IPS) {
-            assertThat(csv).contains("egd_spf_exemption_by_ip,\"Email Gateway Defense: Inbound Settings > Sender Authentication > SPF Exemptions by IP Address;"
-                    + " Netmask 255.255.255.255, Comment " + COMMENT + "\"," + ip + "\r\n");
+            assertThat(csv).contains("egd_spf_exemption_by_ip_only_if_spf_blocks,\"Email Gateway Defense: Inbound Settings > Sender Authentication > SPF Exemptions by IP Address;"
+                    + " Netmask 255.255.255.255, Comment " + COMMENT + "; only if a survey sent as your domain is held for SPF although your SPF record"
+                    + " authorises Netigate\"," + ip + "\r\n");
         }
+        assertThat(csv).doesNotContain("egd_spf_exemption_by_ip,");
         // The customer's domain appears only as the SPF record to publish, never as an exemption.
         assertThat(csv.lines().filter(l -> l.endsWith("customer.example")))
                 .containsExactly("spf_must_authorise_netigate,DNS TXT record of the domain (whitelist-gen --target bind),customer.example");
@@ -140,6 +157,10 @@ class BarracudaTargetTest {
 
         assertThat(guide).contains("| `193.44.77.163` | `255.255.255.255` | **Exempt** |").contains("- `www.netigate.se`\n")
                 .contains("neither checked by Intent Analysis nor rewritten, in any message from anyone");
+        // Pre-click opening of links is said where Barracuda says it (Intent checking visits the URLs it finds).
+        assertThat(section(guide, "## Link scanning", "## Behind the gateway"))
+                .contains("Intent Analysis visits the URLs it finds in a message").contains("so expect survey links to be rewritten")
+                .contains("501600000014MuaAAE");
         assertThat(read("barracuda-values.csv")).contains("intent_domain_ignore_optional,");
     }
 
@@ -154,7 +175,10 @@ class BarracudaTargetTest {
         String guide = read("barracuda-guide.md");
         assertThat(section(guide, "## Step 1", "## Upgrade")).doesNotContain("193.44.77.163");
         assertThat(guide).contains("first delete every entry with the comment `" + COMMENT + "`")
-                .contains("whose address this guide no longer lists");
+                .contains("whose address this guide no longer lists")
+                // Converge: guides before the SPF exemptions became a fallback made them unconditionally; the upgrade
+                // removes them unless the check called for them.
+                .contains("or when the check after the first survey did not call for them: guides made before this version added them");
     }
 
     @Test

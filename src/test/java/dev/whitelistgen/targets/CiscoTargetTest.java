@@ -66,7 +66,7 @@ class CiscoTargetTest {
         assertThat(read("netigate-message-filter.txt")).contains("if (sendergroup == \"^NETIGATE_WLG$\") and ((mail-from == \"@netigate\\\\.se$\")"
                 + " or (mail-from == \"@customer\\\\.example$\") or (mail-from == \"@other\\\\.example$\"))");
         assertThat(read("cisco-guide.md")).contains("## Scenario 2: surveys sent as customer.example, other.example")
-                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
+                .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
                 .contains("`and not (sendergroup == \"^NETIGATE_WLG$\")`")
                 .doesNotContain("This guide was made without `--domain`");
     }
@@ -84,7 +84,7 @@ class CiscoTargetTest {
                 .contains("overwrites all of the listener's existing HAT entries")
                 .contains("This guide was made without `--domain`")
                 .contains("The current Netigate article names no survey link domain")
-                .contains("`whitelist-gen --target m365 --server azure` writes the Microsoft 365 part");
+                .contains("(the Microsoft 365 part: `whitelist-gen --target m365 --server azure --behind cisco`)");
     }
 
     @Test

@@ -82,6 +82,23 @@ class HornetsecurityTargetTest {
     }
 
     @Test
+    void theCheckNamesInfomailAndTheHeaderOfAHandRelease() throws IOException {
+        generate("--server", "azure");
+        String guide = read("hornetsecurity-guide.md");
+        String check = guide.substring(guide.indexOf("## Check after the first survey"), guide.indexOf("## Upgrade"));
+
+        // Survey invitations are bulk mail: Infomail is as likely a miss as Spam (the allow lists are read before the
+        // Infomail filter), and a hand release from quarantine must not be mistaken for the entries working.
+        assertThat(check).contains("classed **Spam** or **Infomail** although step 1 is done, the IP entries did not match it")
+                .contains("`x-hornetsecurity-delivered:` was released from quarantine by hand")
+                .contains("r_Categories.html").contains("c_ruleset_order.html");
+        // Pre-click checking is said as far as the manual says it: URL Scanning is for links in attachments.
+        assertThat(guide.substring(guide.indexOf("## Link scanning"), guide.indexOf("## Behind the gateway")))
+                .contains("URL Scanning checks the targets of links inside attached documents only")
+                .contains("c_atp_engines.html").doesNotContain("Whether Hornetsecurity also opens links before anyone clicks");
+    }
+
+    @Test
     void dachNamesItsOwnSenderForTheFallbackOnly() throws IOException {
         generate("--server", "dach");
         String guide = read("hornetsecurity-guide.md");
@@ -99,9 +116,11 @@ class HornetsecurityTargetTest {
         String csv = read("hornetsecurity-values.csv");
 
         assertThat(guide).contains("## Scenario 2: surveys sent as customer.example, other.example")
-                .contains("`whitelist-gen --target bind --server azure --domain customer.example` writes it")
+                .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
                 .contains("Do not put your own domains on the allow list")
                 .contains("not for Netigate's IPs only: do not add one for this")
+                // The manual's exception is chosen among the customer's own protected domains, not a sender domain.
+                .contains("switches a check off for one of your own domains as a whole")
                 .doesNotContain("This guide was made without `--domain`");
         assertThat(csv).contains("spf_must_authorise_netigate,DNS TXT record of the domain (whitelist-gen --target bind),customer.example\r\n");
         assertThat(csv.lines().filter(l -> l.contains("customer.example") || l.contains("other.example")))

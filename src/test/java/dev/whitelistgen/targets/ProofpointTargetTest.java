@@ -91,7 +91,16 @@ class ProofpointTargetTest {
                 .contains("the route matches any mail from Netigate's IPs, whatever sender it names");
         assertThat(section(guide, "### What stays on (part B)", "## Scenario 2"))
                 .contains("the anti-virus check, Attachment Defense and the anti-spoofing check come before")
-                .contains("Filters_Order_of_Operations");
+                .contains("Filters_Order_of_Operations")
+                // Proofpoint names the Safe Sender list as a way past Inbound domain spoofing protection: the guide
+                // must say that this one check is skipped too, not that only spam filtering is.
+                .contains("as a way past **Inbound domain spoofing protection** (**Company Settings** > **Spam**)")
+                .contains("Quarantining_suspected_spoof");
+        // The check says what a Safe Sender entry shows in the log (Filtered: Allow) and cites the log pages.
+        assertThat(section(guide, "## Check after the first survey", "## Upgrade")).contains("under **Tools** > **Log Search**")
+                .contains("the classification **Filtered: Allow**").contains("Troubleshooting_email_delivery_problems_using_Email_Logs");
+        assertThat(guide.substring(0, guide.indexOf("## Part A"))).doesNotContain("and nothing more")
+                .contains("a Safe Sender entry also skips the **Inbound domain spoofing protection** setting");
         // No step anywhere turns a virus or malware module off or delivers at once.
         assertThat(guide).doesNotContainPattern("(?i)(disable|bypass|skip)[^.\\n]*(virus|malware)")
                 .doesNotContain("Deliver Now**,").contains("This guide was made without `--domain`")
@@ -122,8 +131,9 @@ class ProofpointTargetTest {
                 .contains("never for your domain as such");
         assertThat(section(guide, "### Scenario 2 in part B", "## SPF and DKIM"))
                 .contains("take domains only, not IP addresses")
-                .contains("so this guide makes none");
-        assertThat(guide).contains("`whitelist-gen --target bind --server azure --domain other.example` writes it")
+                .contains("so this guide makes none")
+                .contains("step B1's entries already let mail from Netigate's IPs past it, and no other mail with your domain as sender");
+        assertThat(guide).contains("(the record to publish: `whitelist-gen --target bind --server azure --domain other.example`)")
                 .doesNotContain("This guide was made without `--domain`");
         // The customer's domain is never a Safe Sender entry or a route condition.
         assertThat(section(guide, "## Part A", "### Scenario 2 in part B")).doesNotContain("`customer.example`");

@@ -439,6 +439,27 @@ class ServeBrowserTest {
         Files.delete(downloaded);
     }
 
+    /** Issue 29: "Behind a gateway" with no mail system ticked downloads the gateway customer's bundle of the CLI. */
+    @Test
+    void aGatewayCustomersBundleFromThePageIsTheCliBundle() throws Exception {
+        Path zip = dir.resolve("cli.zip");
+        assertThat(Cli.run("bundle", "--server", "dach", "--behind", "hornetsecurity", "--domain", "customer.example", "--lang", "sv",
+                "--output", zip.toString()).exitCode()).isZero();
+        open("/");
+        new Select(byId("server")).selectByValue("dach");
+        new Select(byId("behind")).selectByValue("hornetsecurity");
+        byId("domains").sendKeys("customer.example");
+        new Select(byId("lang")).selectByValue("sv");
+        assertThat(byId("behind").getAttribute("aria-describedby")).contains("hint-behind");
+        assertThat(browser.findElement(By.cssSelector("label[for='behind']")).getText()).isEqualTo("Behind a gateway");
+        byId("bundle").click();
+
+        Path downloaded = downloads.resolve("netigate-dach-sv.zip");
+        wait.until(b -> Files.isRegularFile(downloaded) && !partialDownloads());
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(Files.readAllBytes(zip));
+        Files.delete(downloaded);
+    }
+
     /** Plain HTTP on an address other than loopback has no navigator.clipboard; the test takes it away the same way. */
     @Test
     void withoutAClipboardCopySelectsTheText() {
@@ -481,13 +502,29 @@ class ServeBrowserTest {
                 assertThat(result).contains(line.replaceFirst("^(ok|info|warn|fail)\\s+", "").replaceFirst("^PASS: ", ""));
             }
             assertThat(byId("mx").getText()).contains("asks the DNS server " + named.address());
+            // the lookup named a gateway: "Behind a gateway" is filled in with it, and the page says so
+            assertThat(new Select(byId("behind")).getFirstSelectedOption().getDomProperty("value")).isEqualTo("cisco");
+            assertThat(byId("mx-behind").getText()).contains("“Behind a gateway” below is set to Cisco Secure Email Gateway");
             click(select);
 
-            wait.until(b -> b.findElement(By.xpath("//article[h3='netigate-message-filter.txt']")));
+            wait.until(b -> b.findElement(By.xpath("//article[h3='cisco/netigate-message-filter.txt']")));
             assertThat(byId("target-cisco").isSelected()).isTrue();
+            assertThat(byId("target-m365").isSelected()).as("the mailbox system behind the gateway, which the MX cannot show").isTrue();
+            assertThat(byId("target-google").isSelected()).isTrue();
             assertThat(byId("target-postfix").isSelected()).isFalse();
             assertThat(browser.switchTo().activeElement()).isEqualTo(byId("target-cisco"));
-            assertThat(browser.findElement(By.cssSelector("pre.command")).getText()).contains("--target cisco --server azure");
+            assertThat(browser.findElement(By.cssSelector("pre.command")).getText())
+                    .contains("--target cisco --target google --target m365 --server azure").contains("--behind cisco");
+
+            // a mailbox system's MX: no gateway, and the field says so again
+            byId("mx-domain").clear();
+            byId("mx-domain").sendKeys("m365." + ServeMxLookupTest.ZONE);
+            byId("mx-lookup").click();
+            // the answer replaces #mx-result: ask about it in one script, never holding an element across the swap
+            wait.until(b -> ((String) ((ChromeDriver) b).executeScript("return document.getElementById('mx-result').textContent;"))
+                    .contains("Microsoft 365"));
+            assertThat(new Select(byId("behind")).getFirstSelectedOption().getDomProperty("value")).isEmpty();
+            assertThat(browser.findElements(By.id("mx-behind"))).isEmpty();
             assertNoConsoleErrors();
         }
     }

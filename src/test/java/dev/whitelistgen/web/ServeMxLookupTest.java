@@ -88,7 +88,10 @@ class ServeMxLookupTest {
         assertThat(page).contains("<strong>" + html(cli.get("summary").asString()) + "</strong>");
         cli.get("findings").forEach(f -> assertThat(page).contains("<span class=\"level level-" + f.get("level").asString() + "\">"
                 + f.get("level").asString() + "</span> " + html(f.get("text").asString())));
-        assertThat(page).contains("id=\"mx-select\" href=\"/?target=cisco\" data-targets=\"cisco\"")
+        // behind a gateway the link also ticks the mailbox systems (the MX cannot show which) and sets "Behind a gateway"
+        assertThat(page).contains("id=\"mx-select\" href=\"/?target=cisco&amp;target=m365&amp;target=google&amp;behind=cisco\""
+                        + " data-targets=\"cisco m365 google\" data-behind=\"cisco\"")
+                .contains("<option value=\"cisco\" selected>")
                 .contains("asks the DNS server " + named.address() + " for the domain's MX records")
                 .contains("<code>whitelist-gen check mx --domain cisco." + ZONE + " --dns-server " + named.address() + "</code>")
                 .contains("value=\"cisco." + ZONE + "\"");

@@ -327,6 +327,45 @@ class WebServerTest {
         assertThat(every.body()).isEqualTo(Files.readAllBytes(everyZip));
     }
 
+    /** Issue 29: "Behind a gateway" on the page is --behind, for the bundle as for the files. */
+    @Test
+    void aGatewayCustomersBundleAndFilesAreTheCliOnes() throws IOException {
+        HttpResponse<byte[]> bundle = get(client, url("/bundle?server=dach&behind=mimecast&domains=customer.example&lang=de"), "text/html");
+        HttpResponse<byte[]> generated = get(client, url("/generate?server=dach&target=m365&target=mimecast&behind=mimecast"), "application/json");
+        Path zip = dir.resolve("ticket.zip");
+        assertThat(Cli.run("bundle", "--server", "dach", "--behind", "mimecast", "--domain", "customer.example", "--lang", "de",
+                "--output", zip.toString()).exitCode()).isZero();
+
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.body()).isEqualTo(Files.readAllBytes(zip));
+        JsonNode body = JSON.readTree(generated.body());
+        assertThat(files(body)).isEqualTo(cliFiles(dir.resolve("files"), "--target", "m365,mimecast", "--server", "dach", "--behind", "mimecast"));
+        assertThat(body.get("command").asString()).isEqualTo("whitelist-gen --target m365 --target mimecast --server dach --profile 2 --behind mimecast");
+        assertThat(JSON.readTree(get(client, url("/"), "application/json").body()).get("gateways").toString())
+                .isEqualTo("[\"hornetsecurity\",\"mimecast\",\"proofpoint\",\"barracuda\",\"cisco\",\"other\"]");
+    }
+
+    @Test
+    void aGatewayTheCliRefusesIsRefusedOnItsFieldWithTheCliMessage() throws IOException {
+        Cli.Result unknown = Cli.run("bundle", "--server", "dach", "--behind", "sophos", "--output", dir.resolve("x.zip").toString());
+        Cli.Result twoGateways = Cli.run("bundle", "--server", "dach", "--behind", "cisco", "--target", "mimecast", "--output",
+                dir.resolve("y.zip").toString());
+        HttpResponse<byte[]> first = get(client, url("/bundle?server=dach&behind=sophos"), "application/json");
+        HttpResponse<byte[]> second = get(client, url("/bundle?server=dach&behind=cisco&target=mimecast"), "application/json");
+        String page = text(get(client, url("/bundle?server=dach&behind=cisco&target=mimecast"), "text/html"));
+
+        for (var pair : List.of(Map.entry(unknown, first), Map.entry(twoGateways, second))) {
+            assertThat(pair.getKey().exitCode()).isEqualTo(2);
+            assertThat(pair.getValue().statusCode()).isEqualTo(400);
+            assertThat(pair.getValue().headers().firstValue("Content-Disposition")).isEmpty();
+            JsonNode error = JSON.readTree(pair.getValue().body()).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("behind");
+            assertThat("whitelist-gen: " + error.get("message").asString() + "\n").isEqualTo(pair.getKey().err());
+        }
+        assertThat(page).contains("Behind a gateway: the mail passes cisco first, but “Mail system” names mimecast",
+                "name mimecast with “Behind a gateway”, or leave it out");
+    }
+
     @Test
     void theBundleRefusesAnOptionTheCliBundleLacks() throws IOException {
         HttpResponse<byte[]> response = get(client, url("/bundle?server=dach&target=m365&ip_allow_list=on"), "application/json");
