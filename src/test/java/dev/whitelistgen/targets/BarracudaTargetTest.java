@@ -2,27 +2,13 @@ package dev.whitelistgen.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelistgen.render.RenderModel;
-import dev.whitelistgen.render.RenderRequest;
-import dev.whitelistgen.render.RenderedFile;
-import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetCatalog;
-import dev.whitelistgen.render.TemplateRenderer;
-import dev.whitelistgen.request.ChosenProfile;
-import dev.whitelistgen.request.Customer;
 import dev.whitelistgen.testing.Cli;
-import dev.whitelistgen.testing.Profiles;
-import dev.whitelistgen.testing.Repo;
+import dev.whitelistgen.testing.TargetFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,20 +26,10 @@ class BarracudaTargetTest {
     @TempDir
     Path dir;
 
-    private void generate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--target", "barracuda", "--output", dir.toString()));
-        args.addAll(List.of(extra));
-        Cli.Result result = Cli.run(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-    }
+    private final TargetFiles output = new TargetFiles("barracuda", () -> dir);
 
-    private String read(String file) throws IOException {
-        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
-    }
 
-    private static String section(String guide, String from, String to) {
-        return guide.substring(guide.indexOf(from), guide.indexOf(to));
-    }
+
 
     private static List<String> tableRows(String text) {
         return text.lines().filter(l -> l.startsWith("| `")).toList();
@@ -61,13 +37,13 @@ class BarracudaTargetTest {
 
     @Test
     void bothProductsExemptExactlyNetigatesIpsEachWithItsNetmask() throws IOException {
-        generate("--server", "azure");
-        String guide = read("barracuda-guide.md");
-        String csv = read("barracuda-values.csv");
+        output.generate("--server", "azure");
+        String guide = output.read("barracuda-guide.md");
+        String csv = output.read("barracuda-values.csv");
 
-        assertThat(tableRows(section(guide, "## Step 1 (Email Gateway Defense)", "## Step 1 (Email Security Gateway"))).containsExactlyElementsOf(
+        assertThat(tableRows(TargetFiles.section(guide, "## Step 1 (Email Gateway Defense)", "## Step 1 (Email Security Gateway"))).containsExactlyElementsOf(
                 V2_IPS.stream().map(ip -> "| `" + ip + "` | `255.255.255.255` | **Exempt** | `" + COMMENT + "` |").toList());
-        assertThat(tableRows(section(guide, "## Step 1 (Email Security Gateway", "## Why IPs only"))).containsExactlyElementsOf(
+        assertThat(tableRows(TargetFiles.section(guide, "## Step 1 (Email Security Gateway", "## Why IPs only"))).containsExactlyElementsOf(
                 V2_IPS.stream().map(ip -> "| `" + ip + "` | `255.255.255.255` | `" + COMMENT + "` |").toList());
         for (String ip : V2_IPS) {
             assertThat(csv).contains("egd_ip_address_policy_exempt,\"Email Gateway Defense: Inbound Settings > IP Address Policies > IP Blocking / Exemption;"
@@ -79,15 +55,15 @@ class BarracudaTargetTest {
 
     @Test
     void noSenderDomainIsEverExemptedAndVirusScanningStaysOn() throws IOException {
-        generate("--server", "azure", "--domain", "customer.example");
-        String guide = read("barracuda-guide.md");
+        output.generate("--server", "azure", "--domain", "customer.example");
+        String guide = output.read("barracuda-guide.md");
 
         // Every Exempt in the guide is in the IP table of step 1; no Sender Policies entry, no Trusted Forwarder.
         assertThat(guide.lines().filter(l -> l.contains("**Exempt**") && l.startsWith("| "))).hasSize(V2_IPS.size());
-        assertThat(section(guide, "## Why IPs only", "## What stays on"))
+        assertThat(TargetFiles.section(guide, "## Why IPs only", "## What stays on"))
                 .contains("Barracuda cannot tie the two: this guide makes IP entries only")
                 .contains("including mail from other Netigate customers");
-        assertThat(section(guide, "## What stays on", "## Scenario 2"))
+        assertThat(TargetFiles.section(guide, "## What stays on", "## Scenario 2"))
                 .contains("virus scanning still applies")
                 // Barracuda's ESG pages contradict each other on attachment filtering for allowed IPs: said, not chosen.
                 .contains("On attachment filtering Barracuda's pages disagree").contains("3866700").contains("171802767")
@@ -97,9 +73,9 @@ class BarracudaTargetTest {
         // Barracuda's pages say "virus scanning still applies" for the ESG's Allowed IP/Range only: the intro claims no
         // more than that. The setting to leave on is named as Email Gateway Defense's own Message Log reasons page
         // (cited beside it) names it, not as the predecessor's page or "not named".
-        assertThat(section(guide, "# Netigate", "## Step 1")).doesNotContain("Virus scanning still runs")
+        assertThat(TargetFiles.section(guide, "# Netigate", "## Step 1")).doesNotContain("Virus scanning still runs")
                 .contains("This guide turns no virus setting off");
-        assertThat(section(guide, "## What stays on", "## Scenario 2"))
+        assertThat(TargetFiles.section(guide, "## What stays on", "## Scenario 2"))
                 .contains("Leave **Scan Email for Viruses** (**Inbound Settings > Anti-Spam/Antivirus**) at **Yes**")
                 .contains("https://campus.barracuda.com/doc/167976683")
                 .doesNotContain("do not name its setting").doesNotContain("169282026")
@@ -109,21 +85,21 @@ class BarracudaTargetTest {
 
     @Test
     void dachGetsTheSameIpsAndItsOwnBehindCommand() throws IOException {
-        generate("--server", "dach");
-        String guide = read("barracuda-guide.md");
+        output.generate("--server", "dach");
+        String guide = output.read("barracuda-guide.md");
 
-        assertThat(tableRows(section(guide, "## Step 1 (Email Gateway Defense)", "## Step 1 (Email Security Gateway"))).hasSize(V2_IPS.size());
+        assertThat(tableRows(TargetFiles.section(guide, "## Step 1 (Email Gateway Defense)", "## Step 1 (Email Security Gateway"))).hasSize(V2_IPS.size());
         assertThat(guide).contains("`whitelist-gen --target m365 --server dach --behind barracuda`")
                 .contains("# Netigate survey mail in Barracuda Email Gateway Defense and Email Security Gateway (" + "DACH" + ")");
     }
 
     @Test
     void scenarioTwoOffersSpfExemptionsForTheSameIpsOnlyAsAFallbackAndNeverTheCustomersDomain() throws IOException {
-        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
-        String guide = read("barracuda-guide.md");
-        String csv = read("barracuda-values.csv");
+        output.generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+        String guide = output.read("barracuda-guide.md");
+        String csv = output.read("barracuda-values.csv");
 
-        String scenario2 = section(guide, "## Scenario 2: surveys sent as customer.example, other.example", "## Link scanning");
+        String scenario2 = TargetFiles.section(guide, "## Scenario 2: surveys sent as customer.example, other.example", "## Link scanning");
         assertThat(tableRows(scenario2)).containsExactlyElementsOf(
                 V2_IPS.stream().map(ip -> "| `" + ip + "` | `255.255.255.255` | `" + COMMENT + "` |").toList());
         assertThat(scenario2).contains("**SPF Exemptions by IP Address**")
@@ -152,16 +128,16 @@ class BarracudaTargetTest {
 
     @Test
     void versionOneExemptsItsOwnIpAndListsItsWebDomainsForIntentIgnoreWithTheCost() throws IOException {
-        generate("--server", "azure", "--profile", "1");
-        String guide = read("barracuda-guide.md");
+        output.generate("--server", "azure", "--profile", "1");
+        String guide = output.read("barracuda-guide.md");
 
         assertThat(guide).contains("| `193.44.77.163` | `255.255.255.255` | **Exempt** |").contains("- `www.netigate.se`\n")
                 .contains("neither checked by Intent Analysis nor rewritten, in any message from anyone");
         // Pre-click opening of links is said where Barracuda says it (Intent checking visits the URLs it finds).
-        assertThat(section(guide, "## Link scanning", "## Behind the gateway"))
+        assertThat(TargetFiles.section(guide, "## Link scanning", "## Behind the gateway"))
                 .contains("Intent Analysis visits the URLs it finds in a message").contains("so expect survey links to be rewritten")
                 .contains("501600000014MuaAAE");
-        assertThat(read("barracuda-values.csv")).contains("intent_domain_ignore_optional,");
+        assertThat(output.read("barracuda-values.csv")).contains("intent_domain_ignore_optional,");
     }
 
     @Test
@@ -169,11 +145,11 @@ class BarracudaTargetTest {
         Path old = Files.createDirectories(dir.resolve("v1"));
         Cli.Result v1 = Cli.run("--target", "barracuda", "--server", "azure", "--profile", "1", "--output", old.toString());
         assertThat(v1.exitCode()).as(v1.toString()).isZero();
-        generate("--server", "azure");
+        output.generate("--server", "azure");
 
         assertThat(Files.readString(old.resolve("barracuda-guide.md"))).contains("| `193.44.77.163` |");
-        String guide = read("barracuda-guide.md");
-        assertThat(section(guide, "## Step 1", "## Upgrade")).doesNotContain("193.44.77.163");
+        String guide = output.read("barracuda-guide.md");
+        assertThat(TargetFiles.section(guide, "## Step 1", "## Upgrade")).doesNotContain("193.44.77.163");
         assertThat(guide).contains("first delete every entry with the comment `" + COMMENT + "`")
                 .contains("whose address this guide no longer lists")
                 // Converge: guides before the SPF exemptions became a fallback made them unconditionally; the upgrade
@@ -185,15 +161,9 @@ class BarracudaTargetTest {
     void givenWhatEarlierVersionsAllowedTheUpgradeNamesEachAddressToDelete() {
         // The render model's `earlier` is filled by the generator where it knows the profile history; here the
         // template is given it directly, as version 1 -> 2 for azure would fill it.
-        Target target = new TargetCatalog(List.of(Repo.path("templates"))).get("barracuda");
-        Map<String, Object> model = new LinkedHashMap<>(RenderModel.of(new RenderRequest(target,
-                ChosenProfile.byVersion(Profiles.version("2")), Profiles.server("azure"), Customer.NONE, "en")));
-        model.put("earlier", Map.of("versions", List.of("1"),
-                "networks", List.of(Map.of("text", "193.44.77.163", "cidr", "193.44.77.163/32", "version", "1")),
-                "senderDomains", List.of(), "spfIncludes", List.of()));
-        List<RenderedFile> files = new TemplateRenderer(List.of(Repo.path("templates"))).render(target, model);
-        String guide = files.stream().filter(f -> f.path().equals("barracuda-guide.md")).findFirst().orElseThrow().content();
-        String csv = files.stream().filter(f -> f.path().equals("barracuda-values.csv")).findFirst().orElseThrow().content();
+        Map<String, String> files = TargetFiles.renderedAfterVersion1("barracuda");
+        String guide = files.get("barracuda-guide.md");
+        String csv = files.get("barracuda-values.csv");
 
         assertThat(guide).contains("this version (2) no longer does. Delete their entries:\n\n- `193.44.77.163/32` (version 1), in every list of this guide\n");
         assertThat(csv).contains("delete_ip_entry,\"every entry with Comment " + COMMENT + " for this address (listed by profile version 1, not by this one)\",193.44.77.163/32\r\n");
@@ -206,15 +176,12 @@ class BarracudaTargetTest {
             Cli.Result result = Cli.run("bundle", "--target", "barracuda", "--server", "dach", "--domain", "customer.example",
                     "--lang", lang, "--output", zip.toString());
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            try (ZipFile file = new ZipFile(zip.toFile())) {
-                ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("barracuda-guide.md")).findFirst().orElseThrow();
-                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
-                        .contains(lang.equals("sv") ? "Steg 1 (Email Gateway Defense): undanta Netigates IP-adresser"
-                                : "Schritt 1 (Email Gateway Defense): Netigates IP-Adressen ausnehmen")
-                        .contains("| `89.45.227.221` | `255.255.255.255` | **Exempt** |").contains("**SPF Exemptions by IP Address**")
-                        .doesNotContain("## Step 1");
-            }
+            String text = TargetFiles.fromBundle(zip, "barracuda-guide.md");
+            assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
+                    .contains(lang.equals("sv") ? "Steg 1 (Email Gateway Defense): undanta Netigates IP-adresser"
+                            : "Schritt 1 (Email Gateway Defense): Netigates IP-Adressen ausnehmen")
+                    .contains("| `89.45.227.221` | `255.255.255.255` | **Exempt** |").contains("**SPF Exemptions by IP Address**")
+                    .doesNotContain("## Step 1");
         }
     }
 }

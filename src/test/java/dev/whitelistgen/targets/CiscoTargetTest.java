@@ -3,11 +3,10 @@ package dev.whitelistgen.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.testing.Cli;
+import dev.whitelistgen.testing.TargetFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,22 +21,14 @@ class CiscoTargetTest {
     @TempDir
     Path dir;
 
-    private Path generate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--target", "cisco", "--output", dir.toString()));
-        args.addAll(List.of(extra));
-        Cli.Result result = Cli.run(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        return dir;
-    }
+    private final TargetFiles output = new TargetFiles("cisco", () -> dir);
 
-    private String read(String file) throws IOException {
-        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
-    }
+
 
     @Test
     void theFilterTiesTheSenderGroupToNetigatesExactDomainAndNeverSkipsVirusScanning() throws IOException {
-        generate("--server", "azure");
-        String filter = read("netigate-message-filter.txt");
+        output.generate("--server", "azure");
+        String filter = output.read("netigate-message-filter.txt");
 
         assertThat(filter).contains("netigate_wlg:\nif (sendergroup == \"^NETIGATE_WLG$\") and ((mail-from == \"@netigate\\\\.se$\"))\n{\n")
                 .contains("    skip-spamcheck();\n    skip-marketingcheck();\n    skip-socialcheck();\n    skip-bulkcheck();\n")
@@ -52,20 +43,20 @@ class CiscoTargetTest {
 
     @Test
     void dachNamesItsOwnDomainAndHeader() throws IOException {
-        generate("--server", "dach");
+        output.generate("--server", "dach");
 
-        assertThat(read("netigate-message-filter.txt")).contains("(mail-from == \"@ntgt\\\\.de$\")")
+        assertThat(output.read("netigate-message-filter.txt")).contains("(mail-from == \"@ntgt\\\\.de$\")")
                 .contains("\"netigate-dach\"").doesNotContain("netigate\\\\.se");
-        assertThat(read("cisco-values.csv")).contains("envelope_sender_domain,\"message filter netigate_wlg: mail-from, exact domain\",ntgt.de\r\n");
+        assertThat(output.read("cisco-values.csv")).contains("envelope_sender_domain,\"message filter netigate_wlg: mail-from, exact domain\",ntgt.de\r\n");
     }
 
     @Test
     void scenarioTwoAddsTheCustomersDomainsToTheSameTie() throws IOException {
-        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+        output.generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
 
-        assertThat(read("netigate-message-filter.txt")).contains("if (sendergroup == \"^NETIGATE_WLG$\") and ((mail-from == \"@netigate\\\\.se$\")"
+        assertThat(output.read("netigate-message-filter.txt")).contains("if (sendergroup == \"^NETIGATE_WLG$\") and ((mail-from == \"@netigate\\\\.se$\")"
                 + " or (mail-from == \"@customer\\\\.example$\") or (mail-from == \"@other\\\\.example$\"))");
-        assertThat(read("cisco-guide.md")).contains("## Scenario 2: surveys sent as customer.example, other.example")
+        assertThat(output.read("cisco-guide.md")).contains("## Scenario 2: surveys sent as customer.example, other.example")
                 .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
                 .contains("`and not (sendergroup == \"^NETIGATE_WLG$\")`")
                 .doesNotContain("This guide was made without `--domain`");
@@ -73,8 +64,8 @@ class CiscoTargetTest {
 
     @Test
     void theGuideListsTheIpsAndWarnsAgainstTrustedAndHatImport() throws IOException {
-        generate("--server", "azure");
-        String guide = read("cisco-guide.md");
+        output.generate("--server", "azure");
+        String guide = output.read("cisco-guide.md");
 
         for (String ip : List.of("46.254.11.92", "86.107.243.139", "89.45.227.195", "89.45.227.221")) {
             assertThat(guide).contains("   - `" + ip + "`\n");
@@ -89,30 +80,30 @@ class CiscoTargetTest {
 
     @Test
     void theFilterIsMovedToPositionOneSoThatNoEarlierFinalActionSkipsTheHeaderStrip() throws IOException {
-        generate("--server", "azure");
-        String guide = read("cisco-guide.md");
+        output.generate("--server", "azure");
+        String guide = output.read("cisco-guide.md");
 
         // NEW appends a filter last; an earlier skip-filters() or drop() would then keep the else branch from
         // stripping a forged X-Whitelist-Gen header. The guide, the file's own comment and the CSV all say MOVE to 1.
         assertThat(guide).contains("3. Run **MOVE** and move `netigate_wlg` to position 1").contains("4. Run `commit`.")
                 .contains("a forged `X-Whitelist-Gen` header on other mail would not be removed");
-        assertThat(read("netigate-message-filter.txt")).contains("then MOVE\n# it to position 1");
-        assertThat(read("cisco-values.csv")).contains("message_filter_position,");
+        assertThat(output.read("netigate-message-filter.txt")).contains("then MOVE\n# it to position 1");
+        assertThat(output.read("cisco-values.csv")).contains("message_filter_position,");
     }
 
     @Test
     void theSenderGroupUsesTheUnknownSendersPolicyAndNeverRelays() throws IOException {
-        generate("--server", "azure");
+        output.generate("--server", "azure");
 
-        assertThat(read("cisco-guide.md")).contains("the policy of the catch-all group for unknown senders (UNKNOWNLIST)")
+        assertThat(output.read("cisco-guide.md")).contains("the policy of the catch-all group for unknown senders (UNKNOWNLIST)")
                 .contains("Never a policy that relays (RELAYED)").contains("the recipient access table (RAT) stays as it is")
                 .contains("**Order**: 1 (or directly below RELAYLIST where that comes first)");
     }
 
     @Test
     void theGuideClaimsNothingAboutCurrentReleasesItsSourcesDoNotCover() throws IOException {
-        generate("--server", "azure");
-        String guide = read("cisco-guide.md");
+        output.generate("--server", "azure");
+        String guide = output.read("cisco-guide.md");
 
         assertThat(guide).contains("Cisco's guides for current releases (14.x, 15.x) could not be read for it")
                 .doesNotContain("the objects (sender group, mail flow policy, message filter) are the same")
@@ -121,8 +112,8 @@ class CiscoTargetTest {
 
     @Test
     void scenarioTwoHandlesTheSenderVerificationExceptionTableAndTheSpoofFilterOnlyWithADomain() throws IOException {
-        generate("--server", "azure", "--domain", "customer.example");
-        String guide = read("cisco-guide.md");
+        output.generate("--server", "azure", "--domain", "customer.example");
+        String guide = output.read("cisco-guide.md");
 
         assertThat(guide).contains("**Use Sender Verification Exception Table**: **Off**")
                 .contains("That switches off every entry of the exception table for Netigate's shared IPs, for all Netigate customers")
@@ -136,8 +127,8 @@ class CiscoTargetTest {
 
     @Test
     void upgradeAndUndoRemoveWhatScenarioTwoAndLinkScanningAdded() throws IOException {
-        generate("--server", "azure");
-        String guide = read("cisco-guide.md");
+        output.generate("--server", "azure");
+        String guide = output.read("cisco-guide.md");
 
         assertThat(guide).contains("so that at no moment more is allowed than the old or the new guide allows")
                 .contains("**MOVE** it to position 1, and one `commit`")
@@ -150,9 +141,9 @@ class CiscoTargetTest {
         Path old = Files.createDirectories(dir.resolve("v1"));
         Cli.Result v1 = Cli.run("--target", "cisco", "--server", "azure", "--profile", "1", "--output", old.toString());
         assertThat(v1.exitCode()).as(v1.toString()).isZero();
-        generate("--server", "azure");
+        output.generate("--server", "azure");
         String oldGuide = Files.readString(old.resolve("cisco-guide.md"));
-        String guide = read("cisco-guide.md");
+        String guide = output.read("cisco-guide.md");
 
         // Version 1's Sweden IP is in the old guide and not in the new one; the same sender group and filter name
         // in both, and the upgrade step deletes every sender the new list does not name: nothing of v1 stays.
@@ -170,11 +161,8 @@ class CiscoTargetTest {
             Cli.Result result = Cli.run("bundle", "--target", "cisco", "--server", "dach", "--domain", "customer.example",
                     "--lang", lang, "--output", zip.toString());
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
-                java.util.zip.ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("cisco-guide.md")).findFirst().orElseThrow();
-                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage").contains("NETIGATE_WLG");
-            }
+            String text = TargetFiles.fromBundle(zip, "cisco-guide.md");
+            assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage").contains("NETIGATE_WLG");
         }
     }
 }

@@ -2,23 +2,11 @@ package dev.whitelistgen.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelistgen.render.RenderModel;
-import dev.whitelistgen.render.RenderRequest;
-import dev.whitelistgen.render.RenderedFile;
-import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetCatalog;
-import dev.whitelistgen.render.TemplateRenderer;
-import dev.whitelistgen.request.ChosenProfile;
-import dev.whitelistgen.request.Customer;
 import dev.whitelistgen.testing.Cli;
-import dev.whitelistgen.testing.Profiles;
-import dev.whitelistgen.testing.Repo;
+import dev.whitelistgen.testing.TargetFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,22 +25,15 @@ class HornetsecurityTargetTest {
     @TempDir
     Path dir;
 
-    private void generate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--target", "hornetsecurity", "--output", dir.toString()));
-        args.addAll(List.of(extra));
-        Cli.Result result = Cli.run(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-    }
+    private final TargetFiles output = new TargetFiles("hornetsecurity", () -> dir);
 
-    private String read(String file) throws IOException {
-        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
-    }
+
 
     @Test
     void theAllowListGetsNetigatesIpsAndNoSenderDomain() throws IOException {
-        generate("--server", "azure");
-        String guide = read("hornetsecurity-guide.md");
-        String csv = read("hornetsecurity-values.csv");
+        output.generate("--server", "azure");
+        String guide = output.read("hornetsecurity-guide.md");
+        String csv = output.read("hornetsecurity-values.csv");
 
         for (String ip : V2_IPS) {
             assertThat(guide).contains("   - `" + ip + "`\n");
@@ -69,8 +50,8 @@ class HornetsecurityTargetTest {
 
     @Test
     void noComplianceFilterRuleSoTheMalwareCheckStillRuns() throws IOException {
-        generate("--server", "azure");
-        String guide = read("hornetsecurity-guide.md");
+        output.generate("--server", "azure");
+        String guide = output.read("hornetsecurity-guide.md");
 
         // A Compliance Filter rule tagging mail Clean would run before the check for malicious content and end
         // processing: the guide makes none, says why, and the CSV records "none".
@@ -78,13 +59,13 @@ class HornetsecurityTargetTest {
                 .contains("would therefore take it past the check for malicious content too. This guide makes no such rule.")
                 .contains("the check for malicious content runs before the allow lists are read")
                 .contains("c_ruleset_order.html").contains("c_filter_order_sort.html");
-        assertThat(read("hornetsecurity-values.csv")).contains("compliance_filter_rule,Security Settings > Compliance Filter,none\r\n");
+        assertThat(output.read("hornetsecurity-values.csv")).contains("compliance_filter_rule,Security Settings > Compliance Filter,none\r\n");
     }
 
     @Test
     void theCheckNamesInfomailAndTheHeaderOfAHandRelease() throws IOException {
-        generate("--server", "azure");
-        String guide = read("hornetsecurity-guide.md");
+        output.generate("--server", "azure");
+        String guide = output.read("hornetsecurity-guide.md");
         String check = guide.substring(guide.indexOf("## Check after the first survey"), guide.indexOf("## Upgrade"));
 
         // Survey invitations are bulk mail: Infomail is as likely a miss as Spam (the allow lists are read before the
@@ -100,20 +81,20 @@ class HornetsecurityTargetTest {
 
     @Test
     void dachNamesItsOwnSenderForTheFallbackOnly() throws IOException {
-        generate("--server", "dach");
-        String guide = read("hornetsecurity-guide.md");
+        output.generate("--server", "dach");
+        String guide = output.read("hornetsecurity-guide.md");
 
         assertThat(guide).contains("- `survey@ntgt.de`\n").doesNotContain("netigate.se`")
                 .contains("`whitelist-gen --target m365 --server dach --behind hornetsecurity`");
-        assertThat(read("hornetsecurity-values.csv"))
+        assertThat(output.read("hornetsecurity-values.csv"))
                 .contains("header_from_entry_only_if_ip_entries_do_not_match,Deny & Allow Lists > Allow List > Add entry (matches the header From: anyone can write it),survey@ntgt.de\r\n");
     }
 
     @Test
     void scenarioTwoNeverPutsTheCustomersDomainOnTheAllowList() throws IOException {
-        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
-        String guide = read("hornetsecurity-guide.md");
-        String csv = read("hornetsecurity-values.csv");
+        output.generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+        String guide = output.read("hornetsecurity-guide.md");
+        String csv = output.read("hornetsecurity-values.csv");
 
         assertThat(guide).contains("## Scenario 2: surveys sent as customer.example, other.example")
                 .contains("(the record to publish: `whitelist-gen --target bind --server azure --domain customer.example`)")
@@ -129,13 +110,13 @@ class HornetsecurityTargetTest {
 
     @Test
     void versionOneListsItsWebDomainsForTheUrlRewritingExceptionWithItsCost() throws IOException {
-        generate("--server", "azure", "--profile", "1");
-        String guide = read("hornetsecurity-guide.md");
+        output.generate("--server", "azure", "--profile", "1");
+        String guide = output.read("hornetsecurity-guide.md");
 
         assertThat(guide).contains("   - `193.44.77.163`\n").contains("- `www.netigate.se`\n")
                 .contains("links to that domain are then never rewritten, in any message from anyone")
                 .contains("- `netigate.se`\n"); // version 1 names no sender address: the fallback is the domain
-        assertThat(read("hornetsecurity-values.csv")).contains("url_rewriting_exception_optional,");
+        assertThat(output.read("hornetsecurity-values.csv")).contains("url_rewriting_exception_optional,");
     }
 
     @Test
@@ -143,16 +124,16 @@ class HornetsecurityTargetTest {
         Path old = Files.createDirectories(dir.resolve("v1"));
         Cli.Result v1 = Cli.run("--target", "hornetsecurity", "--server", "azure", "--profile", "1", "--output", old.toString());
         assertThat(v1.exitCode()).as(v1.toString()).isZero();
-        generate("--server", "azure");
+        output.generate("--server", "azure");
 
         assertThat(Files.readString(old.resolve("hornetsecurity-guide.md"))).contains("   - `193.44.77.163`\n");
-        String step1 = read("hornetsecurity-guide.md").substring(0, read("hornetsecurity-guide.md").indexOf("## What stays on"));
+        String step1 = output.read("hornetsecurity-guide.md").substring(0, output.read("hornetsecurity-guide.md").indexOf("## What stays on"));
         assertThat(step1).doesNotContain("193.44.77.163");
-        assertThat(read("hornetsecurity-guide.md"))
+        assertThat(output.read("hornetsecurity-guide.md"))
                 .contains("first delete every allow list entry for a Netigate IP or sender that step 1 (or the check's sender, if you added it) no longer lists, then add the IPs of step 1 that are missing");
         // Allow list entries carry no tag, so the generator itself must name version 1's IP for deletion.
-        assertThat(read("hornetsecurity-guide.md")).contains("Delete their entries:\n\n- Allow List entry `193.44.77.163` (version 1)\n");
-        assertThat(read("hornetsecurity-values.csv"))
+        assertThat(output.read("hornetsecurity-guide.md")).contains("Delete their entries:\n\n- Allow List entry `193.44.77.163` (version 1)\n");
+        assertThat(output.read("hornetsecurity-values.csv"))
                 .contains("delete_allow_list_entry,\"Deny & Allow Lists > Allow List (listed by profile version 1, not by this one)\",193.44.77.163\r\n");
     }
 
@@ -161,15 +142,9 @@ class HornetsecurityTargetTest {
         // The render model's `earlier` (what versions the rendered one supersedes allowed and it no longer does) is
         // filled by the generator where it knows the profile history; here the template is given it directly, as
         // version 1 -> 2 for azure would fill it.
-        Target target = new TargetCatalog(List.of(Repo.path("templates"))).get("hornetsecurity");
-        Map<String, Object> model = new LinkedHashMap<>(RenderModel.of(new RenderRequest(target,
-                ChosenProfile.byVersion(Profiles.version("2")), Profiles.server("azure"), Customer.NONE, "en")));
-        model.put("earlier", Map.of("versions", List.of("1"),
-                "networks", List.of(Map.of("text", "193.44.77.163", "cidr", "193.44.77.163/32", "version", "1")),
-                "senderDomains", List.of(), "spfIncludes", List.of()));
-        List<RenderedFile> files = new TemplateRenderer(List.of(Repo.path("templates"))).render(target, model);
-        String guide = files.stream().filter(f -> f.path().equals("hornetsecurity-guide.md")).findFirst().orElseThrow().content();
-        String csv = files.stream().filter(f -> f.path().equals("hornetsecurity-values.csv")).findFirst().orElseThrow().content();
+        Map<String, String> files = TargetFiles.renderedAfterVersion1("hornetsecurity");
+        String guide = files.get("hornetsecurity-guide.md");
+        String csv = files.get("hornetsecurity-values.csv");
 
         assertThat(guide).contains("this version (2) no longer does. Delete their entries:\n\n- Allow List entry `193.44.77.163` (version 1)\n");
         assertThat(csv).contains("delete_allow_list_entry,\"Deny & Allow Lists > Allow List (listed by profile version 1, not by this one)\",193.44.77.163\r\n");
@@ -182,13 +157,10 @@ class HornetsecurityTargetTest {
             Cli.Result result = Cli.run("bundle", "--target", "hornetsecurity", "--server", "dach", "--domain", "customer.example",
                     "--lang", lang, "--output", zip.toString());
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
-                java.util.zip.ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("hornetsecurity-guide.md")).findFirst().orElseThrow();
-                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
-                        .contains(lang.equals("sv") ? "Steg 1: poster i Allow List" : "Schritt 1: Einträge in der Allow List")
-                        .contains("`89.45.227.221`").doesNotContain("## Step 1");
-            }
+            String text = TargetFiles.fromBundle(zip, "hornetsecurity-guide.md");
+            assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
+                    .contains(lang.equals("sv") ? "Steg 1: poster i Allow List" : "Schritt 1: Einträge in der Allow List")
+                    .contains("`89.45.227.221`").doesNotContain("## Step 1");
         }
     }
 }

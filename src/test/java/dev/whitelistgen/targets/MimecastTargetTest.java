@@ -3,18 +3,9 @@ package dev.whitelistgen.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.whitelistgen.render.RenderModel;
-import dev.whitelistgen.render.RenderRequest;
-import dev.whitelistgen.render.RenderedFile;
-import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetCatalog;
-import dev.whitelistgen.render.TemplateRenderer;
-import dev.whitelistgen.request.ChosenProfile;
-import dev.whitelistgen.request.Customer;
 import dev.whitelistgen.testing.Cli;
-import dev.whitelistgen.testing.Profiles;
 import dev.whitelistgen.testing.RealProgram;
-import dev.whitelistgen.testing.Repo;
+import dev.whitelistgen.testing.TargetFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -26,8 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,28 +34,18 @@ class MimecastTargetTest {
     @TempDir
     Path dir;
 
-    private void generate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--target", "mimecast", "--output", dir.toString()));
-        args.addAll(List.of(extra));
-        Cli.Result result = Cli.run(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-    }
+    private final TargetFiles output = new TargetFiles("mimecast", () -> dir);
 
-    private String read(String file) throws IOException {
-        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
-    }
 
-    private static String section(String guide, String from, String to) {
-        return guide.substring(guide.indexOf(from), guide.indexOf(to));
-    }
+
 
     @Test
     void eachSenderDomainGetsAPermittedSendersPolicyLimitedToNetigatesIps() throws IOException {
-        generate("--server", "azure");
-        String guide = read("mimecast-guide.md");
-        String csv = read("mimecast-values.csv");
+        output.generate("--server", "azure");
+        String guide = output.read("mimecast-guide.md");
+        String csv = output.read("mimecast-values.csv");
 
-        String step1 = section(guide, "## Step 1", "## What stays on");
+        String step1 = TargetFiles.section(guide, "## Step 1", "## What stays on");
         assertThat(step1).contains("   - **Select Option**: **Permit Sender**\n")
                 .contains("   - **Applies From**: **Email Domain**, **Specifically**: `DOMAIN`\n")
                 .contains("   - **Applies To**: **Internal Addresses**\n")
@@ -83,10 +62,10 @@ class MimecastTargetTest {
 
     @Test
     void virusScanningAndTheDnsAuthenticationChecksStayOnAndNothingElseIsBypassed() throws IOException {
-        generate("--server", "azure");
-        String guide = read("mimecast-guide.md");
+        output.generate("--server", "azure");
+        String guide = output.read("mimecast-guide.md");
 
-        assertThat(section(guide, "## What stays on", "## Scenario 2"))
+        assertThat(TargetFiles.section(guide, "## What stays on", "## Scenario 2"))
                 .contains("spam scanning, greylisting and IP reputation. Virus scanning still applies to permitted senders")
                 .contains("run regardless of Permitted Sender entries")
                 .contains("This guide makes no bypass policy of any other kind")
@@ -98,21 +77,21 @@ class MimecastTargetTest {
 
     @Test
     void dachNamesItsOwnDomainAndTheBehindCommand() throws IOException {
-        generate("--server", "dach");
-        String guide = read("mimecast-guide.md");
+        output.generate("--server", "dach");
+        String guide = output.read("mimecast-guide.md");
 
         assertThat(guide).contains("- `ntgt.de`: `Netigate surveys (whitelist-gen) ntgt.de`\n").doesNotContain("netigate.se`")
                 .contains("`whitelist-gen --target m365 --server dach --behind mimecast`");
-        assertThat(read("mimecast-values.csv")).contains("permitted_senders_from_domain,policy Netigate surveys (whitelist-gen) ntgt.de: Applies From Email Domain,ntgt.de\r\n");
+        assertThat(output.read("mimecast-values.csv")).contains("permitted_senders_from_domain,policy Netigate surveys (whitelist-gen) ntgt.de: Applies From Email Domain,ntgt.de\r\n");
     }
 
     @Test
     void scenarioTwoAddsATakeNoActionAntiSpoofingPolicyLimitedToNetigatesIps() throws IOException {
-        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
-        String guide = read("mimecast-guide.md");
-        String csv = read("mimecast-values.csv");
+        output.generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+        String guide = output.read("mimecast-guide.md");
+        String csv = output.read("mimecast-values.csv");
 
-        String scenario2 = section(guide, "## Scenario 2: surveys sent as customer.example, other.example", "## Link scanning");
+        String scenario2 = TargetFiles.section(guide, "## Scenario 2: surveys sent as customer.example, other.example", "## Link scanning");
         assertThat(scenario2).contains("   - **Select Option**: **Take No Action**\n")
                 .contains("- `customer.example`: `Netigate surveys (whitelist-gen) customer.example`\n")
                 .contains("- `other.example`: `Netigate surveys (whitelist-gen) other.example`\n")
@@ -134,7 +113,7 @@ class MimecastTargetTest {
         assertThat(scenario2.lines().filter(l -> l.startsWith("     - `"))).containsExactlyElementsOf(
                 V2_RANGES.stream().map(r -> "     - `" + r + "`").toList());
         // The customer's domains also get a Permitted Senders policy, with the same IPs.
-        assertThat(section(guide, "## Step 1", "## What stays on")).contains("- `customer.example`: `Netigate surveys (whitelist-gen) customer.example`\n");
+        assertThat(TargetFiles.section(guide, "## Step 1", "## What stays on")).contains("- `customer.example`: `Netigate surveys (whitelist-gen) customer.example`\n");
         assertThat(csv).contains("anti_spoofing_from_domain,policy Netigate surveys (whitelist-gen) customer.example (Anti-Spoofing): Applies From Email Domain,customer.example\r\n")
                 .contains("spf_must_authorise_netigate,DNS TXT record of the domain (whitelist-gen --target bind),other.example\r\n");
         assertThat(guide).doesNotContain("This guide was made without `--domain`");
@@ -142,12 +121,12 @@ class MimecastTargetTest {
 
     @Test
     void versionOneListsItsWebDomainsForTheManagedUrlWithItsCost() throws IOException {
-        generate("--server", "azure", "--profile", "1");
-        String guide = read("mimecast-guide.md");
+        output.generate("--server", "azure", "--profile", "1");
+        String guide = output.read("mimecast-guide.md");
 
         assertThat(guide).contains("     - `193.44.77.163/32`\n").contains("- `www.netigate.se`\n")
                 .contains("not rewritten, and so not checked when clicked, in any message from anyone");
-        assertThat(read("mimecast-values.csv")).contains("managed_url_permitted_no_rewrite_optional,");
+        assertThat(output.read("mimecast-values.csv")).contains("managed_url_permitted_no_rewrite_optional,");
     }
 
     @Test
@@ -155,18 +134,18 @@ class MimecastTargetTest {
         Path old = Files.createDirectories(dir.resolve("v1"));
         Cli.Result v1 = Cli.run("--target", "mimecast", "--server", "azure", "--profile", "1", "--output", old.toString());
         assertThat(v1.exitCode()).as(v1.toString()).isZero();
-        generate("--server", "azure");
+        output.generate("--server", "azure");
 
         assertThat(Files.readString(old.resolve("mimecast-guide.md"))).contains("     - `193.44.77.163/32`\n");
-        String guide = read("mimecast-guide.md");
-        assertThat(section(guide, "## Step 1", "## Upgrade")).doesNotContain("193.44.77.163");
+        String guide = output.read("mimecast-guide.md");
+        assertThat(TargetFiles.section(guide, "## Step 1", "## Upgrade")).doesNotContain("193.44.77.163");
         assertThat(guide).contains("first, in every policy whose narrative starts with `Netigate surveys (whitelist-gen)` (Permitted Senders and"
                 + " Anti-Spoofing), remove each Source IP Range this guide no longer lists");
         // The generator itself names version 1's range (the policies hold bare ranges: the admin cannot tell
         // Netigate's old one from the guide's text alone).
-        assertThat(section(guide, "## Upgrade", "## Undo"))
+        assertThat(TargetFiles.section(guide, "## Upgrade", "## Undo"))
                 .contains("- Source IP Range `193.44.77.163/32` (version 1), in every policy of this guide\n");
-        assertThat(read("mimecast-values.csv")).contains("delete_source_ip_range,").contains(",193.44.77.163/32\r\n");
+        assertThat(output.read("mimecast-values.csv")).contains("delete_source_ip_range,").contains(",193.44.77.163/32\r\n");
     }
 
     @Test
@@ -174,15 +153,9 @@ class MimecastTargetTest {
         // The render model's `earlier` (what the versions the rendered one supersedes allowed and it no longer does)
         // is filled by the generator where it knows the profile history; here the template is given it directly, as
         // version 1 -> 2 for azure would fill it.
-        Target target = new TargetCatalog(List.of(Repo.path("templates"))).get("mimecast");
-        Map<String, Object> model = new LinkedHashMap<>(RenderModel.of(new RenderRequest(target,
-                ChosenProfile.byVersion(Profiles.version("2")), Profiles.server("azure"), Customer.NONE, "en")));
-        model.put("earlier", Map.of("versions", List.of("1"),
-                "networks", List.of(Map.of("text", "193.44.77.163", "cidr", "193.44.77.163/32", "version", "1")),
-                "senderDomains", List.of(), "spfIncludes", List.of()));
-        List<RenderedFile> files = new TemplateRenderer(List.of(Repo.path("templates"))).render(target, model);
-        String guide = files.stream().filter(f -> f.path().equals("mimecast-guide.md")).findFirst().orElseThrow().content();
-        String csv = files.stream().filter(f -> f.path().equals("mimecast-values.csv")).findFirst().orElseThrow().content();
+        Map<String, String> files = TargetFiles.renderedAfterVersion1("mimecast");
+        String guide = files.get("mimecast-guide.md");
+        String csv = files.get("mimecast-values.csv");
 
         assertThat(guide).contains("this version (2) no longer does. Remove them:\n\n- Source IP Range `193.44.77.163/32` (version 1), in every policy of this guide\n");
         assertThat(csv).contains("delete_source_ip_range,\"Validity > Source IP Ranges of every policy named Netigate surveys (whitelist-gen) ..."
@@ -191,7 +164,7 @@ class MimecastTargetTest {
 
     @Test
     void theApiScriptIsADryRunThatPrintsEachRequestAndSendsNothing() throws IOException {
-        generate("--server", "azure", "--domain", "customer.example");
+        output.generate("--server", "azure", "--domain", "customer.example");
         Path script = dir.resolve("mimecast-antispoofing-bypass.sh");
         assertThat(Files.readString(script)).doesNotContainPattern("[^\\x00-\\x7F]").startsWith("#!/bin/sh\n");
 
@@ -324,7 +297,7 @@ class MimecastTargetTest {
     @Test
     void appliedTheScriptDeletesWhatAnEarlierRunMadeThenCreatesTheCurrentPolicy() throws IOException {
         RealProgram.require("curl");
-        generate("--server", "azure", "--domain", "customer.example");
+        output.generate("--server", "azure", "--domain", "customer.example");
         Path script = dir.resolve("mimecast-antispoofing-bypass.sh");
         try (FakeMimecast mimecast = new FakeMimecast()) {
             mimecast.policies.put("earlier", "{\"description\":\"Netigate surveys (whitelist-gen) customer.example\",\"from\":{\"attribute\":{\"id\":\"a\"}}}");
@@ -363,7 +336,7 @@ class MimecastTargetTest {
     @Test
     void aPolicyMimecastStoresOtherwiseThanSentIsDeletedAgain() throws IOException {
         RealProgram.require("curl");
-        generate("--server", "azure", "--domain", "customer.example");
+        output.generate("--server", "azure", "--domain", "customer.example");
         try (FakeMimecast mimecast = new FakeMimecast()) {
             mimecast.stored = policy -> policy.replaceAll(",\"sourceIPs\":\\[[^\\]]*\\]", "");
             RealProgram.Result applied = RealProgram.run(Duration.ofSeconds(60), apiEnvironment(mimecast, "secret"), dir, "sh",
@@ -384,7 +357,7 @@ class MimecastTargetTest {
     @Test
     void whatTheScriptCannotReadOrMimecastRefusesStopsIt() throws IOException {
         RealProgram.require("curl");
-        generate("--server", "azure", "--domain", "customer.example");
+        output.generate("--server", "azure", "--domain", "customer.example");
         String script = dir.resolve("mimecast-antispoofing-bypass.sh").toString();
         record Case(String what, java.util.function.BiFunction<String, String, String> answer, int exit, String lastPath) { }
         List<Case> cases = List.of(
@@ -425,8 +398,8 @@ class MimecastTargetTest {
 
     @Test
     void versionOneHasNoSpfIncludeSoTheScriptCreatesNothingAndTheGuideSaysSo() throws IOException {
-        generate("--server", "azure", "--profile", "1", "--domain", "customer.example");
-        assertThat(read("mimecast-guide.md")).contains("this profile version gives no SPF include for Netigate's server, so"
+        output.generate("--server", "azure", "--profile", "1", "--domain", "customer.example");
+        assertThat(output.read("mimecast-guide.md")).contains("this profile version gives no SPF include for Netigate's server, so"
                 + " `mimecast-antispoofing-bypass.sh` creates no policy").doesNotContain("Netigate's SPF include. Use it");
         RealProgram.Result dry = RealProgram.run(Duration.ofSeconds(30), Map.of("PATH", "/usr/bin:/bin"), dir, "sh",
                 dir.resolve("mimecast-antispoofing-bypass.sh").toString());
@@ -441,15 +414,12 @@ class MimecastTargetTest {
             Cli.Result result = Cli.run("bundle", "--target", "mimecast", "--server", "dach", "--domain", "customer.example",
                     "--lang", lang, "--output", zip.toString());
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            try (ZipFile file = new ZipFile(zip.toFile())) {
-                ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("mimecast-guide.md")).findFirst().orElseThrow();
-                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
-                        .contains(lang.equals("sv") ? "Steg 1: en policy under Permitted Senders" : "Schritt 1: eine Richtlinie unter Permitted Senders")
-                        .contains("`89.45.227.221/32`").contains("**Take No Action**").doesNotContain("## Step 1")
-                        .contains(lang.equals("sv") ? "Slutstatus 0: klart (eller torrkörning); 1: Mimecast avvisade ett anrop"
-                                : "Exit-Status 0: erledigt (oder Probelauf); 1: Mimecast hat eine Anfrage abgelehnt");
-            }
+            String text = TargetFiles.fromBundle(zip, "mimecast-guide.md");
+            assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
+                    .contains(lang.equals("sv") ? "Steg 1: en policy under Permitted Senders" : "Schritt 1: eine Richtlinie unter Permitted Senders")
+                    .contains("`89.45.227.221/32`").contains("**Take No Action**").doesNotContain("## Step 1")
+                    .contains(lang.equals("sv") ? "Slutstatus 0: klart (eller torrkörning); 1: Mimecast avvisade ett anrop"
+                            : "Exit-Status 0: erledigt (oder Probelauf); 1: Mimecast hat eine Anfrage abgelehnt");
         }
     }
 }

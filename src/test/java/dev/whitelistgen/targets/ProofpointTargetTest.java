@@ -2,27 +2,13 @@ package dev.whitelistgen.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.whitelistgen.render.RenderModel;
-import dev.whitelistgen.render.RenderRequest;
-import dev.whitelistgen.render.RenderedFile;
-import dev.whitelistgen.render.Target;
-import dev.whitelistgen.render.TargetCatalog;
-import dev.whitelistgen.render.TemplateRenderer;
-import dev.whitelistgen.request.ChosenProfile;
-import dev.whitelistgen.request.Customer;
 import dev.whitelistgen.testing.Cli;
-import dev.whitelistgen.testing.Profiles;
-import dev.whitelistgen.testing.Repo;
+import dev.whitelistgen.testing.TargetFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,36 +26,26 @@ class ProofpointTargetTest {
     @TempDir
     Path dir;
 
-    private void generate(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--target", "proofpoint", "--output", dir.toString()));
-        args.addAll(List.of(extra));
-        Cli.Result result = Cli.run(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-    }
+    private final TargetFiles output = new TargetFiles("proofpoint", () -> dir);
 
-    private String read(String file) throws IOException {
-        return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
-    }
 
-    private static String section(String guide, String from, String to) {
-        return guide.substring(guide.indexOf(from), guide.indexOf(to));
-    }
+
 
     @Test
     void theRouteAndTheSafeSenderListHoldNetigatesIpsAndNoSenderDomain() throws IOException {
-        generate("--server", "azure");
-        String guide = read("proofpoint-guide.md");
-        String csv = read("proofpoint-values.csv");
+        output.generate("--server", "azure");
+        String guide = output.read("proofpoint-guide.md");
+        String csv = output.read("proofpoint-values.csv");
 
-        String route = section(guide, "### Step A1", "### Step A2");
+        String route = TargetFiles.section(guide, "### Step A1", "### Step A2");
         assertThat(route.lines().filter(l -> l.startsWith("   - **Sender IP Address** **Equals** `"))).containsExactlyElementsOf(
                 V2_IPS.stream().map(ip -> "   - **Sender IP Address** **Equals** `" + ip + "`").toList());
         assertThat(route).contains("`netigate_surveys`");
-        String safeList = section(guide, "### Step B1", "### What stays on (part B)");
+        String safeList = TargetFiles.section(guide, "### Step B1", "### What stays on (part B)");
         assertThat(safeList).contains("```\n" + String.join("\n", V2_IPS) + "\n```\n")
                 .contains("the list cannot require an IP and a sender domain together");
         // Neither product gets a sender domain: a domain entry would let forged mail through from anywhere.
-        assertThat(section(guide, "## Part A", "## Link scanning")).doesNotContain("netigate.se").doesNotContain("ntgt.de");
+        assertThat(TargetFiles.section(guide, "## Part A", "## Link scanning")).doesNotContain("netigate.se").doesNotContain("ntgt.de");
         for (String ip : V2_IPS) {
             assertThat(csv).contains("essentials,safe_sender_ip,Security Settings > Email > Sender Lists > Safe Sender List," + ip + "\r\n")
                     .contains("pod_pps,policy_route_condition_sender_ip_equals,");
@@ -79,17 +55,17 @@ class ProofpointTargetTest {
 
     @Test
     void onlyTheSpamModuleIsBypassedAndVirusScanningStaysOn() throws IOException {
-        generate("--server", "azure");
-        String guide = read("proofpoint-guide.md");
+        output.generate("--server", "azure");
+        String guide = output.read("proofpoint-guide.md");
 
-        assertThat(section(guide, "### Step A2", "### What stays on (part A)"))
+        assertThat(TargetFiles.section(guide, "### Step A2", "### What stays on (part A)"))
                 .contains("**Email Protection** > **Spam Detection** > **Settings** > **General**")
                 .contains("into the **Disable for any of** box");
-        assertThat(section(guide, "### What stays on (part A)", "## Part B"))
+        assertThat(TargetFiles.section(guide, "### What stays on (part A)", "## Part B"))
                 .contains("so virus scanning runs on this mail as before")
                 .contains("none with the **Deliver Now** action")
                 .contains("the route matches any mail from Netigate's IPs, whatever sender it names");
-        assertThat(section(guide, "### What stays on (part B)", "## Scenario 2"))
+        assertThat(TargetFiles.section(guide, "### What stays on (part B)", "## Scenario 2"))
                 .contains("the anti-virus check, Attachment Defense and the anti-spoofing check come before")
                 .contains("Filters_Order_of_Operations")
                 // Proofpoint names the Safe Sender list as a way past Inbound domain spoofing protection: the guide
@@ -97,7 +73,7 @@ class ProofpointTargetTest {
                 .contains("as a way past **Inbound domain spoofing protection** (**Company Settings** > **Spam**)")
                 .contains("Quarantining_suspected_spoof");
         // The check says what a Safe Sender entry shows in the log (Filtered: Allow) and cites the log pages.
-        assertThat(section(guide, "## Check after the first survey", "## Upgrade")).contains("under **Tools** > **Log Search**")
+        assertThat(TargetFiles.section(guide, "## Check after the first survey", "## Upgrade")).contains("under **Tools** > **Log Search**")
                 .contains("the classification **Filtered: Allow**").contains("Troubleshooting_email_delivery_problems_using_Email_Logs");
         assertThat(guide.substring(0, guide.indexOf("## Part A"))).doesNotContain("and nothing more")
                 .contains("a Safe Sender entry also skips the **Inbound domain spoofing protection** setting");
@@ -109,34 +85,34 @@ class ProofpointTargetTest {
 
     @Test
     void dachNamesItsOwnIpsAndTheBehindCommand() throws IOException {
-        generate("--server", "dach");
-        String guide = read("proofpoint-guide.md");
+        output.generate("--server", "dach");
+        String guide = output.read("proofpoint-guide.md");
 
         assertThat(guide).contains("`whitelist-gen --target m365 --server dach --behind proofpoint`")
                 .contains("# Netigate survey mail in Proofpoint (");
-        assertThat(read("proofpoint-values.csv")).contains("pod_pps,policy_route_id,System > Policy Route > New Route: ID (no spaces),netigate_surveys\r\n");
+        assertThat(output.read("proofpoint-values.csv")).contains("pod_pps,policy_route_id,System > Policy Route > New Route: ID (no spaces),netigate_surveys\r\n");
     }
 
     @Test
     void scenarioTwoBypassesTheAntiSpoofingRuleForTheRouteOnlyAndMakesNoDomainException() throws IOException {
-        generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
-        String guide = read("proofpoint-guide.md");
-        String csv = read("proofpoint-values.csv");
+        output.generate("--server", "azure", "--domain", "customer.example", "--domain", "other.example");
+        String guide = output.read("proofpoint-guide.md");
+        String csv = output.read("proofpoint-values.csv");
 
-        assertThat(section(guide, "### Step A3 (scenario 2): the anti-spoofing rule for surveys sent as customer.example, other.example", "## Part B"))
+        assertThat(TargetFiles.section(guide, "### Step A3 (scenario 2): the anti-spoofing rule for surveys sent as customer.example, other.example", "## Part B"))
                 // The steps of Proofpoint's article that can be read are given, and where it breaks off is said.
                 .contains("under **Conditions**, make sure **Disable Processing for Selected Policy Routes** is on")
                 .contains("select the route `netigate_surveys` there")
                 .contains("finish the step on Proofpoint's page")
                 .contains("never for your domain as such");
-        assertThat(section(guide, "### Scenario 2 in part B", "## SPF and DKIM"))
+        assertThat(TargetFiles.section(guide, "### Scenario 2 in part B", "## SPF and DKIM"))
                 .contains("take domains only, not IP addresses")
                 .contains("so this guide makes none")
                 .contains("step B1's entries already let mail from Netigate's IPs past it, and no other mail with your domain as sender");
         assertThat(guide).contains("(the record to publish: `whitelist-gen --target bind --server azure --domain other.example`)")
                 .doesNotContain("This guide was made without `--domain`");
         // The customer's domain is never a Safe Sender entry or a route condition.
-        assertThat(section(guide, "## Part A", "### Scenario 2 in part B")).doesNotContain("`customer.example`");
+        assertThat(TargetFiles.section(guide, "## Part A", "### Scenario 2 in part B")).doesNotContain("`customer.example`");
         assertThat(csv).contains("pod_pps,anti_spoofing_rule_bypass_route,")
                 .contains("both,spf_must_authorise_netigate,DNS TXT record of the domain (whitelist-gen --target bind),customer.example\r\n")
                 .doesNotContain("safe_sender_ip,Security Settings > Email > Sender Lists > Safe Sender List,customer.example");
@@ -144,12 +120,12 @@ class ProofpointTargetTest {
 
     @Test
     void versionOneListsItsIpAndTheUrlDefenseExclusionWithItsCost() throws IOException {
-        generate("--server", "azure", "--profile", "1");
-        String guide = read("proofpoint-guide.md");
+        output.generate("--server", "azure", "--profile", "1");
+        String guide = output.read("proofpoint-guide.md");
 
         assertThat(guide).contains("   - **Sender IP Address** **Equals** `193.44.77.163`\n").contains("- `www.netigate.se`\n")
                 .contains("not rewritten, and so not checked when clicked, in any message from anyone");
-        assertThat(read("proofpoint-values.csv")).contains("essentials,url_defense_exclude_optional,");
+        assertThat(output.read("proofpoint-values.csv")).contains("essentials,url_defense_exclude_optional,");
     }
 
     @Test
@@ -157,11 +133,11 @@ class ProofpointTargetTest {
         Path old = Files.createDirectories(dir.resolve("v1"));
         Cli.Result v1 = Cli.run("--target", "proofpoint", "--server", "azure", "--profile", "1", "--output", old.toString());
         assertThat(v1.exitCode()).as(v1.toString()).isZero();
-        generate("--server", "azure");
+        output.generate("--server", "azure");
 
         assertThat(Files.readString(old.resolve("proofpoint-guide.md"))).contains("`193.44.77.163`");
-        String guide = read("proofpoint-guide.md");
-        assertThat(section(guide, "## Part A", "## Upgrade")).doesNotContain("193.44.77.163");
+        String guide = output.read("proofpoint-guide.md");
+        assertThat(TargetFiles.section(guide, "## Part A", "## Upgrade")).doesNotContain("193.44.77.163");
         assertThat(guide).contains("first remove each IP this guide no longer lists (part A: its condition in the route"
                 + " `netigate_surveys`; part B: its Safe Sender entry)");
     }
@@ -170,15 +146,9 @@ class ProofpointTargetTest {
     void givenWhatEarlierVersionsAllowedTheUpgradeNamesEachIpToRemove() {
         // The render model's `earlier` is filled by the generator where it knows the profile history; here the
         // template is given it directly, as version 1 -> 2 for azure would fill it.
-        Target target = new TargetCatalog(List.of(Repo.path("templates"))).get("proofpoint");
-        Map<String, Object> model = new LinkedHashMap<>(RenderModel.of(new RenderRequest(target,
-                ChosenProfile.byVersion(Profiles.version("2")), Profiles.server("azure"), Customer.NONE, "en")));
-        model.put("earlier", Map.of("versions", List.of("1"),
-                "networks", List.of(Map.of("text", "193.44.77.163", "cidr", "193.44.77.163/32", "version", "1")),
-                "senderDomains", List.of(), "spfIncludes", List.of()));
-        List<RenderedFile> files = new TemplateRenderer(List.of(Repo.path("templates"))).render(target, model);
-        String guide = files.stream().filter(f -> f.path().equals("proofpoint-guide.md")).findFirst().orElseThrow().content();
-        String csv = files.stream().filter(f -> f.path().equals("proofpoint-values.csv")).findFirst().orElseThrow().content();
+        Map<String, String> files = TargetFiles.renderedAfterVersion1("proofpoint");
+        String guide = files.get("proofpoint-guide.md");
+        String csv = files.get("proofpoint-values.csv");
 
         assertThat(guide).contains("this version (2) no longer does. Remove them:\n\n- `193.44.77.163` (version 1): part A, its"
                 + " condition in the route `netigate_surveys`; part B, its Safe Sender entry\n");
@@ -194,14 +164,11 @@ class ProofpointTargetTest {
             Cli.Result result = Cli.run("bundle", "--target", "proofpoint", "--server", "dach", "--domain", "customer.example",
                     "--lang", lang, "--output", zip.toString());
             assertThat(result.exitCode()).as(result.toString()).isZero();
-            try (ZipFile file = new ZipFile(zip.toFile())) {
-                ZipEntry guide = file.stream().filter(e -> e.getName().endsWith("proofpoint-guide.md")).findFirst().orElseThrow();
-                String text = new String(file.getInputStream(guide).readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
-                        .contains(lang.equals("sv") ? "Steg A1: en Policy Route för Netigates IP-adresser" : "Schritt A1: eine Policy Route für Netigates IP-Adressen")
-                        .contains("**Sender IP Address** **Equals** `89.45.227.221`").contains("**Safe Sender List**")
-                        .doesNotContain("### Step A1");
-            }
+            String text = TargetFiles.fromBundle(zip, "proofpoint-guide.md");
+            assertThat(text).contains(lang.equals("sv") ? "enkät" : "Umfrage")
+                    .contains(lang.equals("sv") ? "Steg A1: en Policy Route för Netigates IP-adresser" : "Schritt A1: eine Policy Route für Netigates IP-Adressen")
+                    .contains("**Sender IP Address** **Equals** `89.45.227.221`").contains("**Safe Sender List**")
+                    .doesNotContain("### Step A1");
         }
     }
 }
