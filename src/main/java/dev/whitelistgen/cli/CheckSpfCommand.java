@@ -1,13 +1,8 @@
 package dev.whitelistgen.cli;
 
-import dev.whitelistgen.UserError;
-import dev.whitelistgen.check.SpfCheck;
-import dev.whitelistgen.dns.DnsjavaResolver;
-import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.app.SpfLookup;
+import dev.whitelistgen.check.Report;
 import dev.whitelistgen.model.Profile;
-import dev.whitelistgen.spf.SpfEvaluator;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,19 +39,8 @@ final class CheckSpfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DomainName customer;
-        try {
-            customer = DomainName.parse(domain);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(UserError.Kind.INVALID_INPUT, "--domain: " + e.getMessage());
-        }
         Profile chosen = sources.profiles().resolve(profile);
-        DnsjavaResolver dns = check.resolver();
-        // RFC 7208 §4.6.4: at least 20 s per evaluation; more when each query may take longer.
-        Duration limit = check.timeout().multipliedBy(4).compareTo(Duration.ofSeconds(20)) > 0
-                ? check.timeout().multipliedBy(4) : Duration.ofSeconds(20);
-        SpfCheck spfCheck = new SpfCheck(dns, new SpfEvaluator(dns, limit, Clock.systemUTC()));
-        return check.print(spfCheck.run(customer, servers.choice().single(chosen), chosen.version()),
-                spec.commandLine().getOut());
+        Report report = SpfLookup.run(domain, servers.choice().single(chosen), chosen.version(), check.resolver(), check.timeout());
+        return check.print(report, spec.commandLine().getOut());
     }
 }
