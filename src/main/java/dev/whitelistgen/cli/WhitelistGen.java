@@ -46,6 +46,14 @@ public final class WhitelistGen {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The same lines picocli prints, without building its model first: that is most of the call (issue 30).
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return out.checkError() ? ExitCodes.IO : ExitCodes.OK;
+        }
         int code;
         try {
             code = run(out, err, args, asksForHelp(args));

@@ -193,6 +193,20 @@ class GenerateCommandTest {
         assertThat(version.out()).startsWith("whitelist-gen ").doesNotContain("unknown");
     }
 
+    /** --version alone is answered before picocli builds its model (start-up, issue 30): the same bytes as picocli's. */
+    @Test
+    void versionAloneGivesPicoclisOwnVersionText() {
+        java.io.StringWriter picocli = new java.io.StringWriter();
+        new picocli.CommandLine(new GenerateCommand()).printVersionHelp(new java.io.PrintWriter(picocli));
+        assertThat(picocli.toString()).startsWith("whitelist-gen ").contains("\nJava ");
+        for (String option : List.of("--version", "-V")) {
+            Cli.Result version = Cli.run(option);
+            assertThat(version.exitCode()).isZero();
+            assertThat(version.out()).isEqualTo(picocli.toString());
+            assertThat(version.err()).isEmpty();
+        }
+    }
+
     @Test
     void listShowsTargetsServersAndProfiles() {
         Cli.Result result = Cli.run("list");
