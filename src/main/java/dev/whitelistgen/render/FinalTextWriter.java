@@ -54,16 +54,91 @@ final class FinalTextWriter extends Writer {
 
     @Override
     public void write(char[] text, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            take(text[i]);
+        int end = offset + length;
+        for (int i = offset; i < end; ) {
+            int plain = plainRun(text, i, end);
+            if (plain > i) {
+                copy(text, i, plain);
+                i = plain;
+            } else {
+                take(text[i++]);
+            }
         }
     }
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            take(text.charAt(i));
+        int end = offset + length;
+        for (int i = offset; i < end; ) {
+            int plain = plainRun(text, i, end);
+            if (plain > i) {
+                copy(text, i, plain);
+                i = plain;
+            } else {
+                take(text.charAt(i++));
+            }
         }
+    }
+
+    /*
+     * Most characters need none of take()'s steps: outside a line's leading blanks, with no CR or surrogate pending,
+     * any character but CR and LF (and in an ASCII-only file any ASCII one) is copied as it is. Copying such runs in
+     * blocks instead of one take() each made the writer a third of the CPU time of a 250 MB output (bench/run.sh scale).
+     */
+    private int plainRun(char[] text, int from, int end) {
+        if (!plainState()) {
+            return from;
+        }
+        int i = from;
+        while (i < end && plain(text[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private int plainRun(String text, int from, int end) {
+        if (!plainState()) {
+            return from;
+        }
+        int i = from;
+        while (i < end && plain(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean plainState() {
+        return out != null && !pendingCr && pendingHighSurrogate == 0 && (asciiWhere == null || !lineBlankSoFar);
+    }
+
+    private boolean plain(char c) {
+        return c != '\n' && c != '\r' && (asciiWhere == null || c < 0x80);
+    }
+
+    private void copy(char[] text, int from, int to) throws IOException {
+        while (from < to) {
+            if (buffered == buffer.length) {
+                drain();
+            }
+            int count = Math.min(to - from, buffer.length - buffered);
+            System.arraycopy(text, from, buffer, buffered, count);
+            buffered += count;
+            from += count;
+        }
+        lastWasLineEnd = false;
+    }
+
+    private void copy(String text, int from, int to) throws IOException {
+        while (from < to) {
+            if (buffered == buffer.length) {
+                drain();
+            }
+            int count = Math.min(to - from, buffer.length - buffered);
+            text.getChars(from, from + count, buffer, buffered);
+            buffered += count;
+            from += count;
+        }
+        lastWasLineEnd = false;
     }
 
     @Override
