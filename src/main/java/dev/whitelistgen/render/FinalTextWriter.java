@@ -25,6 +25,7 @@ final class FinalTextWriter extends Writer {
     private final String asciiWhere; // null: any character may stay
     private Writer out;
     private final char[] buffer = new char[8192];
+    private final char[] scratch = new char[8192];
     private int buffered;
     private IOException failure;
     private boolean pendingCr;
@@ -66,17 +67,13 @@ final class FinalTextWriter extends Writer {
         }
     }
 
+    // a String's characters are scanned in an array: charAt's checks made the scan the writer's hottest code
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        int end = offset + length;
-        for (int i = offset; i < end; ) {
-            int plain = plainRun(text, i, end);
-            if (plain > i) {
-                copy(text, i, plain);
-                i = plain;
-            } else {
-                take(text.charAt(i++));
-            }
+        for (int i = offset; i < offset + length; i += scratch.length) {
+            int count = Math.min(scratch.length, offset + length - i);
+            text.getChars(i, i + count, scratch, 0);
+            write(scratch, 0, count);
         }
     }
 
@@ -91,17 +88,6 @@ final class FinalTextWriter extends Writer {
         }
         int i = from;
         while (i < end && plain(text[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private int plainRun(String text, int from, int end) {
-        if (!plainState()) {
-            return from;
-        }
-        int i = from;
-        while (i < end && plain(text.charAt(i))) {
             i++;
         }
         return i;
@@ -122,19 +108,6 @@ final class FinalTextWriter extends Writer {
             }
             int count = Math.min(to - from, buffer.length - buffered);
             System.arraycopy(text, from, buffer, buffered, count);
-            buffered += count;
-            from += count;
-        }
-        lastWasLineEnd = false;
-    }
-
-    private void copy(String text, int from, int to) throws IOException {
-        while (from < to) {
-            if (buffered == buffer.length) {
-                drain();
-            }
-            int count = Math.min(to - from, buffer.length - buffered);
-            text.getChars(from, from + count, buffer, buffered);
             buffered += count;
             from += count;
         }
