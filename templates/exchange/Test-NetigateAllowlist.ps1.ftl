@@ -43,7 +43,7 @@ try {
         $found = @(Get-IPAllowListEntry -IPAddress [=ps(n.address)] -ErrorAction Stop | Where-Object { $null -eq $_.ExpirationTime -or [datetime]$_.ExpirationTime -gt $now })
         Write-Finding -State $(if ($found.Count -gt 0) { 'done' } else { [=ipAllowList?then("'NOT DONE'", "'done'")] }) -Text ([=ps("IP Allow List, " + n.text + ": ")] + $(if ($found.Count -gt 0) { 'covered by ' + (@($found | ForEach-Object { "$($_.IPRange) ($($_.Comment))" }) -join ', ') } else { 'not covered[#if !ipAllowList] (not part of this version: no --ip-allow-list)[/#if]' }))
 [/#list]
-        $known = @([@p.values server.networks?map(n -> n.address)/])
+        $known = @([#list server.networks as n][=ps(n.address)][#sep], [/#sep][/#list])
         foreach ($entry in $entries) {
             if (-not ($known | Where-Object { $address = $_; @(Get-IPAllowListEntry -IPAddress $address -ErrorAction Stop | Where-Object { "$($_.Identity)" -eq "$($entry.Identity)" }).Count -gt 0 })) {
                 Write-Finding -State 'NOT DONE' -Text "IP Allow List entry $($entry.IPRange) is tagged but not part of this version (an earlier Netigate IP): run Install-NetigateEdgeAllowlist.ps1 or Remove-NetigateEdgeAllowlist.ps1"
