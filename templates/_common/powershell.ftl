@@ -5,6 +5,9 @@
 [#return values?map(v -> ps(v))?join(", ")]
 [/#function]
 
+[#-- The same, written as it goes: ?join makes one text of all values, and a profile may list a million networks. --]
+[#macro values list][#list list as v][=ps(v)][#sep], [/#sep][/#list][/#macro]
+
 [#-- The tag written into every object's comment, so the removal script finds exactly these objects. --]
 [#function tag]
 [#return "whitelist-gen:netigate:" + server.id]

@@ -103,12 +103,12 @@ function Set-NetigateReceiveConnector {
     }
     if ($null -eq $receive) {
         if ($PSCmdlet.ShouldProcess([=ps("receive connector " + connectorName + " on ")] + $ServerName, 'Create')) {
-            New-ReceiveConnector -Name [=ps(connectorName)] -Server $ServerName -TransportRole 'FrontendTransport' -Usage 'Custom' -Bindings '0.0.0.0:25' -RemoteIPRanges [=p.list(ips)] -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $[=profile.tls.inboundRequired?c] -ProtocolLoggingLevel 'Verbose' -Comment [=ps(tag)] -ErrorAction Stop | Out-Null
+            New-ReceiveConnector -Name [=ps(connectorName)] -Server $ServerName -TransportRole 'FrontendTransport' -Usage 'Custom' -Bindings '0.0.0.0:25' -RemoteIPRanges [@p.values ips/] -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $[=profile.tls.inboundRequired?c] -ProtocolLoggingLevel 'Verbose' -Comment [=ps(tag)] -ErrorAction Stop | Out-Null
             Write-Host ([=ps("Created receive connector " + connectorName + " on ")] + $ServerName)
         }
-    } elseif (-not (Test-SameValues $receive.RemoteIPRanges @([=p.list(ips)])) -or "$($receive.PermissionGroups)" -ne 'AnonymousUsers' -or "$($receive.AuthMechanism)" -ne 'Tls' -or $receive.RequireTLS -ne $[=profile.tls.inboundRequired?c] -or "$($receive.ProtocolLoggingLevel)" -ne 'Verbose') {
+    } elseif (-not (Test-SameValues $receive.RemoteIPRanges @([@p.values ips/])) -or "$($receive.PermissionGroups)" -ne 'AnonymousUsers' -or "$($receive.AuthMechanism)" -ne 'Tls' -or $receive.RequireTLS -ne $[=profile.tls.inboundRequired?c] -or "$($receive.ProtocolLoggingLevel)" -ne 'Verbose') {
         if ($PSCmdlet.ShouldProcess([=ps("receive connector " + connectorName + " on ")] + $ServerName, 'Update')) {
-            Set-ReceiveConnector -Identity $receive.Identity -RemoteIPRanges [=p.list(ips)] -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $[=profile.tls.inboundRequired?c] -ProtocolLoggingLevel 'Verbose' -Comment [=ps(tag)] -ErrorAction Stop
+            Set-ReceiveConnector -Identity $receive.Identity -RemoteIPRanges [@p.values ips/] -PermissionGroups 'AnonymousUsers' -AuthMechanism 'Tls' -RequireTLS $[=profile.tls.inboundRequired?c] -ProtocolLoggingLevel 'Verbose' -Comment [=ps(tag)] -ErrorAction Stop
             Write-Host ([=ps("Updated receive connector " + connectorName + " on ")] + $ServerName)
         }
     } else {
@@ -169,14 +169,14 @@ try {
     $rule = Get-TransportRule -ErrorAction Stop | Where-Object { $_.Name -eq [=ps(ruleName)] }
     if ($null -eq $rule) {
         if ($PSCmdlet.ShouldProcess([=ps("transport rule " + ruleName)], 'Create')) {
-            New-TransportRule -Name [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [=p.list(ips)] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] -Mode $Mode -ErrorAction Stop | Out-Null
+            New-TransportRule -Name [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [@p.values ips/] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] -Mode $Mode -ErrorAction Stop | Out-Null
             Write-Host ([=ps("Created transport rule " + ruleName + ", mode ")] + $Mode)
         }
     } elseif ("$($rule.Comments)" -ne [=ps(tag)]) {
         throw [=ps("A transport rule named '" + ruleName + "' exists that this script did not create (its comment is not " + tag + "); rename or remove it, then run again.")]
-    } elseif (-not (Test-SameValues $rule.SenderIpRanges @([=p.list(ips)])) -or -not (Test-SameValues $rule.SenderDomainIs @([=p.list(server.senderDomains)])) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne [=ps(headerName)] -or "$($rule.SetHeaderValue)" -ne [=ps(headerValue)] -or "$($rule.Mode)" -ne $Mode) {
+    } elseif (-not (Test-SameValues $rule.SenderIpRanges @([@p.values ips/])) -or -not (Test-SameValues $rule.SenderDomainIs @([=p.list(server.senderDomains)])) -or "$($rule.SenderAddressLocation)" -ne 'Header' -or "$($rule.SetSCL)" -ne '-1' -or "$($rule.SetHeaderName)" -ne [=ps(headerName)] -or "$($rule.SetHeaderValue)" -ne [=ps(headerValue)] -or "$($rule.Mode)" -ne $Mode) {
         if ($PSCmdlet.ShouldProcess([=ps("transport rule " + ruleName)], 'Update')) {
-            Set-TransportRule -Identity [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [=p.list(ips)] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] -Mode $Mode -ErrorAction Stop
+            Set-TransportRule -Identity [=ps(ruleName)] -Comments [=ps(tag)] -SenderIpRanges [@p.values ips/] -SenderDomainIs [=p.list(server.senderDomains)] -SenderAddressLocation 'Header' -SetSCL -1 -SetHeaderName [=ps(headerName)] -SetHeaderValue [=ps(headerValue)] -Mode $Mode -ErrorAction Stop
             Write-Host ([=ps("Updated transport rule " + ruleName + " (IPs, sender domains, From only, SCL -1, header, mode ")] + $Mode + ')')
         }
     } else {

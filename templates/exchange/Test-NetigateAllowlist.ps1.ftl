@@ -43,7 +43,7 @@ try {
         $found = @(Get-IPAllowListEntry -IPAddress [=ps(n.address)] -ErrorAction Stop | Where-Object { $null -eq $_.ExpirationTime -or [datetime]$_.ExpirationTime -gt $now })
         Write-Finding -State $(if ($found.Count -gt 0) { 'done' } else { [=ipAllowList?then("'NOT DONE'", "'done'")] }) -Text ([=ps("IP Allow List, " + n.text + ": ")] + $(if ($found.Count -gt 0) { 'covered by ' + (@($found | ForEach-Object { "$($_.IPRange) ($($_.Comment))" }) -join ', ') } else { 'not covered[#if !ipAllowList] (not part of this version: no --ip-allow-list)[/#if]' }))
 [/#list]
-        $known = @([=p.list(server.networks?map(n -> n.address))])
+        $known = @([#list server.networks as n][=ps(n.address)][#sep], [/#sep][/#list])
         foreach ($entry in $entries) {
             if (-not ($known | Where-Object { $address = $_; @(Get-IPAllowListEntry -IPAddress $address -ErrorAction Stop | Where-Object { "$($_.Identity)" -eq "$($entry.Identity)" }).Count -gt 0 })) {
                 Write-Finding -State 'NOT DONE' -Text "IP Allow List entry $($entry.IPRange) is tagged but not part of this version (an earlier Netigate IP): run Install-NetigateEdgeAllowlist.ps1 or Remove-NetigateEdgeAllowlist.ps1"
@@ -60,7 +60,7 @@ try {
         if ($null -eq $rule -or "$($rule.Comments)" -ne [=ps(tag)]) {
             Write-Finding -State 'NOT DONE' -Text [=ps("transport rule " + ruleName + ": missing or not tagged " + tag)]
         } else {
-            $same = (Test-SameValues $rule.SenderIpRanges @([=p.list(ips)])) -and (Test-SameValues $rule.SenderDomainIs @([=p.list(server.senderDomains)])) -and "$($rule.SenderAddressLocation)" -eq 'Header' -and "$($rule.SetSCL)" -eq '-1'
+            $same = (Test-SameValues $rule.SenderIpRanges @([@p.values ips/])) -and (Test-SameValues $rule.SenderDomainIs @([=p.list(server.senderDomains)])) -and "$($rule.SenderAddressLocation)" -eq 'Header' -and "$($rule.SetSCL)" -eq '-1'
             Write-Finding -State $(if ($same) { 'done' } else { 'NOT DONE' }) -Text ([=ps("transport rule " + ruleName + ": conditions ")] + $(if ($same) { 'as generated' } else { 'differ from this version (run Install-NetigateAllowlist.ps1)' }))
             Write-Finding -State $(if ("$($rule.State)" -eq 'Enabled') { 'done' } else { 'NOT DONE' }) -Text ('transport rule: ' + $rule.State)
             Write-Finding -State $(if ("$($rule.Mode)" -eq 'Enforce') { 'done' } else { 'NOT DONE' }) -Text ('transport rule: mode ' + $rule.Mode)
@@ -77,7 +77,7 @@ try {
             foreach ($name in @(Get-FrontendTransportService -ErrorAction Stop | ForEach-Object { "$($_.Name)" } | Sort-Object -Unique)) {
                 $here = @($connectors | Where-Object { "$($_.Server)" -eq $name })
 [#if customerDomains?has_content]
-                Write-Finding -State $(if ($here.Count -eq 1 -and (Test-SameValues $here[0].RemoteIPRanges @([=p.list(ips)]))) { 'done' } else { 'NOT DONE' }) -Text ("receive connector on ${name}: " + $(if ($here.Count -eq 1) { 'present' } else { 'missing' }))
+                Write-Finding -State $(if ($here.Count -eq 1 -and (Test-SameValues $here[0].RemoteIPRanges @([@p.values ips/]))) { 'done' } else { 'NOT DONE' }) -Text ("receive connector on ${name}: " + $(if ($here.Count -eq 1) { 'present' } else { 'missing' }))
 [#else]
                 Write-Host ("note          receive connector on ${name}: " + $(if ($here.Count -eq 1) { 'present (only with -BypassAntiSpamAgents)' } else { 'none (needed only with -BypassAntiSpamAgents)' }))
 [/#if]

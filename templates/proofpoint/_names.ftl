@@ -8,7 +8,6 @@
 [#list server.networks as n]
 [#if !n.single][#stop "proofpoint: the network " + n.cidr + " is not a single address; Proofpoint's safelisting article enters Sender IP Address conditions one address each"][/#if]
 [/#list]
-[#assign senderIps = server.networks?map(n -> n.address)]
 [#-- What earlier profile versions listed for this server and this one does not (the render model's `earlier`, when
      the generator knows the history): the upgrade step names those values for removal. --]
 [#assign earlierNetworks = (earlier.networks)![]]

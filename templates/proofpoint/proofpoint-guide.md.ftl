@@ -19,8 +19,8 @@
 1. [=say("guide.a1.1")]
 2. [=say("guide.a1.2", {"id": routeId, "description": routeDescription})]
 3. [=say("guide.a1.3")]
-[#list senderIps as ip]
-   - **Sender IP Address** **Equals** `[=ip]`
+[#list server.networks as n]
+   - **Sender IP Address** **Equals** `[=n.address]`
 [/#list]
 4. [=say("guide.a1.4")]
 
@@ -56,8 +56,8 @@
 2. [=say("guide.b1.2")]
 
 ```
-[#list senderIps as ip]
-[=ip]
+[#list server.networks as n]
+[=n.address]
 [/#list]
 ```
 

@@ -6,7 +6,7 @@
 # Netigate's own sender domains (invitations from Netigate's addresses)
 [#list server.senderDomains as domain]
 [#list server.networks as network]
-[=welcome]_from_rcvd *@[=domain] [='[' + network.text + ']']
+[=welcome]_from_rcvd *@[=domain] [[=network.text]]
 [/#list]
 [/#list]
 [/#if]
@@ -19,7 +19,7 @@
 # The customer's own domains, for surveys sent as the customer (so they are not taken for spoofing)
 [#list customerDomains as domain]
 [#list server.networks as network]
-[=welcome]_from_rcvd *@[=domain] [='[' + network.text + ']']
+[=welcome]_from_rcvd *@[=domain] [[=network.text]]
 [/#list]
 [/#list]
 [/#if]

@@ -19,6 +19,9 @@ public final class Escapers {
 
     /** PowerShell single-quoted literal: no expansion at all; every kind of single quote doubled. */
     public static String powerShell(String value) {
+        if (!hasPowerShellQuote(value)) { // the usual case (every network), without copying character by character
+            return "'" + value + "'";
+        }
         StringBuilder out = new StringBuilder("'");
         for (char c : value.toCharArray()) {
             // PowerShell also treats the typographic quotes U+2018..U+201B as single quotes.
@@ -28,6 +31,16 @@ public final class Escapers {
             out.append(c);
         }
         return out.append('\'').toString();
+    }
+
+    private static boolean hasPowerShellQuote(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\'' || (c >= '\u2018' && c <= '\u201b')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -94,8 +107,11 @@ public final class Escapers {
     /** RFC 4180 field, quoted only when needed; a leading formula character is neutralised for spreadsheets. */
     public static String csv(String value) {
         String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        for (int i = 0; i < safe.length(); i++) { // one pass: a guide's CSV has a line or more for every network
+            char c = safe.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return "\"" + safe.replace("\"", "\"\"") + "\"";
+            }
         }
         return safe;
     }

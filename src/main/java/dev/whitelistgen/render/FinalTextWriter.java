@@ -25,6 +25,7 @@ final class FinalTextWriter extends Writer {
     private final String asciiWhere; // null: any character may stay
     private Writer out;
     private final char[] buffer = new char[8192];
+    private final char[] scratch = new char[8192];
     private int buffered;
     private IOException failure;
     private boolean pendingCr;
@@ -54,16 +55,63 @@ final class FinalTextWriter extends Writer {
 
     @Override
     public void write(char[] text, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            take(text[i]);
+        int end = offset + length;
+        for (int i = offset; i < end; ) {
+            int plain = plainRun(text, i, end);
+            if (plain > i) {
+                copy(text, i, plain);
+                i = plain;
+            } else {
+                take(text[i++]);
+            }
         }
     }
 
+    // a String's characters are scanned in an array: charAt's checks made the scan the writer's hottest code
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            take(text.charAt(i));
+        for (int i = offset; i < offset + length; i += scratch.length) {
+            int count = Math.min(scratch.length, offset + length - i);
+            text.getChars(i, i + count, scratch, 0);
+            write(scratch, 0, count);
         }
+    }
+
+    /*
+     * Most characters need none of take()'s steps: outside a line's leading blanks, with no CR or surrogate pending,
+     * any character but CR and LF (and in an ASCII-only file any ASCII one) is copied as it is. Copying such runs in
+     * blocks instead of one take() each made the writer a third of the CPU time of a 250 MB output (bench/run.sh scale).
+     */
+    private int plainRun(char[] text, int from, int end) {
+        if (!plainState()) {
+            return from;
+        }
+        int i = from;
+        while (i < end && plain(text[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean plainState() {
+        return out != null && !pendingCr && pendingHighSurrogate == 0 && (asciiWhere == null || !lineBlankSoFar);
+    }
+
+    private boolean plain(char c) {
+        return c != '\n' && c != '\r' && (asciiWhere == null || c < 0x80);
+    }
+
+    private void copy(char[] text, int from, int to) throws IOException {
+        while (from < to) {
+            if (buffered == buffer.length) {
+                drain();
+            }
+            int count = Math.min(to - from, buffer.length - buffered);
+            System.arraycopy(text, from, buffer, buffered, count);
+            buffered += count;
+            from += count;
+        }
+        lastWasLineEnd = false;
     }
 
     @Override

@@ -256,8 +256,17 @@ public final class RenderModel {
 
     /** An IPv4 prefix length as a dotted netmask (24: 255.255.255.0), as consoles that take address and netmask want it. */
     static String netmask(int prefix) {
-        int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
-        return (mask >>> 24) + "." + (mask >>> 16 & 0xff) + "." + (mask >>> 8 & 0xff) + "." + (mask & 0xff);
+        return NETMASKS[prefix];
+    }
+
+    // made once: barracuda's guide reads the netmask of every network three times
+    private static final String[] NETMASKS = new String[33];
+
+    static {
+        for (int prefix = 0; prefix <= 32; prefix++) {
+            int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+            NETMASKS[prefix] = (mask >>> 24) + "." + (mask >>> 16 & 0xff) + "." + (mask >>> 8 & 0xff) + "." + (mask & 0xff);
+        }
     }
 
     private static Map<String, Object> spf(SpfPlan plan) {

@@ -16,6 +16,8 @@ class EscapersTest {
         "netigate.se|'netigate.se'",
         "o'brien|'o''brien'",
         "a\u2019b|'a\u2019\u2019b'",
+        "\u2018a\u201b|'\u2018\u2018a\u201b\u201b'",
+        "\u201ca\u201d|'\u201ca\u201d'",
         "$(Remove-Item C:\\)|'$(Remove-Item C:\\)'",
         "`n;|'`n;'"})
     void powerShellSingleQuotedStringsExpandNothing(String value, String quoted) {
@@ -36,6 +38,13 @@ class EscapersTest {
         "=1+1|'=1+1", "@SUM(A1)|'@SUM(A1)"})
     void csvFieldsAndSpreadsheetFormulas(String value, String field) {
         assertThat(Escapers.csv(value)).isEqualTo(field);
+    }
+
+    @Test
+    void csvFieldsWithALineBreakAreQuoted() {
+        assertThat(Escapers.csv("a\nb")).isEqualTo("\"a\nb\"");
+        assertThat(Escapers.csv("a\rb")).isEqualTo("\"a\rb\"");
+        assertThat(Escapers.csv("-a\"")).isEqualTo("\"'-a\"\"\"");
     }
 
     @Test

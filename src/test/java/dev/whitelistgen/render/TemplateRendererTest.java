@@ -157,6 +157,35 @@ class TemplateRendererTest {
         assertThatThrownBy(() -> finalText("\u2003x", false, "w", 1)).hasMessageContaining("line 1: a value holds the non-ASCII character U+2003");
     }
 
+    /**
+     * Runs of ordinary characters are copied in blocks: text many times the writer's 8,192-character buffer, written
+     * as Strings and as char arrays in pieces of every size, still gets each step (line ends, comments' non-ASCII
+     * characters, leading blanks held until the line says whether it is a comment).
+     */
+    @ParameterizedTest
+    @CsvSource({"1", "7", "8192", "100000"})
+    void longTextGetsEveryStepWhateverThePieces(int chunk) throws IOException {
+        StringBuilder text = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            text.append("# caf\u00e9 ").append(i).append("\r\n  \u2003# \u00e9\r\n    value ").append(i).append("\r\n");
+            expected.append("# caf<U+00E9> ").append(i).append("\r\n  <U+2003># <U+00E9>\r\n    value ").append(i).append("\r\n");
+        }
+        assertThat(finalText(text.toString(), true, "w", chunk)).isEqualTo(expected.toString());
+        assertThat(finalText(text.toString().replace("\r\n", "\n"), false, null, chunk))
+                .isEqualTo(text.toString().replace("\r\n", "\n"));
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        FinalTextWriter writer = new FinalTextWriter(() -> out, true, "w");
+        char[] chars = text.toString().toCharArray();
+        for (int i = 0; i < chars.length; i += chunk) {
+            writer.write(chars, i, Math.min(chunk, chars.length - i));
+        }
+        writer.close();
+        assertThat(out.toString()).isEqualTo(expected.toString());
+        assertThatThrownBy(() -> finalText(text + "x\u00e9\n", false, "w", chunk)).hasMessageContaining("line 9001: a value holds the non-ASCII character U+00E9");
+    }
+
     /** Line ends as the file wants them, whatever the template wrote, and one after the last line. */
     @ParameterizedTest
     @CsvSource({"1", "2", "7"})
