@@ -90,23 +90,24 @@ public final class RenderModel {
                     networks.putIfAbsent(network.cidr(), fields);
                 }
             }
-            for (DomainName domain : server.get().senderDomains()) {
-                if (!current.senderDomains().contains(domain)) {
-                    senderDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", profile.version()));
-                }
-            }
+            retired(server.get().senderDomains(), current.senderDomains(), profile.version(), senderDomains);
             // a customer may have exempted these from link rewriting (the gateway guides' link step)
-            for (DomainName domain : server.get().webDomains()) {
-                if (!current.webDomains().contains(domain)) {
-                    webDomains.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", profile.version()));
-                }
-            }
+            retired(server.get().webDomains(), current.webDomains(), profile.version(), webDomains);
             server.get().spfInclude().filter(include -> !current.spfInclude().equals(Optional.of(include))).ifPresent(include ->
                     spfIncludes.putIfAbsent(include.name(), Map.of("name", include.name(), "version", profile.version())));
         }
         return Map.of("versions", versions, "networks", List.copyOf(networks.values()),
                 "senderDomains", List.copyOf(senderDomains.values()), "spfIncludes", List.copyOf(spfIncludes.values()),
                 "webDomains", List.copyOf(webDomains.values()));
+    }
+
+    /** The domains an earlier version listed and the current one does not, by name, with the newest version listing each. */
+    private static void retired(List<DomainName> listed, List<DomainName> current, String version, Map<String, Map<String, Object>> into) {
+        for (DomainName domain : listed) {
+            if (!current.contains(domain)) {
+                into.putIfAbsent(domain.name(), Map.of("name", domain.name(), "version", version));
+            }
+        }
     }
 
     public static Map<String, Object> profile(Profile profile) {
