@@ -237,6 +237,17 @@ class GoogleTargetTest {
         RealProgram.Result result = check(out.resolve("verify-allowlist.sh"), Files.createDirectories(dir.resolve("none")), Map.of());
         assertThat(result.out()).contains("Step 3, SPF of example.com: not checked by this script; its v=spf1 TXT record must hold "
                 + "include:_spf.ntgt.de, as the guide says.").doesNotContain("run: whitelist-gen").doesNotContain("whitelist-gen check");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.out()).contains("Result: nothing could be checked by script; check step 1, earlier versions, step 3 in the console and "
+                + "in DNS as shown above.");
+
+        // The script reads no DNS: with step 1 done, step 3 keeps the result from "every step of this guide is done".
+        String senders = String.join(",", overrideRule("r", true, "l"), addressList("l", "Netigate", "ntgt.de", true));
+        RealProgram.Result stepOneDone = check(out.resolve("verify-allowlist.sh"), standInCurl(policies(senders)), token());
+        assertThat(stepOneDone.exitCode()).as(stepOneDone.toString()).isEqualTo(2);
+        assertThat(stepOneDone.out()).contains("Step 1, approved senders: done.",
+                "Result: step 3 could not be checked by script; check it in DNS as shown above. The other steps are done.")
+                .doesNotContain("every step of this guide is done");
         assertThat(Files.readString(out.resolve("google-workspace-guide.md"))).contains(
                 "its SPF record must include Netigate (`include:_spf.ntgt.de`). If this guide came in a package from Netigate with your domains, its file "
                 + "`bind/spf-records.zone` holds the merged record");
