@@ -52,7 +52,9 @@
 [#assign changes = changes + [
   "  - --ip-allow-list: adds " + ips?join(", ") + " to the Default connection filter policy's IP Allow List.",
   "    WEAKENS MORE: every message from these IPs, whatever its sender, skips spam filtering AND the",
-  "    SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want this list empty.",
+  "    SPF/DKIM/DMARC-based verdicts (\"skips spam filtering and sender email authentication (SPF, DKIM, and",
+  "    DMARC)\": learn.microsoft.com/defender-office-365/create-safe-sender-lists-in-office-365); malware and",
+  "    high confidence phishing are still filtered. Security baselines (CIS Microsoft 365 2.1.12) want it empty.",
   "    Keep it only if surveys still land in Junk Email or quarantine although they carry the header",
   "    " + headerName + ": " + headerValue + " (the rule matched; the message's headers show it).",
   "    Entries already in the list stay as they are; the ones this script adds are recorded in the rule's comment."]]
