@@ -53,8 +53,15 @@
   "  - --ip-allow-list: adds " + ips?join(", ") + " to the Default connection filter policy's IP Allow List.",
   "    WEAKENS MORE: every message from these IPs, whatever its sender, skips spam filtering AND the",
   "    SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want this list empty.",
-  "    Ask for it only if the rule alone is not enough (the report script shows whether the rule matched).",
+  "    Keep it only if surveys still land in Junk Email or quarantine although they carry the header",
+  "    " + headerName + ": " + headerValue + " (the rule matched; the message's headers show it).",
   "    Entries already in the list stay as they are; the ones this script adds are recorded in the rule's comment."]]
+[#elseif !behindGateway]
+[#assign changes = changes + [
+  "  - No connection filter IP Allow List (--ip-allow-list): it would let every message from these IPs skip spam",
+  "    filtering, whatever its sender. Ask your Netigate contact for it only if surveys still land in Junk Email or",
+  "    quarantine although they carry the header " + headerName + ": " + headerValue + " (the rule matched; the",
+  "    message's headers show it)."]]
 [/#if]
 [#if customerDomains?has_content]
 [#assign changes = changes + [

@@ -571,6 +571,12 @@ class PowerShellTargetsTest {
                 }
                 assertThat(touchesAllowList).as(name + " " + variant).isEqualTo(variant.ipAllowList());
             }
+            // Without the flag the install says when to ask for it (docs/support-and-ops.md relies on it); the report
+            // script cannot tell whether the rule matched, so no text may say it does.
+            String install = readUnchecked(variant.folder().resolve(INSTALL));
+            assertThat(install.contains("Ask your Netigate contact for it only if")).as(variant.toString())
+                    .isEqualTo(!variant.ipAllowList() && !variant.behind());
+            assertThat(install).doesNotContain("the report script shows whether the rule matched");
         }
     }
 
