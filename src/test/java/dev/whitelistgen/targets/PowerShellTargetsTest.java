@@ -131,6 +131,31 @@ class PowerShellTargetsTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Each script defines the functions it calls, and a removal script calls every function it defines: the removal
+     * once carried the install's Write-NetigateSharedEntry, which calls Add-NetigateRecord, a function the removal
+     * does not have; dead code that reads as if the removal recorded entries.
+     */
+    @Test
+    void everyScriptDefinesTheFunctionsItCallsAndARemovalNoOtherOnes() {
+        List<String> problems = new ArrayList<>();
+        for (Script script : scripts.values()) {
+            String name = script.file().getParent().getFileName() + "/" + script.file().getFileName();
+            Set<String> called = new TreeSet<>(script.commands().stream().map(Command::name).toList());
+            for (String function : script.functions().keySet()) {
+                if (script.file().getFileName().toString().startsWith("Remove-") && !called.contains(function)) {
+                    problems.add(name + ": defines " + function + " and never calls it");
+                }
+            }
+            for (String command : called) {
+                if (command.contains("-Netigate") && !script.functions().containsKey(command)) {
+                    problems.add(name + ": calls " + command + ", which it does not define");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyChangingCmdletHasItsDocumentationPageBesideIt() throws IOException {
         for (Script script : scripts.values()) {
