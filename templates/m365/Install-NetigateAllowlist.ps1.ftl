@@ -110,6 +110,25 @@ $ErrorActionPreference = 'Stop'
 [@p.recordFunctions ruleName=ruleName tag=tag prefix=(tag + recordLabel) /]
 
 [@recordedEntryFunctions /]
+
+# An entry this run wants that already exists: recorded by this install (an earlier run), by the other server's
+# install (then recorded here too, so neither removal takes it while the other still needs it), or by nobody
+# (then it is yours, and stays unrecorded so no removal takes it).
+function Write-NetigateSharedEntry {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Token, [string]$What)
+    $holders = @($script:othersRecorded | Where-Object { ($_ -split "`t")[0] -eq $Token } | ForEach-Object { ($_ -split "`t")[1] })
+    if ($script:recorded -contains $Token) {
+        Write-Host "Unchanged: $What (added by an earlier run)"
+    } elseif ($holders.Count -gt 0) {
+        if ($PSCmdlet.ShouldProcess("$What", 'Record as needed by this install too')) {
+            Add-NetigateRecord -Token $Token
+            Write-Host ("Unchanged: $What (added by the install of " + ($holders -join ', ') + '; recorded here too, so it stays while either needs it)')
+        }
+    } else {
+        Write-Host "Unchanged: $What existed before and is not recorded; the removal script leaves it"
+    }
+}
 [#if customerDomains?has_content]
 
 [@organizationalDomainFunction /]

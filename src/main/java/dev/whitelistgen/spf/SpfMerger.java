@@ -50,7 +50,23 @@ public final class SpfMerger {
     }
 
     /** A term an earlier profile version (or another --spf-mode) of the same server adds, and which version that is. */
-    public record RetiredTerm(String term, String source) { }
+    public record RetiredTerm(String term, String source) {
+
+        /** "ip4:178.77.90.228 (profile version 1)" */
+        public String described() {
+            return term + " (" + source + ")";
+        }
+
+        /**
+         * Whether Netigate still sends from this term's addresses: an ip4/ip6 term within one of the server's current
+         * networks (auto mode takes the current version's own IPs out too, in favour of its include).
+         */
+        public boolean withinCurrentNetworks(Server server) {
+            SpfRecord.Term parsed = SpfRecord.parseTerm(term);
+            return (parsed.name().equals("ip4") || parsed.name().equals("ip6"))
+                    && server.networks().stream().anyMatch(current -> current.contains(parsed.network()));
+        }
+    }
 
     /**
      * The terms the vendor's {@code versions} (the shipped versions up to the requested one, that one included)
@@ -89,15 +105,11 @@ public final class SpfMerger {
     public static SpfPlan plan(DomainName domain, Optional<SpfRecord> existing, List<String> vendorTerms, List<RetiredTerm> retired) {
         List<String> notes = new ArrayList<>();
         List<SpfRecord.Term> terms = new ArrayList<>(existing.map(SpfRecord::terms).orElse(List.of()));
-        List<String> removed = new ArrayList<>();
-        List<String> removedFrom = new ArrayList<>();
+        List<RetiredTerm> removed = new ArrayList<>();
         terms.removeIf(term -> {
             Optional<RetiredTerm> match = term.modifier() || term.qualifier() != '+' ? Optional.empty()
                     : retired.stream().filter(r -> sameTerm(term, SpfRecord.parseTerm(r.term()))).findFirst();
-            match.ifPresent(r -> {
-                removed.add(term.text());
-                removedFrom.add(term.text() + " (" + r.source() + ")");
-            });
+            match.ifPresent(r -> removed.add(new RetiredTerm(term.text(), r.source())));
             return match.isPresent();
         });
         List<String> added = new ArrayList<>();
@@ -112,7 +124,7 @@ public final class SpfMerger {
         }
         if (!removed.isEmpty()) {
             notes.add("Removed, as terms of an earlier Netigate profile version or of an --spf-mode no longer given: "
-                    + String.join(", ", removedFrom) + ". Netigate no longer sends from there for this server; kept, they"
+                    + String.join(", ", removed.stream().map(RetiredTerm::described).toList()) + ". Netigate no longer sends from there for this server; kept, they"
                     + " would let whoever holds those addresses now pass SPF as " + domain + ".");
         }
         if (existing.isEmpty()) {
