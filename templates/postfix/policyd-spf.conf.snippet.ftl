@@ -11,5 +11,6 @@
   "policyd-spf reads its configuration when a worker starts; running workers keep the old one until they",
   "exit (after their idle time) or until  postfix reload.",
   "This exemption is by IP alone, so keep it as short as this list."] /]
+[@h.ipCaveat c="#" /]
 Whitelist = [#list server.networks as network][=network.cidr][#sep],[/#list]
 

@@ -42,10 +42,7 @@
   "  'enable_compat welcomelist_blocklist' in init.pre lists both, -100 on USER_IN_WHITELIST and -0.01 on",
   "  USER_IN_WELCOMELIST: 60_welcomelist.cf of the 4.0 rules).",
   "  spamassassin -t < survey | grep -E 'NETIGATE_WELCOMELIST|USER_IN_(DKIM_)?(WELCOME|WHITE)LIST'"] /]
-#
-# This file allows by IP. Netigate's article says IP allowlisting "is not as flexible and is more sensitive to
-# change": when Netigate adds or removes servers, these lines must be regenerated; an SPF include (the bind
-# target) follows Netigate's changes by itself. So regenerate after every new profile version.
+[@h.ipCaveat c="#" /]
 [#if !dkimSigned]
 # What welcomelist_from_rcvd SENDER [RELAY] really matches (Mail::SpamAssassin::Conf, "welcomelist_from" and
 # "welcomelist_from_rcvd"): USER_IN_WELCOMELIST fires when ANY sender address of the message matches SENDER -
