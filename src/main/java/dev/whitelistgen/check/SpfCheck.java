@@ -140,8 +140,11 @@ public final class SpfCheck {
             SpfPlan plan = RenderModel.spfPlan(profile, server, SpfMode.AUTO, domain, existing);
             List<String> earlier = earlierNetigateTerms(plan, server);
             if (!earlier.isEmpty()) {
-                findings.add(Finding.fail("the record still authorises " + String.join(", ", earlier) + ": Netigate no longer"
-                        + " sends from there for server " + server.id() + ", so whoever does now passes SPF as " + domain));
+                // the articles are undated and neither says an address stopped sending (issue 31): say what the data shows
+                findings.add(Finding.fail("the record still authorises " + String.join(", ", earlier) + ", which the current"
+                        + " profile version does not list for server " + server.id() + " (whether Netigate still sends from there,"
+                        + " the profiles do not say; confirm with Netigate): if it no longer holds them, whoever does passes SPF as "
+                        + domain));
                 data.put("earlierNetigateTerms", earlier);
             }
             if (allPass && earlier.isEmpty()) {

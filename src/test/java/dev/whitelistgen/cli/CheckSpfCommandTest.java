@@ -119,7 +119,7 @@ class CheckSpfCommandTest {
 
     /**
      * Issue 23: the record suggested for a version 1 customer is the bind target's converged one: version 1's IP
-     * taken out (Netigate no longer sends from it), the customer's own term kept.
+     * taken out (the current version does not list it), the customer's own term kept.
      */
     @Test
     void theSuggestedRecordDropsAnEarlierVersionsIpAndKeepsTheCustomersOwn() {
