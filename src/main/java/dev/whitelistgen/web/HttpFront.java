@@ -111,6 +111,8 @@ final class HttpFront implements AutoCloseable {
     // the front thread's own: no locks
     private final Set<Connection> connections = new LinkedHashSet<>();
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
+    /** connections.size() for other threads: a client's connect() returns before this thread has accepted it. */
+    private volatile int open;
     private volatile boolean stopping;
 
     private HttpFront(ServerSocketChannel listener, Selector selector, HttpHandler handler, ExecutorService workers,
@@ -148,6 +150,11 @@ final class HttpFront implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("serve's socket is closed", e);
         }
+    }
+
+    /** The connections accepted and not yet closed (the bounds count these). */
+    int openConnections() {
+        return open;
     }
 
     /** Stops accepting, gives answers being rendered or written a second to finish, then closes every connection. */
@@ -282,6 +289,7 @@ final class HttpFront implements AutoCloseable {
                 }
                 connections.add(new Connection(channel));
                 perAddress.merge(peer, 1, Integer::sum);
+                open = connections.size();
             } catch (IOException e) {
                 closeQuietly(channel);
             }
@@ -612,6 +620,7 @@ final class HttpFront implements AutoCloseable {
     private void close(Connection c) {
         if (connections.remove(c)) {
             perAddress.computeIfPresent(c.peer, (peer, count) -> count == 1 ? null : count - 1);
+            open = connections.size();
         }
         c.key.cancel();
         closeQuietly(c.channel);

@@ -105,6 +105,10 @@ public final class WebServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + bound.getPort() + "/");
     }
 
+    int openConnections() {
+        return front.openConnections();
+    }
+
     /** The page has no login: anything but a loopback address lets whoever reaches it use it. */
     public static boolean needsWarning(InetAddress bind) {
         return !bind.isLoopbackAddress();
