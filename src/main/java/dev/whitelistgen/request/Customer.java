@@ -35,12 +35,25 @@ public record Customer(List<DomainName> domains, SortedMap<DomainName, SpfRecord
                 flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags)), flags.contains(Flag.BEHIND) ? gateway : "");
     }
 
+    public Customer {
+        // templates read the gateway, not the flag: --behind without one would render the part for no gateway
+        // while every Reproduce line says --behind
+        if (flags.contains(Flag.BEHIND) && (gateway == null || gateway.isBlank())) {
+            throw new IllegalArgumentException("--behind without a gateway");
+        }
+    }
+
     public boolean hasDomains() {
         return !domains.isEmpty();
     }
 
     public boolean has(Flag flag) {
         return flags.contains(flag);
+    }
+
+    /** The same request with these existing SPF records (looked up in DNS, or counted through it); nothing else changes. */
+    public Customer withExistingSpf(Map<DomainName, SpfRecord> records) {
+        return new Customer(domains, records, spfMode, flags, gateway);
     }
 
     /** As one target sees it: only the options it offers. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whitelistgen.bundle.DeterministicZip;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.CliProcess;
+import dev.whitelistgen.testing.NamedServer;
+import dev.whitelistgen.testing.Profiles;
 import dev.whitelistgen.testing.RealProgram;
 import dev.whitelistgen.testing.Repo;
 import java.io.ByteArrayInputStream;
@@ -281,6 +283,36 @@ class BundleCommandTest {
         assertThat(entries(plain).get("README.md")).doesNotContain("apply in this order").contains("If your mail passes a filtering gateway first");
         assertThat(entries(plain).get("google/google-workspace-guide.md"))
                 .contains("Allow Netigate on the gateway itself (your Netigate contact can send the settings for several such systems)");
+    }
+
+    /**
+     * With --existing-spf-from-dns the merged record's include tree is counted through DNS and the count kept with the
+     * record; the request keeps its gateway meanwhile. Before, counting rebuilt the customer without it: m365's script
+     * for a gateway customer was the one with the enabled SCL -1 bypass rule, and every Reproduce line said --behind ''.
+     */
+    @Test
+    void behindAGatewayWithTheSpfRecordFromDnsKeepsTheGateway() throws IOException {
+        Map<String, String> zones = new LinkedHashMap<>();
+        zones.put("customer.example", NamedServer.zone("customer.example", "@\tIN\tTXT\t\"v=spf1 mx -all\"\n"));
+        // TEST FIXTURE for the include (the profile's IPs; not Netigate's real record)
+        zones.put("ntgt.de", NamedServer.zone("ntgt.de", "_spf\tIN\tTXT\t\"v=spf1 " + Profiles.spfTerms(Profiles.server("dach")) + " -all\"\n"));
+        try (NamedServer named = NamedServer.start(zones)) {
+            Path zip = dir.resolve("ticket.zip");
+            Cli.Result bundle = Cli.run("bundle", "--server", "dach", "--behind", "mimecast", "--domain", "customer.example",
+                    "--existing-spf-from-dns", "--dns-server", named.address(), "-o", zip.toString());
+            assertThat(bundle.exitCode()).as(bundle.toString()).isZero();
+            Map<String, String> entries = entries(zip);
+            assertThat(entries.get("bind/spf-records.zone")).contains("counted through DNS before writing (--existing-spf-from-dns)");
+            assertThat(entries.get("README.md")).contains("--behind mimecast`", "apply in this order").doesNotContain("--behind ''");
+            assertThat(entries.get("m365/Install-NetigateAllowlist.ps1")).contains("--behind mimecast", "Set-InboundConnector")
+                    .doesNotContain("--behind ''");
+
+            Cli.Result generate = Cli.run("--target", "m365", "--target", "bind", "--server", "dach", "--behind", "mimecast",
+                    "--domain", "customer.example", "--existing-spf-from-dns", "--dns-server", named.address());
+            assertThat(generate.exitCode()).as(generate.toString()).isZero();
+            assertThat(generate.out()).contains("# Reproduce: whitelist-gen --target m365 --server dach --profile 2 --domain customer.example"
+                    + " --behind mimecast\r\n", "Set-InboundConnector").doesNotContain("--behind ''");
+        }
     }
 
     /** --target narrows a gateway customer's bundle; the README and the script say where the missing part comes from. */
