@@ -30,6 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -77,6 +80,7 @@ class TargetContractTest {
                 DynamicTest.dynamicTest("bundle texts complete in every language", () ->
                         assertThat(texts.problems(target, texts.languages())).as("docs/development.md, 'Adding a target'").isEmpty()),
                 DynamicTest.dynamicTest("README.md names every output file", () -> readmeNamesEveryOutput(target)),
+                DynamicTest.dynamicTest("uses _common's helpers, defines none of them again", () -> definesNoCommonHelper(target)),
                 // issue 23: `diff` ends with how each target's newer output is applied over an older one
                 DynamicTest.dynamicTest("target.yaml says how to upgrade", () -> assertThat(target.upgrade())
                         .as("templates/%s/target.yaml: upgrade", target.name()).isNotBlank()))));
@@ -197,6 +201,29 @@ class TargetContractTest {
             assertThat(result.out()).isEmpty();
             assertThat(out).as("nothing written").doesNotExist();
         }
+    }
+
+    /** A function or macro of templates/_common/ written again in a target's folder: a copy that drifts (say()). */
+    static final Pattern DEFINITION = Pattern.compile("\\[#(?:function|macro) ([A-Za-z0-9_]+)");
+
+    void definesNoCommonHelper(Target target) throws IOException {
+        Set<String> common = definitions(Repo.path("templates/_common"));
+        assertThat(common).as("templates/_common defines helpers").contains("say");
+        assertThat(definitions(target.folder())).as("templates/%s defines again what templates/_common has", target.name())
+                .doesNotContainAnyElementsOf(common);
+    }
+
+    static Set<String> definitions(Path folder) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".ftl")).toList()) {
+                Matcher definition = DEFINITION.matcher(Files.readString(file));
+                while (definition.find()) {
+                    names.add(definition.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     void readmeNamesEveryOutput(Target target) throws IOException {
