@@ -3,6 +3,8 @@ package dev.whitelistgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.bundle.DeterministicZip;
+import dev.whitelistgen.render.Target;
+import dev.whitelistgen.render.TargetCatalog;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.CliProcess;
 import dev.whitelistgen.testing.NamedServer;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,23 +49,24 @@ class BundleCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("left out bind: it needs --domain").contains("wrote " + zip);
+        // every target of the catalog (a new folder needs no edit here): README, each target's files in name order, SHA256SUMS
+        List<String> expected = new ArrayList<>(List.of("README.md"));
+        for (Target target : new TargetCatalog(List.of(Repo.path("templates"))).all()) {
+            if (target.requiresDomain()) {
+                assertThat(result.err()).contains("left out " + target.name() + ": it needs --domain");
+                continue;
+            }
+            Path generated = dir.resolve("generated").resolve(target.name());
+            Cli.Result generate = Cli.run("--target", target.name(), "--server", "dach", "--output", generated.toString());
+            assertThat(generate.exitCode()).as(generate.toString()).isZero();
+            try (Stream<Path> files = Files.walk(generated)) {
+                files.filter(Files::isRegularFile).map(f -> target.name() + "/" + generated.relativize(f)).sorted().forEach(expected::add);
+            }
+        }
+        expected.add("SHA256SUMS");
         Map<String, String> entries = entries(zip);
-        assertThat(entries.keySet()).containsExactly("README.md",
-                "barracuda/barracuda-guide.md", "barracuda/barracuda-values.csv",
-                "cisco/cisco-guide.md", "cisco/cisco-values.csv", "cisco/netigate-message-filter.txt",
-                "exchange/Install-NetigateAllowlist.ps1", "exchange/Remove-NetigateAllowlist.ps1", "exchange/Test-NetigateAllowlist.ps1",
-                "exim/netigate-deny-exceptions.conf", "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
-                "google/google-workspace-guide.md", "google/google-workspace-values.csv", "google/verify-allowlist.sh",
-                "hornetsecurity/hornetsecurity-guide.md", "hornetsecurity/hornetsecurity-values.csv",
-                "json/netigate-profile.json",
-                "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
-                "mimecast/mimecast-antispoofing-bypass.sh", "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
-                "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
-                "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
-                "proofpoint/proofpoint-guide.md", "proofpoint/proofpoint-values.csv",
-                "rspamd/netigate-composites.conf", "rspamd/netigate-multimap.conf", "rspamd/netigate_ips.map",
-                "rspamd/netigate_sender_domains.map",
-                "spamassassin/netigate-welcomelist.cf", "SHA256SUMS");
+        assertThat(entries.keySet()).containsExactlyElementsOf(expected)
+                .contains("exim/netigate-lists.conf", "m365/Install-NetigateAllowlist.ps1", "postfix/apply.sh", "spamassassin/netigate-welcomelist.cf");
         String readme = entries.get("README.md");
         assertThat(readme).contains("## Not included").contains("- `bind`: writes records for your own domains")
                 .contains("`whitelist-gen bundle --server dach --profile 2 --lang en`");
