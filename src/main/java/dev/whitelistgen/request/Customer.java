@@ -1,5 +1,6 @@
 package dev.whitelistgen.request;
 
+import dev.whitelistgen.Input;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.SpfMode;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -61,6 +63,24 @@ public record Customer(List<DomainName> domains, SortedMap<DomainName, SpfRecord
         Set<Flag> kept = EnumSet.noneOf(Flag.class);
         flags.stream().filter(offered::contains).forEach(kept::add);
         return new Customer(domains, existingSpf, spfMode, kept, gateway);
+    }
+
+    /**
+     * --domain, then (with {@code spf}, for what writes SPF records) --existing-spf and --spf-mode, as every
+     * "Reproduce" command line gives them; the options follow separately ({@link #flagArgs}).
+     */
+    public List<String> args(boolean spf) {
+        List<String> words = new java.util.ArrayList<>();
+        for (DomainName domain : domains) {
+            words.addAll(List.of(Input.DOMAIN.flag(), domain.name()));
+        }
+        if (spf) {
+            existingSpf.forEach((domain, record) -> words.addAll(List.of(Input.EXISTING_SPF.flag(), domain + "=" + record.text())));
+            if (spfMode != SpfMode.AUTO) {
+                words.addAll(List.of(Input.SPF_MODE.flag(), spfMode.name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return words;
     }
 
     /** The options as command-line words in name order; --behind carries its gateway. */
