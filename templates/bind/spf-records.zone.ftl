@@ -22,16 +22,15 @@
 ; Netigate customer sends through them as your domain passes SPF too. Only a DKIM signature with d=your
 ; domain (a key in your own Netigate account) shows that the customer sent it.
 [#if spfMode == "ip"]
-; Mode ip: the server's networks as ip4:/ip6: terms. Netigate's article says allowlisting by IP "is not as
-; flexible and is more sensitive to change; if we add or remove servers we cannot guarantee that the existing
-; SPF record keeps working". The include follows Netigate's changes without the customer editing DNS.
+; Mode ip: the server's networks as ip4:/ip6: terms.
 [#elseif !server.spfInclude?has_content]
-; Profile version [=profile.version] gives no SPF include for this server, so its networks are used
-; as ip4:/ip6: terms; they break when Netigate changes servers (Netigate's newer article: allowlisting by IP
-; "is not as flexible and is more sensitive to change"). Regenerate with each new profile version.
+; Profile version [=profile.version] gives no SPF include for this server, so its networks are used as ip4:/ip6: terms.
 [/#if]
 ; DKIM: [=profile.dkim.note]
 ; TLS: [=profile.tls.note]
+[#if spfMode == "ip" || !server.spfInclude?has_content]
+[@h.ipCaveat c=";" /]
+[/#if]
 [@h.unknowns c=";" /]
 [#list spf as r]
 

@@ -50,6 +50,12 @@
   "    use your accepted domains as sender, as the Default Frontend connector does), protocol logging Verbose.",
   "    It never grants relaying (" + relayRight + ")."]]
 [/#if]
+[#if !ipAllowList]
+[#assign changes = changes + [
+  "  - No IP Allow List (--ip-allow-list): it belongs to the Connection Filtering agent, which runs only on Edge",
+  "    Transport servers. Ask your Netigate contact for it only if you run Edge Transport servers and they still",
+  "    reject or junk the surveys (their agent log, Get-AgentLog, names the agent that acted)."]]
+[/#if]
 [#if ipAllowList]
 [#assign changes = changes + [
   "  - --ip-allow-list: nothing here. The IP Allow List belongs to the Connection Filtering agent, which runs",

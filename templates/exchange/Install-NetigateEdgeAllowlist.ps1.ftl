@@ -20,6 +20,9 @@
   "    whatever its sender, skips the other anti-spam agents of this Edge server (Microsoft: \"exempt from",
   "    processing by other Exchange antispam agents\"). Nothing ties it to Netigate's sender domains: the",
   "    sender IP condition of transport rules is not available on Edge Transport servers.",
+  "  - Refused before any change where the Edge allowlist of another Netigate server is installed (entries tagged",
+  "    whitelist-gen:netigate:OTHER): each removal script removes every entry of its own tag, so one would take",
+  "    away addresses the other still needs. Keep one server's Edge allowlist per Edge server.",
   "  - An address already covered by an entry you made (one not yet expired) is left alone and not tagged, so",
   "    the removal script keeps it. Tagged entries this run does not cover (an earlier profile version's IP) are",
   "    removed, line by line. The script checks, and changes neither, that the Connection Filtering agent and the IP Allow",
@@ -64,6 +67,14 @@ try {
         Write-Warning 'The IP Allow List is not enabled for external mail on this Edge server (Get-IPAllowListConfig: Enabled, ExternalMailEnabled): the entries below take effect only once it is. This script does not change that.'
     }
     Write-Warning 'The IP Allow List lets every message from these IPs skip the other anti-spam agents of this Edge server, whatever its sender.'
+
+    # Entries carry one server's tag and each removal script removes every entry of its own tag, so the Edge
+    # allowlists of two Netigate servers on one Edge would let one removal take away addresses the other still needs
+    # (an address both use is added, and tagged, by whichever install runs first). Refused before any change.
+    $others = @(Get-IPAllowListEntry -ResultSize 'Unlimited' -ErrorAction Stop | Where-Object { "$($_.Comment)" -clike 'whitelist-gen:netigate:*' -and "$($_.Comment)" -ne [=ps(tag)] })
+    if ($others.Count -gt 0) {
+        throw ('Stopped before any change: this Edge holds IP Allow List entries of the Edge allowlist for another Netigate server (' + (@($others | ForEach-Object { "$($_.IPRange) tagged $($_.Comment)" }) -join ', ') + [=ps("). The Edge allowlists of two servers cannot share one IP Allow List: each removal script removes every entry of its own tag, also an address the other server needs (this script's header lists the ones server " + server.id + " needs). Keep one: to have this one instead, run the other server's Remove-NetigateEdgeAllowlist.ps1 first, then this script.")])
+    }
 
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/get-ipallowlistentry?view=exchange-ps
     # https://learn.microsoft.com/en-us/powershell/module/exchangepowershell/add-ipallowlistentry?view=exchange-ps

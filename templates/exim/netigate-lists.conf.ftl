@@ -30,9 +30,7 @@
 # The domain list holds exact domains (no '*.' patterns): bounce@mail.ntgt.de does not match ntgt.de, the
 # same rule as in every target of whitelist-gen. These IPs are Netigate's shared platform (all its customers).
 # Never add these hosts to relay_from_hosts (MAIN_RELAY_NETS) or trusted_hosts: that lets them relay.
-# This allowlists by IP. Netigate's article says that "is not as flexible and is more sensitive to change":
-# when Netigate adds or removes servers, regenerate and apply again (an SPF include, the bind target, follows
-# such changes by itself, which is why the article prefers it where a server has one).
+[@h.ipCaveat c="#" /]
 [@h.unknowns c="#" /]
 # BEGIN whitelist-gen netigate lists
 hostlist netigate_hosts = <; [#list server.networks as network][=network.text][#sep] ; [/#list]

@@ -20,6 +20,9 @@
 
 [=say("guide.intro")]
 
+[=say("guide.source")]: Cloud Identity Policy API, [=say("guide.cite", {"title": "Method: policies.create"})], https://cloud.google.com/identity/docs/reference/rest/v1/policies/create;
+[=say("guide.cite", {"title": "Policy API supported settings"})], https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings
+
 [=say("guide.labels")]
 
 ## [=say("guide.step1.heading")]
@@ -109,6 +112,9 @@
 ## [=say("guide.verify.heading")]
 
 [=say("guide.verify.text")]
+
+[=say("guide.source")]: Cloud Identity Policy API, [=say("guide.cite", {"title": "Method: policies.list"})], https://cloud.google.com/identity/docs/reference/rest/v1/policies/list;
+CISA ScubaGoggles (scubagoggles/policy_api.py, parsers/gmail_rules_parser.py), https://github.com/cisagov/ScubaGoggles
 [#if ipAllowList]
 
 [=say("guide.verify.allowlist", {"ips": ipList(", ")})]

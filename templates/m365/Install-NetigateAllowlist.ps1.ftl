@@ -52,9 +52,18 @@
 [#assign changes = changes + [
   "  - --ip-allow-list: adds " + ips?join(", ") + " to the Default connection filter policy's IP Allow List.",
   "    WEAKENS MORE: every message from these IPs, whatever its sender, skips spam filtering AND the",
-  "    SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want this list empty.",
-  "    Ask for it only if the rule alone is not enough (the report script shows whether the rule matched).",
+  "    SPF/DKIM/DMARC-based verdicts (\"skips spam filtering and sender email authentication (SPF, DKIM, and",
+  "    DMARC)\": learn.microsoft.com/defender-office-365/create-safe-sender-lists-in-office-365); malware and",
+  "    high confidence phishing are still filtered. Security baselines (CIS Microsoft 365 2.1.12) want it empty.",
+  "    Keep it only if surveys still land in Junk Email or quarantine although they carry the header",
+  "    " + headerName + ": " + headerValue + " (the rule matched; the message's headers show it).",
   "    Entries already in the list stay as they are; the ones this script adds are recorded in the rule's comment."]]
+[#elseif !behindGateway]
+[#assign changes = changes + [
+  "  - No connection filter IP Allow List (--ip-allow-list): it would let every message from these IPs skip spam",
+  "    filtering, whatever its sender. Ask your Netigate contact for it only if surveys still land in Junk Email or",
+  "    quarantine although they carry the header " + headerName + ": " + headerValue + " (the rule matched; the",
+  "    message's headers show it)."]]
 [/#if]
 [#if customerDomains?has_content]
 [#assign changes = changes + [
@@ -101,6 +110,25 @@ $ErrorActionPreference = 'Stop'
 [@p.recordFunctions ruleName=ruleName tag=tag prefix=(tag + recordLabel) /]
 
 [@recordedEntryFunctions /]
+
+# An entry this run wants that already exists: recorded by this install (an earlier run), by the other server's
+# install (then recorded here too, so neither removal takes it while the other still needs it), or by nobody
+# (then it is yours, and stays unrecorded so no removal takes it).
+function Write-NetigateSharedEntry {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param([string]$Token, [string]$What)
+    $holders = @($script:othersRecorded | Where-Object { ($_ -split "`t")[0] -eq $Token } | ForEach-Object { ($_ -split "`t")[1] })
+    if ($script:recorded -contains $Token) {
+        Write-Host "Unchanged: $What (added by an earlier run)"
+    } elseif ($holders.Count -gt 0) {
+        if ($PSCmdlet.ShouldProcess("$What", 'Record as needed by this install too')) {
+            Add-NetigateRecord -Token $Token
+            Write-Host ("Unchanged: $What (added by the install of " + ($holders -join ', ') + '; recorded here too, so it stays while either needs it)')
+        }
+    } else {
+        Write-Host "Unchanged: $What existed before and is not recorded; the removal script leaves it"
+    }
+}
 [#if customerDomains?has_content]
 
 [@organizationalDomainFunction /]

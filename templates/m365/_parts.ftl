@@ -48,25 +48,6 @@ function Remove-NetigateRecordedEntry {
         Write-Warning "Left alone: '$Token' in the record is of no form this script knows (ip:ADDRESS, spoof:USER>SOURCE)."
     }
 }
-
-# An entry this run wants that already exists: recorded by this install (an earlier run), by the other server's
-# install (then recorded here too, so neither removal takes it while the other still needs it), or by nobody
-# (then it is yours, and stays unrecorded so no removal takes it).
-function Write-NetigateSharedEntry {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param([string]$Token, [string]$What)
-    $holders = @($script:othersRecorded | Where-Object { ($_ -split "`t")[0] -eq $Token } | ForEach-Object { ($_ -split "`t")[1] })
-    if ($script:recorded -contains $Token) {
-        Write-Host "Unchanged: $What (added by an earlier run)"
-    } elseif ($holders.Count -gt 0) {
-        if ($PSCmdlet.ShouldProcess("$What", 'Record as needed by this install too')) {
-            Add-NetigateRecord -Token $Token
-            Write-Host ("Unchanged: $What (added by the install of " + ($holders -join ', ') + '; recorded here too, so it stays while either needs it)')
-        }
-    } else {
-        Write-Host "Unchanged: $What existed before and is not recorded; the removal script leaves it"
-    }
-}
 [/#macro]
 
 [#-- The sending infrastructure Microsoft names each Netigate IP by: its PTR name's organizational domain, or its /24. --]

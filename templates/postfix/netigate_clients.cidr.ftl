@@ -5,9 +5,7 @@
   "the envelope sender's domain is in netigate_sender_access; any other sender goes on through every check.",
   "These IPs are Netigate's shared platform, used for all of Netigate's customers.",
   "postfix reload after changing this file (cidr tables are read at start-up; no postmap)."] /]
-# This allowlists by IP. Netigate's article says that "is not as flexible and is more sensitive to change":
-# when Netigate adds or removes servers, regenerate and apply again (an SPF include, the bind target, follows
-# such changes by itself, which is why the article prefers it where a server has one).
+[@h.ipCaveat c="#" /]
 [@h.unknowns c="#" /]
 [#list server.networks as network]
 [=network.cidr]	netigate_senders

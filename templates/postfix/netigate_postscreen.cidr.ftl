@@ -5,6 +5,7 @@
   "on port 25 (smtp inet ... postscreen); Debian's stock master.cf runs smtpd there, and postscreen is unused.",
   "postscreen decides before the sender is known, so this entry is by IP alone; smtpd still applies",
   "every check (including the sender-domain tie) afterwards. postscreen's actions are permit/reject/dunno."] /]
+[@h.ipCaveat c="#" /]
 [#list server.networks as network]
 [=network.cidr]	permit
 [/#list]

@@ -20,9 +20,7 @@
 # extract_from = "smtp" falls back to the header From: when there is no envelope sender, so a message without
 # one and with From: at a listed domain would fire) and matches exact domains, any case: bounce@mail.ntgt.de
 # does not match ntgt.de (the same rule in every target of whitelist-gen).
-# This allowlists by IP. Netigate's article says that "is not as flexible and is more sensitive to change":
-# when Netigate adds or removes servers, regenerate and copy the files again (an SPF include, the bind target,
-# follows such changes by itself).
+[@h.ipCaveat c="#" /]
 [@h.unknowns c="#" /]
 [#-- Only validated values inside UCL strings (server.id, never the free-text name: it may hold '"' or '$'). --]
 

@@ -43,6 +43,9 @@
 #     IPs only. It cannot limit the sender to example.com: any accepted domain.
 #     It never grants relaying (ms-Exch-SMTP-Accept-Any-Recipient) and never uses
 #     ExternalAuthoritative; the script stops if the connector would allow relaying.
+#   - No IP Allow List (--ip-allow-list): it belongs to the Connection Filtering agent, which runs only on Edge
+#     Transport servers. Ask your Netigate contact for it only if you run Edge Transport servers and they still
+#     reject or junk the surveys (their agent log, Get-AgentLog, names the agent that acted).
 #   - With Edge Transport subscriptions internet mail reaches the Mailbox servers from the Edge: no receive
 #     connector is created or kept then (it would see only the Edge's IPs), and the script says what the Edge needs.
 #   - If your MX points to a filtering gateway or a cloud service, this server sees that server's IP, not

@@ -14,7 +14,8 @@
 #     the script says whether Netigate IPs are in it anyway; that is information, not a failure.
 #   earlier versions: an entry of an earlier profile version still in the Email allowlist or an approved senders
 #     list that is on is "not done".
-#   step 3 (SPF of your domains): not checked by this script; the line says what to compare.
+#   step 3 (SPF of your domains): not checked by this script (it reads no DNS), so it is "not checkable" and the
+#     result is at best exit 2; the line says what the record must hold.
 # 
 # Exit 0: every step the guide asks for is done; 1: a step is not done; 2: a step could not be checked by script (it
 # names which; "nothing could be checked by script" when none could), an internal error (with its message), or
@@ -385,12 +386,16 @@ END {
 		else verdict("earlier versions", "done", "Earlier versions: done. No entry of an earlier version is left.")
 	}
 
+	# The script reads no DNS, so step 3 stays open: a guide with it is never reported as all done.
 	c = split(domains, dd, " ")
-	for (d = 1; d <= c; d++) print "Step 3, SPF of " dd[d] ": not checked by this script; its v=spf1 TXT record must hold " (include != "" ? "include:" include : "Netigate" q "s IPs (" expected ")") ", as the guide says."
+	spf = ""
+	for (d = 1; d <= c; d++) spf = spf (d > 1 ? "\n" : "") "Step 3, SPF of " dd[d] ": not checked by this script; its v=spf1 TXT record must hold " (include != "" ? "include:" include : "Netigate" q "s IPs (" expected ")") ", as the guide says."
+	if (c) verdict("step 3", "not checkable", spf)
+	where = !c ? "in the console" : unchecked == "step 3" ? "in DNS" : "in the console and in DNS"
 
 	if (notDone != "") { print "Result: not done: " notDone "."; exit 11 }
-	if (checked == 0) { print "Result: nothing could be checked by script; check " unchecked " in the console as shown above."; exit 12 }
-	if (unchecked != "") { print "Result: " unchecked " could not be checked by script; check it in the console as shown above. The other steps are done."; exit 12 }
+	if (checked == 0) { print "Result: nothing could be checked by script; check " unchecked " " where " as shown above."; exit 12 }
+	if (unchecked != "") { print "Result: " unchecked " could not be checked by script; check it " where " as shown above. The other steps are done."; exit 12 }
 	print "Result: every step of this guide is done."
 	exit 10
 }'

@@ -36,8 +36,11 @@
 #     rejected. Relaxes nothing.
 #   - --ip-allow-list: adds 46.254.11.92, 86.107.243.139, 89.45.227.195, 89.45.227.221 to the Default connection filter policy's IP Allow List.
 #     WEAKENS MORE: every message from these IPs, whatever its sender, skips spam filtering AND the
-#     SPF/DKIM/DMARC-based verdicts; security baselines (CIS Microsoft 365 2.1.12) want this list empty.
-#     Ask for it only if the rule alone is not enough (the report script shows whether the rule matched).
+#     SPF/DKIM/DMARC-based verdicts ("skips spam filtering and sender email authentication (SPF, DKIM, and
+#     DMARC)": learn.microsoft.com/defender-office-365/create-safe-sender-lists-in-office-365); malware and
+#     high confidence phishing are still filtered. Security baselines (CIS Microsoft 365 2.1.12) want it empty.
+#     Keep it only if surveys still land in Junk Email or quarantine although they carry the header
+#     X-Whitelist-Gen: netigate-azure (the rule matched; the message's headers show it).
 #     Entries already in the list stay as they are; the ones this script adds are recorded in the rule's comment.
 #   - scenario 2: spoof allow pairs (Tenant Allow/Block List) for example.com. SpoofType
 #     is decided at run time: Internal for one of your accepted domains (then Microsoft asks for the full From

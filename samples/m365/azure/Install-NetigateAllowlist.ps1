@@ -34,6 +34,10 @@
 #     (those exact domains, not their subdomains, while the rule's SenderDomainIs includes subdomains: TLS is
 #     required of the domains Netigate names) with RequireTls: mail from them that arrives without TLS is
 #     rejected. Relaxes nothing.
+#   - No connection filter IP Allow List (--ip-allow-list): it would let every message from these IPs skip spam
+#     filtering, whatever its sender. Ask your Netigate contact for it only if surveys still land in Junk Email or
+#     quarantine although they carry the header X-Whitelist-Gen: netigate-azure (the rule matched; the
+#     message's headers show it).
 #   - scenario 2: spoof allow pairs (Tenant Allow/Block List) for example.com. SpoofType
 #     is decided at run time: Internal for one of your accepted domains (then Microsoft asks for the full From
 #     address: give it with -SenderAddress), External otherwise (the domain). The sending infrastructure is the

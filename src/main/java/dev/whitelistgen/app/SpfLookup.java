@@ -6,6 +6,7 @@ import dev.whitelistgen.check.Report;
 import dev.whitelistgen.check.SpfCheck;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.spf.SpfEvaluator;
 import java.time.Clock;
@@ -27,7 +28,7 @@ public final class SpfLookup {
      * @param domain as typed; blank or malformed is the user's error on --domain
      * @param perAnswer the longest wait for one DNS answer: four of them may make up one evaluation's limit
      */
-    public static Report run(String domain, Server server, String profileVersion, DnsResolver dns, Duration perAnswer) {
+    public static Report run(String domain, Server server, Profile profile, DnsResolver dns, Duration perAnswer) {
         DomainName customer;
         try {
             customer = DomainName.parse(domain == null ? "" : domain.strip());
@@ -35,6 +36,6 @@ public final class SpfLookup {
             throw new UserError(UserError.Kind.INVALID_INPUT, Input.DOMAIN, e.getMessage());
         }
         Duration limit = perAnswer.multipliedBy(4).compareTo(RFC_MINIMUM) > 0 ? perAnswer.multipliedBy(4) : RFC_MINIMUM;
-        return new SpfCheck(dns, new SpfEvaluator(dns, limit, Clock.systemUTC())).run(customer, server, profileVersion);
+        return new SpfCheck(dns, new SpfEvaluator(dns, limit, Clock.systemUTC())).run(customer, server, profile);
     }
 }

@@ -4,9 +4,11 @@ import dev.whitelistgen.UserError;
 import dev.whitelistgen.dns.DnsResolver;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.render.Escapers;
+import dev.whitelistgen.render.RenderModel;
 import dev.whitelistgen.spf.PublishedSpf;
 import dev.whitelistgen.spf.SpfEvaluator;
 import dev.whitelistgen.spf.SpfMerger;
@@ -23,8 +25,9 @@ import java.util.Optional;
 
 /**
  * `check spf`: does the customer's domain authorise every IP of a Netigate server? Evaluates the published
- * record per RFC 7208 for each IP (sender postmaster@DOMAIN, HELO DOMAIN), audits the record tree, and when
- * Netigate is not authorised prints the merged record to publish (SpfMerger, as the bind target does).
+ * record per RFC 7208 for each IP (sender postmaster@DOMAIN, HELO DOMAIN), audits the record tree, flags terms an
+ * earlier Netigate version added that the current one no longer has (issue 23), and when Netigate is not authorised
+ * or such a term is left prints the record to publish: the bind target's merge, earlier versions' terms taken out.
  */
 public final class SpfCheck {
 
@@ -36,7 +39,8 @@ public final class SpfCheck {
         this.evaluator = evaluator;
     }
 
-    public Report run(DomainName domain, Server server, String profileVersion) {
+    public Report run(DomainName domain, Server server, Profile profile) {
+        String profileVersion = profile.version();
         PublishedSpf published = PublishedSpf.lookup(dns, domain);
         if (!published.exists()) {
             // "publishes no SPF record" would advise publishing one for a name nobody uses
@@ -90,8 +94,8 @@ public final class SpfCheck {
 
         int total = server.networks().size();
         boolean allPass = authorised == total;
-        if (!allPass && published.records().size() <= 1) {
-            suggest(domain, server, profileVersion, recordUsable ? record : Optional.empty(), published, findings, data);
+        if (published.records().size() <= 1) {
+            suggest(domain, server, profile, allPass, recordUsable ? record : Optional.empty(), published, findings, data);
         }
         boolean passed = allPass && findings.stream().noneMatch(f -> f.level() == Finding.Level.FAIL);
         String summary = domain + " authorises " + authorised + " of " + total + " IPs of Netigate server " + server.id()
@@ -119,15 +123,33 @@ public final class SpfCheck {
         data.put("voidLookups", walk.voidLookups());
     }
 
-    /** The record to publish so every IP passes: the same merge the bind target writes. */
-    private void suggest(DomainName domain, Server server, String profileVersion, Optional<SpfRecord> existing,
+    /**
+     * The record to publish so every IP passes and no earlier version's term is left: the same merge the bind target
+     * writes (RenderModel.spfPlan), so publishing it converges the record to what a fresh install would.
+     */
+    private void suggest(DomainName domain, Server server, Profile profile, boolean allPass, Optional<SpfRecord> existing,
                          PublishedSpf published, List<Finding> findings, Map<String, Object> data) {
+        String profileVersion = profile.version();
         if (!published.records().isEmpty() && existing.isEmpty()) {
-            findings.add(Finding.info("fix the record's syntax first; then run this check again for the record to publish"));
+            if (!allPass) {
+                findings.add(Finding.info("fix the record's syntax first; then run this check again for the record to publish"));
+            }
             return;
         }
         try {
-            SpfPlan plan = SpfMerger.plan(domain, existing, SpfMerger.vendorTerms(server, SpfMode.AUTO, profileVersion));
+            SpfPlan plan = RenderModel.spfPlan(profile, server, SpfMode.AUTO, domain, existing);
+            List<String> earlier = earlierNetigateTerms(plan, server);
+            if (!earlier.isEmpty()) {
+                // the articles are undated and neither says an address stopped sending (issue 31): say what the data shows
+                findings.add(Finding.fail("the record still authorises " + String.join(", ", earlier) + ", which the current"
+                        + " profile version does not list for server " + server.id() + " (whether Netigate still sends from there,"
+                        + " the profiles do not say; confirm with Netigate): if it no longer holds them, whoever does passes SPF as "
+                        + domain));
+                data.put("earlierNetigateTerms", earlier);
+            }
+            if (allPass && earlier.isEmpty()) {
+                return;
+            }
             if (!plan.changed()) {
                 // The record already names Netigate, yet some IPs fail: the include itself does not list them.
                 findings.add(Finding.info("the record already has " + String.join(" ", SpfMerger.vendorTerms(server, SpfMode.AUTO,
@@ -145,7 +167,15 @@ public final class SpfCheck {
                     + " --domain " + domain + " --existing-spf-from-dns"));
             data.put("publish", plan.record().text());
         } catch (UserError e) {
-            findings.add(Finding.fail("cannot merge Netigate into the record: " + String.join("; ", e.lines())));
+            if (!allPass) {
+                findings.add(Finding.fail("cannot merge Netigate into the record: " + String.join("; ", e.lines())));
+            }
         }
+    }
+
+    /** The terms the merge takes out that authorise none of the server's current networks: an earlier version's. */
+    private static List<String> earlierNetigateTerms(SpfPlan plan, Server server) {
+        return plan.removed().stream().filter(removed -> !removed.withinCurrentNetworks(server))
+                .map(SpfMerger.RetiredTerm::described).toList();
     }
 }

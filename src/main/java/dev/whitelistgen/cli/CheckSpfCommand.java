@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "spf", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         header = "Does the customer domain's SPF record authorise Netigate's IPs?",
         description = {"Evaluates the domain's SPF record (RFC 7208) for every IP of the Netigate server.",
-            "Flags more than 10 lookups or 2 void lookups, duplicate records, ptr, +all and syntax errors.",
-            "When Netigate is not authorised, prints the merged record to publish.",
+            "Flags more than 10 lookups or 2 void lookups, duplicate records, ptr, +all and syntax errors,",
+            "and terms of an earlier Netigate version that the current one no longer has.",
+            "When Netigate is not authorised or such a term is left, prints the merged record to publish.",
             "Example: whitelist-gen check spf --domain customer.example --server azure"})
 final class CheckSpfCommand implements Callable<Integer> {
 
@@ -40,7 +41,7 @@ final class CheckSpfCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile chosen = sources.profiles().resolve(profile);
-        Report report = SpfLookup.run(domain, servers.choice().single(chosen), chosen.version(), check.resolver(), check.timeout());
+        Report report = SpfLookup.run(domain, servers.choice().single(chosen), chosen, check.resolver(), check.timeout());
         return check.print(report, spec.commandLine().getOut());
     }
 }

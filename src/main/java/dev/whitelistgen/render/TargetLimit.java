@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A documented limit of the target system (a cmdlet that takes IPv4 only, networks no wider than /24, at
+ * A documented limit of the target system (a cmdlet documented for IPv4 values only, networks no wider than /24, at
  * most N entries), declared under {@code limits:} in target.yaml. It is checked before rendering, so a
  * profile that breaks it is refused with the limit and its documentation named, never in the admin's shell.
  *
@@ -45,7 +45,8 @@ public record TargetLimit(String name, String doc, Optional<Flag> flag, boolean 
         List<String> problems = new ArrayList<>();
         for (IpNetwork network : server.networks()) {
             if (ipv4Only && !network.isIpv4()) {
-                problems.add(name + " takes IPv4 only; " + network + " of server " + server.id() + " is IPv6 (" + doc + ")");
+                // "documents", not "takes": a page that shows IPv4 forms only does not always say that IPv6 is refused
+                problems.add(name + ": its page documents IPv4 values only; " + network + " of server " + server.id() + " is IPv6 (" + doc + ")");
             } else if (widestPrefix.isPresent() && network.isIpv4() && network.prefix() < widestPrefix.get()) {
                 problems.add(name + " takes networks from /" + widestPrefix.get() + " to /32; " + network.cidr()
                         + " of server " + server.id() + " is wider (" + doc + ")");

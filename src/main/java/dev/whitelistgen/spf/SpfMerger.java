@@ -49,8 +49,27 @@ public final class SpfMerger {
         return terms;
     }
 
-    /** A term an earlier profile version (or another --spf-mode) of the same server adds, and which version that is. */
-    public record RetiredTerm(String term, String source) { }
+    /**
+     * A term an earlier profile version (or another --spf-mode) of the same server adds, and which version that is;
+     * {@code listedNow}: the requested version still gives it (in the --spf-mode no longer chosen).
+     */
+    public record RetiredTerm(String term, String source, boolean listedNow) {
+
+        /** "ip4:178.77.90.228 (profile version 1)" */
+        public String described() {
+            return term + " (" + source + ")";
+        }
+
+        /**
+         * Whether Netigate still sends from this term's addresses: an ip4/ip6 term within one of the server's current
+         * networks (auto mode takes the current version's own IPs out too, in favour of its include).
+         */
+        public boolean withinCurrentNetworks(Server server) {
+            SpfRecord.Term parsed = SpfRecord.parseTerm(term);
+            return (parsed.name().equals("ip4") || parsed.name().equals("ip6"))
+                    && server.networks().stream().anyMatch(current -> current.contains(parsed.network()));
+        }
+    }
 
     /**
      * The terms the vendor's {@code versions} (the shipped versions up to the requested one, that one included)
@@ -58,16 +77,15 @@ public final class SpfMerger {
      * customer's record and the current one would not.
      */
     public static List<RetiredTerm> retiredTerms(List<Profile> versions, Server server, List<String> vendorTerms) {
+        List<String> listedNow = termsOfEitherMode(server);
         java.util.Map<String, RetiredTerm> retired = new java.util.LinkedHashMap<>();
         for (Profile version : versions) {
             version.server(server.id()).ifPresent(earlier -> {
                 boolean hasInclude = earlier.spfInclude().isPresent();
-                earlier.spfInclude().ifPresent(include -> retired.putIfAbsent("include:" + include,
-                        new RetiredTerm("include:" + include, "profile version " + version.version())));
-                for (IpNetwork network : earlier.networks()) {
-                    String term = (network.isIpv4() ? "ip4:" : "ip6:") + network;
+                for (String term : termsOfEitherMode(earlier)) {
+                    boolean ip = !term.startsWith("include:");
                     retired.putIfAbsent(term, new RetiredTerm(term, "profile version " + version.version()
-                            + (hasInclude ? " with --spf-mode ip" : "")));
+                            + (ip && hasInclude ? " with --spf-mode ip" : ""), listedNow.contains(term)));
                 }
             });
         }
@@ -75,6 +93,15 @@ public final class SpfMerger {
         return retired.values().stream()
                 .filter(r -> current.stream().noneMatch(c -> sameTerm(c, SpfRecord.parseTerm(r.term()))))
                 .toList();
+    }
+
+    private static List<String> termsOfEitherMode(Server server) {
+        List<String> terms = new ArrayList<>();
+        server.spfInclude().ifPresent(include -> terms.add("include:" + include));
+        for (IpNetwork network : server.networks()) {
+            terms.add((network.isIpv4() ? "ip4:" : "ip6:") + network);
+        }
+        return terms;
     }
 
     public static SpfPlan plan(DomainName domain, Optional<SpfRecord> existing, List<String> vendorTerms) {
@@ -89,14 +116,16 @@ public final class SpfMerger {
     public static SpfPlan plan(DomainName domain, Optional<SpfRecord> existing, List<String> vendorTerms, List<RetiredTerm> retired) {
         List<String> notes = new ArrayList<>();
         List<SpfRecord.Term> terms = new ArrayList<>(existing.map(SpfRecord::terms).orElse(List.of()));
-        List<String> removed = new ArrayList<>();
-        List<String> removedFrom = new ArrayList<>();
+        List<RetiredTerm> removed = new ArrayList<>();
+        List<String> noLongerListed = new ArrayList<>();
         terms.removeIf(term -> {
             Optional<RetiredTerm> match = term.modifier() || term.qualifier() != '+' ? Optional.empty()
                     : retired.stream().filter(r -> sameTerm(term, SpfRecord.parseTerm(r.term()))).findFirst();
             match.ifPresent(r -> {
-                removed.add(term.text());
-                removedFrom.add(term.text() + " (" + r.source() + ")");
+                removed.add(new RetiredTerm(term.text(), r.source(), r.listedNow()));
+                if (!r.listedNow()) {
+                    noLongerListed.add(term.text());
+                }
             });
             return match.isPresent();
         });
@@ -112,8 +141,15 @@ public final class SpfMerger {
         }
         if (!removed.isEmpty()) {
             notes.add("Removed, as terms of an earlier Netigate profile version or of an --spf-mode no longer given: "
-                    + String.join(", ", removedFrom) + ". Netigate no longer sends from there for this server; kept, they"
-                    + " would let whoever holds those addresses now pass SPF as " + domain + ".");
+                    + String.join(", ", removed.stream().map(RetiredTerm::described).toList()) + "; the record now holds what a first run of this version writes.");
+        }
+        if (!noLongerListed.isEmpty()) {
+            // The articles are undated and neither says an address stopped sending: say what the data shows, no more.
+            String them = noLongerListed.size() == 1 ? "it" : "them";
+            notes.add(String.join(", ", noLongerListed) + ": this profile version's article does not list " + them
+                    + "; whether Netigate still sends from there, the profiles do not say (confirm with Netigate if surveys"
+                    + " still come from " + them + "). Kept, a term for an address Netigate no longer holds would let"
+                    + " whoever holds it now pass SPF as " + domain + ".");
         }
         if (existing.isEmpty()) {
             // Neutral, not fail: a domain without SPF may send from servers nobody listed here yet.

@@ -101,6 +101,75 @@ class BundleTextsTest {
         return tests.stream();
     }
 
+    /**
+     * What a text tells the admin to type (a script, a cmdlet, a parameter such as -SenderAddress, inside `code`) is the
+     * same in every language: a Swedish or German text that falls behind the English one misses a step (issue 24).
+     */
+    @TestFactory
+    Stream<DynamicTest> swedishAndGermanNameTheSameCommandsAsEnglish() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path folder : textFolders()) {
+            Map<String, String> english = TargetTexts.load(TargetTexts.file(folder, "en"));
+            for (String language : List.of("sv", "de")) {
+                Path file = TargetTexts.file(folder, language);
+                tests.add(DynamicTest.dynamicTest(folder.getFileName() + "/" + file.getFileName(), () -> {
+                    Map<String, String> translated = TargetTexts.load(file);
+                    List<String> differences = new ArrayList<>();
+                    english.forEach((key, text) -> {
+                        Set<String> wanted = commandsIn(text);
+                        Set<String> found = commandsIn(translated.getOrDefault(key, ""));
+                        if (!wanted.equals(found)) {
+                            differences.add(key + ": English names " + wanted + ", " + language + " names " + found);
+                        }
+                    });
+                    assertThat(differences).as(file.toString()).isEmpty();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /**
+     * Issue 24: the m365 install names the tenant and asks before changing it, logs beside itself, and wants the scripts
+     * unblocked; its removal keeps what the other server's install still records. Each language says so.
+     */
+    @Test
+    void m365TextsSayWhichTenantTheLogTheUnblockingAndTheOtherServersEntries() throws IOException {
+        Map<String, List<String>> apply = Map.of(
+                "en", List.of("names the tenant and asks before changing it", "writes a log", "unblock the scripts"),
+                "sv", List.of("vilken klientorganisation (tenant)", "frågar innan det ändrar", "skriver en logg", "avblockera skripten"),
+                "de", List.of("nennt den Mandanten (Tenant)", "fragt, bevor es dort etwas ändert", "schreibt ein Protokoll", "Skripte entsperren"));
+        Map<String, String> undo = Map.of("en", "the other Netigate server's install still records",
+                "sv", "installationen för Netigates andra server fortfarande har antecknat",
+                "de", "die Installation für den anderen Netigate-Server noch vermerkt hat");
+        for (String language : List.of("en", "sv", "de")) {
+            Map<String, String> texts = TargetTexts.load(TargetTexts.file(Repo.path("templates/m365"), language));
+            assertThat(texts.get("apply")).as(language).contains(apply.get(language));
+            assertThat(texts.get("undo")).as(language).contains(undo.get(language));
+        }
+    }
+
+    private static final java.util.regex.Pattern CODE_SPAN = java.util.regex.Pattern.compile("`([^`]+)`");
+    private static final java.util.regex.Pattern COMMAND_WORD = java.util.regex.Pattern.compile(
+            "[A-Za-z]+-[A-Za-z]+\\.ps1|\\b[A-Z][a-z]+-[A-Z][A-Za-z]+\\b|(?<![\\w@.-])-[A-Z][A-Za-z]+");
+
+    /** PowerShell scripts, cmdlets and parameters named inside `code` spans. */
+    static Set<String> commandsIn(String text) {
+        Set<String> words = new java.util.TreeSet<>();
+        java.util.regex.Matcher span = CODE_SPAN.matcher(text);
+        while (span.find()) {
+            COMMAND_WORD.matcher(span.group(1)).results().forEach(m -> words.add(m.group()));
+        }
+        return words;
+    }
+
+    @Test
+    void theCommandCheckFindsScriptsCmdletsAndParametersOnlyInCode() {
+        assertThat(commandsIn("run `.\\Install-NetigateAllowlist.ps1 -SenderAddress survey@your-domain` and `Get-TransportRule | Where-Object Comments -like 'x'`;"
+                + " Install-Other.ps1 -Mode outside code"))
+                .containsExactly("-SenderAddress", "Get-TransportRule", "Install-NetigateAllowlist.ps1", "Where-Object");
+    }
+
     /** Sentences a native-speaker review corrected (issue 25): none may come back in its old form, in any target. */
     static final Map<String, List<String>> CORRECTED = Map.of(
             "de", List.of("die Liste der von ihnen angenommenen Absenderdomains", "**Save** (Speichern)", "nach dem Allowlist-Eintrag",
@@ -115,6 +184,9 @@ class BundleTextsTest {
                     "servern eller avsändaren ensam ändrar ingenting (exakta domäner)", "avvisar dem inte på poäng", "vitlistningspoäng",
                     "var och en knuten till var och en av", "den gamla posten som står citerad ovanför", "den citerade texten",
                     "IP-tillåtelselistan", "Vad den är"));
+
+    private static final java.util.regex.Pattern SWEDISH_HEADER_AS_RUBRIK =
+            java.util.regex.Pattern.compile("(?i)(?<!första )\\b[\\p{L}-]*rubrik");
 
     @TestFactory
     Stream<DynamicTest> noCorrectedSentenceIsBackInItsOldForm() throws IOException {
@@ -134,6 +206,10 @@ class BundleTextsTest {
                         if (language.getKey().equals("de") && java.util.regex.Pattern.compile("(?<![-\\w*])Mail(?![-\\w]| Policies| Flow)")
                                 .matcher(value).find()) {
                             old.add(key + ": Mail (write E-Mail)");
+                        }
+                        // one Swedish word for a mail header, "huvud"; "rubrik" is only an article's heading
+                        if (language.getKey().equals("sv") && SWEDISH_HEADER_AS_RUBRIK.matcher(value).find()) {
+                            old.add(key + ": rubrik for a mail header (write huvud)");
                         }
                     });
                     assertThat(old).as("old forms in " + file).isEmpty();

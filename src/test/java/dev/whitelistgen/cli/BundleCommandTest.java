@@ -163,6 +163,11 @@ class BundleCommandTest {
                 .contains("## " + frame.get("heading_contents"))
                 .contains(frame.get("scenario2"))
                 .contains("DACH (`dach`)").contains("`ntgt.de`").contains("`survey@ntgt.de`").contains("`example.com`");
+        // Issue 31.5: the German article's scope note with scenario 2, both articles' support pointers, the DKIM pointer
+        assertThat(frame.get("scope_note")).contains("Das Problem: E-Mail im Spam-Ordner gelandet", "Ich erhalte keine versandten E-Mails");
+        assertThat(frame.get("dkim_note")).contains("Jag får inga e-postutskick", "DKIM");
+        assertThat(readme).contains("2. " + frame.get("scenario2") + " " + frame.get("scope_note") + "\n")
+                .contains("\n" + frame.get("dkim_note") + "\n").contains("\n" + frame.get("support") + "\n");
         for (String target : List.of("postfix", "bind")) {
             Map<String, String> words = texts("templates/" + target + "/bundle_" + language + ".properties");
             assertThat(readme).contains("## " + words.get("title") + " — `" + target + "/`")

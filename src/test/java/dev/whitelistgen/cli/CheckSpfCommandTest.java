@@ -51,6 +51,11 @@ class CheckSpfCommandTest {
                 deep\tIN\tTXT\t"v=spf1 include:nine.problems.example -all"
                 gone\tIN\tTXT\t"v=spf1 include:missing.problems.example -all"
                 """));
+        // issue 23: records a customer of profile version 1 publishes (193.44.77.163 is version 1's azure IP)
+        zones.put("upgrade.example", NamedServer.zone("upgrade.example", """
+                v1\tIN\tTXT\t"v=spf1 ip4:192.0.2.10 ip4:193.44.77.163 -all"
+                both\tIN\tTXT\t"v=spf1 ip4:192.0.2.10 ip4:193.44.77.163 include:_spf.netigate.se -all"
+                """ + "ipmode\tIN\tTXT\t\"v=spf1 " + Profiles.spfTerms(azure) + " -all\"\n"));
         named = NamedServer.start(zones);
     }
 
@@ -110,6 +115,50 @@ class CheckSpfCommandTest {
                 .contains("publish instead (replacing the record, never adding a second): other.example.\tIN\tTXT\t"
                         + "\"v=spf1 mx include:_spf.netigate.se -all\"")
                 .contains("FAIL: other.example authorises 0 of " + azure.networks().size());
+    }
+
+    /**
+     * Issue 23: the record suggested for a version 1 customer is the bind target's converged one: version 1's IP
+     * taken out (the current version does not list it), the customer's own term kept.
+     */
+    @Test
+    void theSuggestedRecordDropsAnEarlierVersionsIpAndKeepsTheCustomersOwn() {
+        Cli.Result result = check("--domain", "v1.upgrade.example");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.DIFFERENT);
+        assertThat(result.out()).as(result.toString())
+                .contains("publish instead (replacing the record, never adding a second): v1.upgrade.example.\tIN\tTXT\t"
+                        + "\"v=spf1 ip4:192.0.2.10 include:_spf.netigate.se -all\"")
+                .contains("fail the record still authorises ip4:193.44.77.163 (profile version 1)");
+        Cli.Result bind = Cli.run("--target", "bind", "--server", "azure", "--domain", "v1.upgrade.example",
+                "--existing-spf-from-dns", "--dns-server", named.address());
+        assertThat(bind.out()).as(bind.toString())
+                .contains("v1.upgrade.example.\tIN\tTXT\t\"v=spf1 ip4:192.0.2.10 include:_spf.netigate.se -all\"");
+    }
+
+    /** Every current IP passes, yet version 1's IP still passes SPF as the customer too: not done. */
+    @Test
+    void anEarlierVersionsIpLeftBesideTheIncludeFailsTheCheck() {
+        Cli.Result result = check("--domain", "both.upgrade.example", "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.DIFFERENT);
+        assertThat(result.out()).as(result.toString())
+                .contains("\"passed\": false")
+                .contains("\"earlierNetigateTerms\": [\n    \"ip4:193.44.77.163 (profile version 1)\"\n  ]")
+                .contains("\"publish\": \"v=spf1 ip4:192.0.2.10 include:_spf.netigate.se -all\"");
+        Cli.Result text = check("--domain", "both.upgrade.example");
+        assertThat(text.out()).as(text.toString())
+                .contains("fail the record still authorises ip4:193.44.77.163 (profile version 1)")
+                .endsWith("FAIL: both.upgrade.example authorises 4 of 4 IPs of Netigate server azure, but the record has problems\n");
+    }
+
+    /** The current version's own IPs instead of its include are no earlier version's: the check passes. */
+    @Test
+    void theCurrentVersionsIpsAsIp4TermsPass() {
+        Cli.Result result = check("--domain", "ipmode.upgrade.example");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).doesNotContain("still authorises").doesNotContain("publish instead");
     }
 
     @Test

@@ -38,6 +38,26 @@ class LauncherIT {
     }
 
     /**
+     * Issue 22.4: a build after an earlier one (the launcher's, then `mvn -B verify`, in the README's order) kept the
+     * shaded jar as the "up to date" plain jar and shaded it again: about 120 overlapping-class warnings, and
+     * original-whitelist-gen.jar held every library. A first build always passes this; .ci/bare-machine.sh runs the
+     * launcher before the tests, so there this checks a second build.
+     */
+    @Test
+    void theBuildShadesOnlyThePlainJar() throws IOException {
+        assertThat(libraryEntries("whitelist-gen.jar")).as("the shaded jar carries the libraries").isNotEmpty();
+        assertThat(libraryEntries("original-whitelist-gen.jar")).as("the plain jar holds this project's classes only").isEmpty();
+    }
+
+    private static java.util.List<String> libraryEntries(String jar) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(Repo.path("target/" + jar).toFile())) {
+            return zip.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(name -> name.startsWith("freemarker/") || name.startsWith("picocli/") || name.startsWith("org/yaml/"))
+                    .toList();
+        }
+    }
+
+    /**
      * A checkout without a jar, and a stand-in for Maven that prints two of Maven's step lines, takes a few seconds and
      * then puts the real jar in place: what the launcher says about the first build, without a real one.
      */

@@ -3,6 +3,7 @@ package dev.whitelistgen.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.model.IpNetwork;
+import dev.whitelistgen.model.NetworkPolicy;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.testing.Profiles;
@@ -10,8 +11,11 @@ import dev.whitelistgen.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,32 +56,58 @@ class ProfileSourcesTest {
 
     /**
      * Issue 31: a value the article text does not hold is an inference, and the profile lists it under {@code inferred}
-     * (aliases, server names); the status always is one, as neither article is dated.
+     * (aliases, server names and ids, the sender split); the status and {@code supersedes} always are, as neither
+     * article is dated. Together with validate's check of the header, no header can claim less inference than there is.
      */
     @ParameterizedTest(name = "version {0}")
     @MethodSource("profiles")
     void everyValueTheArticleDoesNotHoldIsListedAsInferred(Profile profile) throws IOException {
-        String text = Files.readString(seeds().resolve(profile.source().file())).toLowerCase(java.util.Locale.ROOT);
-        List<String> inferred = profile.inferred().stream().map(Profile.Inference::field).toList();
-        assertThat(inferred).as("neither article is dated").contains("status");
-        for (Server server : profile.servers()) {
-            String at = "servers." + server.id();
-            if (server.aliases().stream().anyMatch(alias -> !text.contains(alias))) {
-                assertThat(inferred).as("%s.aliases %s: not all in the article", at, server.aliases()).contains(at + ".aliases");
-            }
-            if (!text.contains(server.name().toLowerCase(java.util.Locale.ROOT))) {
-                assertThat(inferred).as("%s.name '%s': not in the article", at, server.name()).contains(at + ".name");
-            }
-            if (!server.senderAddresses().isEmpty() && profile.servers().size() > 1) {
-                assertThat(inferred).as("%s.sender_addresses: the article assigns no address to a server", at)
-                        .contains(at + ".sender_addresses");
-            }
-        }
-        if (profile.source().publisher().isEmpty() == false) {
-            assertThat(text).as("the publisher stands in the article").contains(profile.source().publisher().toLowerCase(java.util.Locale.ROOT));
+        String text = articleText(profile);
+        assertThat(unlistedInferences(profile, text)).as("inferred values of version %s not under 'inferred'", profile.version()).isEmpty();
+        if (!profile.source().publisher().isEmpty()) {
+            assertThat(text).as("the publisher stands in the article").contains(profile.source().publisher().toLowerCase(Locale.ROOT));
         }
         String cited = profile.source().title().isEmpty() ? profile.source().heading() : profile.source().title();
-        assertThat(text).as("the title or heading stands in the article").contains(cited.toLowerCase(java.util.Locale.ROOT));
+        assertThat(text).as("the title or heading stands in the article").contains(cited.toLowerCase(Locale.ROOT));
+    }
+
+    /** The check above fails a profile whose header claims nothing is inferred and which lists nothing (validate accepts it). */
+    @Test
+    void aProfileClaimingNoInferenceIsFailedByTheArticleText(@TempDir Path folder) throws IOException {
+        Profile current = Profiles.current();
+        String claimsNone = "# Every value below is copied from the article; nothing is inferred.\n"
+                + Files.readString(current.file()).replaceAll("(?ms)^inferred:\n.*?(?=^# Mail servers|^networks:)", "");
+        Profile loaded = new ProfileLoader(NetworkPolicy.DEFAULT).load(Files.writeString(folder.resolve("v2.yaml"), claimsNone));
+        assertThat(loaded.inferred()).as("the inferred list is gone, so validate's header check has nothing to refuse").isEmpty();
+        assertThat(unlistedInferences(loaded, articleText(current))).contains("status", "supersedes",
+                "servers.azure.aliases", "servers.azure.sender_addresses", "servers.dach.sender_addresses");
+    }
+
+    private static String articleText(Profile profile) throws IOException {
+        return Files.readString(seeds().resolve(profile.source().file())).toLowerCase(Locale.ROOT);
+    }
+
+    /** The fields whose values the article text does not hold, or that are an inference by nature, and are not listed. */
+    static List<String> unlistedInferences(Profile profile, String articleText) {
+        List<String> listed = profile.inferred().stream().map(Profile.Inference::field).toList();
+        List<String> inferred = new ArrayList<>(List.of("status"));
+        profile.supersedes().ifPresent(s -> inferred.add("supersedes"));
+        for (Server server : profile.servers()) {
+            String at = "servers." + server.id();
+            if (!articleText.contains(server.id())) {
+                inferred.add(at);
+            }
+            if (server.aliases().stream().anyMatch(alias -> !articleText.contains(alias))) {
+                inferred.add(at + ".aliases");
+            }
+            if (!articleText.contains(server.name().toLowerCase(Locale.ROOT))) {
+                inferred.add(at + ".name");
+            }
+            if (!server.senderAddresses().isEmpty() && profile.servers().size() > 1) {
+                inferred.add(at + ".sender_addresses");
+            }
+        }
+        return inferred.stream().filter(field -> !listed.contains(field)).toList();
     }
 
     @Test

@@ -34,7 +34,7 @@ class TargetLimitTest {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(4);
             assertThat(result.out()).isEmpty();
             assertThat(result.err()).isEqualTo("whitelist-gen: target " + target + ": the " + (target.equals("m365") ? "mail flow rule" : "transport rule")
-                    + " condition SenderIpRanges (New-TransportRule) takes IPv4 only; 2001:67c:2e8::/48 of server azure is IPv6 ("
+                    + " condition SenderIpRanges (New-TransportRule): its page documents IPv4 values only; 2001:67c:2e8::/48 of server azure is IPv6 ("
                     + TRANSPORT_RULE_DOC + ")\n");
         }
         Cli.Result google = Cli.run("--target", "google", "--server", "azure", "--profile", profile.toString());

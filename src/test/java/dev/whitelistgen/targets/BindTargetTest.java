@@ -211,6 +211,29 @@ class BindTargetTest {
         }
     }
 
+    /**
+     * Issue 31.3: removing earlier terms claims no change the articles do not describe. Version 1's IP is one the
+     * current article does not list (neither says Netigate stopped using it); version 2's own IPs and include, from
+     * the --spf-mode not chosen now, are still Netigate's.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "auto|v=spf1 ip4:89.45.227.221 ip4:178.77.90.228 -all|ip4:178.77.90.228: this profile version's article does not list it;",
+        "ip|v=spf1 include:_spf.ntgt.de -all|"})
+    void theNotesOnRemovedTermsSayOnlyWhatTheProfilesShow(String mode, String existing, String unlisted) {
+        Cli.Result result = Cli.run("--target", "bind", "--server", "dach", "--spf-mode", mode, "--domain", "customer.example",
+                "--existing-spf", existing);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("Removed, as terms of an earlier Netigate profile version or of an --spf-mode no longer given")
+                .doesNotContain("no longer sends");
+        if (unlisted == null) {
+            assertThat(result.out()).doesNotContain("article does not list");
+        } else {
+            assertThat(result.out()).contains(unlisted, "whether Netigate still sends from there, the profiles do not say")
+                    .doesNotContain("ip4:89.45.227.221: this profile version's article");
+        }
+    }
+
     /** Issue 26.9: an existing record that lets everyone pass is merged with a warning in its notes. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

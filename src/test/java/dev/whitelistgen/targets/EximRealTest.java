@@ -145,7 +145,46 @@ class EximRealTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rendered")
     void theStanzaCannotOpenARelayWhenTheRelayCheckComesAfterIt(Rendered rendered) throws IOException {
-        Path dir = Files.createDirectories(work.resolve(rendered.folder().getFileName() + "-relay-last"));
+        Path config = handKeptConfig(rendered, rendered.folder().getFileName() + "-relay-last", true);
+        String listed = rendered.server().networks().get(0).address();
+        String netigateSender = "survey@" + rendered.server().senderDomains().get(0);
+
+        RealProgram.Result check = exim(config, null, "-bV");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(rcptReply(config, listed, netigateSender, "victim@outside-domain.example"))
+                .as("relaying from a listed IP with a Netigate sender").isEqualTo("550 relay not permitted");
+        assertThat(rcptReply(config, listed, netigateSender, LOCAL_RECIPIENT)).startsWith("250 Accepted");
+    }
+
+    /**
+     * Issue 26.2, hand-kept configurations: the stanza pasted without the lists it names passes exim -bV, and then
+     * every client gets 451 (the named list is unknown when the ACL runs). The check the lists file documents for
+     * such configurations, run as printed, prints ok with the lists and not without them.
+     */
+    @Test
+    void theHandKeptCheckCatchesAStanzaWithoutItsLists() throws IOException {
+        Profile current = Rendered.profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
+        Rendered rendered = Rendered.render("exim", current, current.server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN),
+                work.resolve("hand-kept-check"));
+        String documented = Files.readAllLines(rendered.file("netigate-lists.conf")).stream()
+                .filter(l -> l.contains("exim -be '")).findFirst().orElseThrow().replaceFirst("^#\\s+", "");
+        Path good = handKeptConfig(rendered, "hand-kept-good", true);
+        Path broken = handKeptConfig(rendered, "hand-kept-without-lists", false);
+        assertThat(exim(broken, null, "-bV").exitCode()).as("exim -bV passes without the lists").isZero();
+        assertThat(rcptReply(broken, "198.51.100.1", "offers@unrelated-sender.example", LOCAL_RECIPIENT))
+                .as("any client, once such a configuration runs").startsWith("451 ");
+
+        assertThat(documentedCheck(documented, good).out().strip()).isEqualTo("ok");
+        RealProgram.Result caught = documentedCheck(documented, broken);
+        assertThat(caught.out().strip()).as(caught.toString()).isNotEqualTo("ok");
+    }
+
+    /**
+     * A hand-kept exim.conf whose relay check comes last, the stanza pasted first in its RCPT ACL and the lists
+     * in the main section (or, without them, only the stanza), in {@code name} under the test's folder.
+     */
+    private static Path handKeptConfig(Rendered rendered, String name, boolean withLists) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(name));
         Path spool = Files.setPosixFilePermissions(Files.createDirectories(dir.resolve("spool")),
                 PosixFilePermissions.fromString("rwxrwxrwx"));
         List<String> lines = new ArrayList<>(List.of(
@@ -154,7 +193,9 @@ class EximRealTest {
                 "domainlist local_domains = " + Rendered.CUSTOMER_DOMAIN,
                 "domainlist relay_to_domains =",
                 "acl_smtp_rcpt = acl_check_rcpt"));
-        lines.addAll(Files.readAllLines(rendered.file("netigate-lists.conf")));
+        if (withLists) {
+            lines.addAll(Files.readAllLines(rendered.file("netigate-lists.conf")));
+        }
         lines.addAll(List.of("begin acl", "acl_check_rcpt:"));
         lines.addAll(Files.readAllLines(rendered.file("netigate-rcpt-acl.conf")));
         lines.addAll(List.of(
@@ -175,14 +216,7 @@ class EximRealTest {
                 "  user = nobody"));
         Path config = dir.resolve("exim.conf");
         Files.write(config, lines);
-        String listed = rendered.server().networks().get(0).address();
-        String netigateSender = "survey@" + rendered.server().senderDomains().get(0);
-
-        RealProgram.Result check = exim(config, null, "-bV");
-        assertThat(check.exitCode()).as(check.toString()).isZero();
-        assertThat(rcptReply(config, listed, netigateSender, "victim@outside-domain.example"))
-                .as("relaying from a listed IP with a Netigate sender").isEqualTo("550 relay not permitted");
-        assertThat(rcptReply(config, listed, netigateSender, LOCAL_RECIPIENT)).startsWith("250 Accepted");
+        return config;
     }
 
     /**
@@ -211,8 +245,9 @@ class EximRealTest {
 
     private static RealProgram.Result documentedCheck(String command, Path config) {
         String exim = RealProgram.require("exim4").toString();
+        // both names the documented checks use: exim4 on Debian, exim in a hand-kept installation
         return RealProgram.run(Duration.ofSeconds(30), Map.of(), null, "sh", "-c",
-                "exim4() { '" + exim + "' -C '" + config + "' \"$@\"; }; " + command);
+                "exim4() { '" + exim + "' -C '" + config + "' \"$@\"; }; exim() { exim4 \"$@\"; }; " + command);
     }
 
     /**

@@ -237,6 +237,17 @@ class GoogleTargetTest {
         RealProgram.Result result = check(out.resolve("verify-allowlist.sh"), Files.createDirectories(dir.resolve("none")), Map.of());
         assertThat(result.out()).contains("Step 3, SPF of example.com: not checked by this script; its v=spf1 TXT record must hold "
                 + "include:_spf.ntgt.de, as the guide says.").doesNotContain("run: whitelist-gen").doesNotContain("whitelist-gen check");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.out()).contains("Result: nothing could be checked by script; check step 1, earlier versions, step 3 in the console and "
+                + "in DNS as shown above.");
+
+        // The script reads no DNS: with step 1 done, step 3 keeps the result from "every step of this guide is done".
+        String senders = String.join(",", overrideRule("r", true, "l"), addressList("l", "Netigate", "ntgt.de", true));
+        RealProgram.Result stepOneDone = check(out.resolve("verify-allowlist.sh"), standInCurl(policies(senders)), token());
+        assertThat(stepOneDone.exitCode()).as(stepOneDone.toString()).isEqualTo(2);
+        assertThat(stepOneDone.out()).contains("Step 1, approved senders: done.",
+                "Result: step 3 could not be checked by script; check it in DNS as shown above. The other steps are done.")
+                .doesNotContain("every step of this guide is done");
         assertThat(Files.readString(out.resolve("google-workspace-guide.md"))).contains(
                 "its SPF record must include Netigate (`include:_spf.ntgt.de`). If this guide came in a package from Netigate with your domains, its file "
                 + "`bind/spf-records.zone` holds the merged record");
@@ -313,6 +324,34 @@ class GoogleTargetTest {
         List<String> powers = script.lines().filter(line -> !line.strip().startsWith("#"))
                 .filter(line -> java.util.regex.Pattern.compile("(?<![/\\[])\\^").matcher(line).find()).toList();
         assertThat(powers).isEmpty();
+    }
+
+    /**
+     * Debian builds BusyBox's awk without its maths library, so it stops at "^" ("Math support is not compiled in"):
+     * the whole check runs under BusyBox's sh and awk, through the containment arithmetic and the warning's count.
+     */
+    @Test
+    void theCheckRunsUnderBusyBoxShAndAwk() throws IOException {
+        Path busybox = RealProgram.require("busybox");
+        Path script = generate(dir.resolve("out"), "--server", "azure", "--ip-allow-list").resolve("verify-allowlist.sh");
+        String senders = String.join(",", overrideRule("r", true, "l"), addressList("l", "Netigate", "netigate.se", true));
+        Path bin = standInCurl(policies(senders, allowlist("89.45.0.0/16", "46.254.11.92", "86.107.243.128/25", "2001:db8::/32")));
+        for (String applet : List.of("awk", "cat", "dirname", "printf")) {
+            Files.createSymbolicLink(bin.resolve(applet), busybox);
+        }
+        Map<String, String> env = Map.of("PATH", bin.toString(), "GOOGLE_ACCESS_TOKEN", "secret-token");
+
+        RealProgram.Result done = RealProgram.run(Duration.ofSeconds(30), env, dir, busybox.toString(), "sh", script.toString());
+        assertThat(done.exitCode()).as(done.toString()).isZero();
+        assertThat(done.out()).contains("Step 1, approved senders: done.", "Step 2, Email allowlist: done. Covered: 46.254.11.92 (by "
+                + "46.254.11.92), 86.107.243.139 (by 86.107.243.128/25), 89.45.227.195 (by 89.45.0.0/16)",
+                "Warning: the entry 89.45.0.0/16 admits far more than Netigate (65536 addresses)", "Result: every step of this guide is done.");
+
+        Map<String, String> noReader = Map.of("PATH", bin.toString());
+        Files.delete(bin.resolve("curl"));
+        RealProgram.Result nothing = RealProgram.run(Duration.ofSeconds(30), noReader, dir, busybox.toString(), "sh", script.toString());
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(2);
+        assertThat(nothing.out()).contains("Result: nothing could be checked by script; check step 1, step 2, earlier versions in the console");
     }
 
     @Test

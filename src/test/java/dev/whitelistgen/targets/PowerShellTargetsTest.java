@@ -131,6 +131,31 @@ class PowerShellTargetsTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Each script defines the functions it calls, and a removal script calls every function it defines: the removal
+     * once carried the install's Write-NetigateSharedEntry, which calls Add-NetigateRecord, a function the removal
+     * does not have; dead code that reads as if the removal recorded entries.
+     */
+    @Test
+    void everyScriptDefinesTheFunctionsItCallsAndARemovalNoOtherOnes() {
+        List<String> problems = new ArrayList<>();
+        for (Script script : scripts.values()) {
+            String name = script.file().getParent().getFileName() + "/" + script.file().getFileName();
+            Set<String> called = new TreeSet<>(script.commands().stream().map(Command::name).toList());
+            for (String function : script.functions().keySet()) {
+                if (script.file().getFileName().toString().startsWith("Remove-") && !called.contains(function)) {
+                    problems.add(name + ": defines " + function + " and never calls it");
+                }
+            }
+            for (String command : called) {
+                if (command.contains("-Netigate") && !script.functions().containsKey(command)) {
+                    problems.add(name + ": calls " + command + ", which it does not define");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyChangingCmdletHasItsDocumentationPageBesideIt() throws IOException {
         for (Script script : scripts.values()) {
@@ -537,6 +562,31 @@ class PowerShellTargetsTest {
         }
     }
 
+    /**
+     * Issue 23.2 on the Edge: an entry carries one server's tag and each removal removes every entry of its tag, so the
+     * other server's Edge allowlist on the same Edge (profile 2: the same four IPs) would lose its addresses to this
+     * one's removal. The install refuses, before its first change, where the other server's tagged entries are.
+     */
+    @Test
+    void edgeInstallRefusesBeforeAnyChangeWhereTheOtherServersEdgeAllowlistIs() throws IOException {
+        for (Variant variant : variants.stream().filter(v -> v.has(EDGE_INSTALL)).toList()) {
+            Script install = variant.script(EDGE_INSTALL);
+            String text = Files.readString(install.file());
+            String tag = "whitelist-gen:netigate:" + variant.server();
+            int lookup = text.indexOf("$others = @(Get-IPAllowListEntry -ResultSize 'Unlimited' -ErrorAction Stop | Where-Object { \"$($_.Comment)\""
+                    + " -clike 'whitelist-gen:netigate:*' -and \"$($_.Comment)\" -ne '" + tag + "' })");
+            int refusal = text.indexOf("throw ('Stopped before any change: this Edge holds IP Allow List entries of the Edge allowlist for another"
+                    + " Netigate server (");
+            assertThat(lookup).as(variant.toString()).isPositive();
+            assertThat(refusal).as(variant.toString()).isGreaterThan(lookup);
+            int firstChange = install.commands().stream().filter(c -> c.name().equals("Add-IPAllowListEntry")
+                    || c.name().equals("Remove-IPAllowListEntry")).mapToInt(Command::line).min().orElseThrow();
+            assertThat(lineOf(text, refusal)).as("refused before the first change, " + variant).isLessThan(firstChange);
+            assertThat(text.substring(refusal, text.indexOf('\n', refusal))).contains("server " + variant.server() + " needs",
+                    "run the other server''s Remove-NetigateEdgeAllowlist.ps1 first");
+        }
+    }
+
     @Test
     void theMailFlowRuleAlwaysNeedsTheIpsAndTheSenderDomainsTogether() {
         for (Variant variant : variants) {
@@ -571,6 +621,12 @@ class PowerShellTargetsTest {
                 }
                 assertThat(touchesAllowList).as(name + " " + variant).isEqualTo(variant.ipAllowList());
             }
+            // Without the flag the install says when to ask for it (docs/support-and-ops.md relies on it); the report
+            // script cannot tell whether the rule matched, so no text may say it does.
+            String install = readUnchecked(variant.folder().resolve(INSTALL));
+            assertThat(install.contains("Ask your Netigate contact for it only if")).as(variant.toString())
+                    .isEqualTo(!variant.ipAllowList() && !variant.behind());
+            assertThat(install).doesNotContain("the report script shows whether the rule matched");
         }
     }
 

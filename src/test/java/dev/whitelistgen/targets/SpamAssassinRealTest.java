@@ -134,6 +134,9 @@ class SpamAssassinRealTest {
         List<String> lines = Files.readAllLines(folder.resolve("netigate-welcomelist.cf"));
         assertThat(lines).contains("welcomelist_from_dkim *@" + Rendered.CUSTOMER_DOMAIN + " " + Rendered.CUSTOMER_DOMAIN)
                 .noneMatch(l -> l.startsWith("welcomelist_from_rcvd *@" + Rendered.CUSTOMER_DOMAIN));
+        assertThat(lines).as("no IP in square brackets is written here, so the note about them would be untrue")
+                .noneMatch(l -> l.contains("[" + current().server("dach").orElseThrow().networks().get(0).address() + "]"))
+                .noneMatch(l -> l.contains("square brackets"));
         Path site = Files.createDirectories(work.resolve("dkim-signed-site"));
         copyPreFiles(site);
         Files.copy(folder.resolve("netigate-welcomelist.cf"), site.resolve("netigate-welcomelist.cf"));

@@ -30,7 +30,26 @@ public final class SkippedTestsReport implements TestExecutionListener {
     static final String BUILD_ID = "whitelistgen.buildId";
     static final String FOLDER = "skipped-tests";
 
+    /**
+     * A test class whose set-up ({@code @BeforeAll}) found a prerequisite missing is skipped as a whole: JUnit then
+     * reports neither its tests nor their number, so the list names the class, marked with this, and counts it apart.
+     */
+    static final String WHOLE_CLASS = " (the whole class)";
+
     private final Map<String, List<String>> byReason = new TreeMap<>();
+    private final Path records;
+    private final String build;
+
+    /** As JUnit's service loader makes it: records go to the target folder and build that pom.xml names, if any. */
+    public SkippedTestsReport() {
+        this(System.getProperty("whitelistgen.repo") == null ? null : Path.of(System.getProperty("whitelistgen.repo"), "target"),
+                System.getProperty(BUILD_ID, ""));
+    }
+
+    SkippedTestsReport(Path targetFolder, String build) {
+        this.records = build.isBlank() ? null : targetFolder;
+        this.build = build;
+    }
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
@@ -47,9 +66,7 @@ public final class SkippedTestsReport implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        String build = System.getProperty(BUILD_ID, "");
-        String target = System.getProperty("whitelistgen.repo");
-        if (build.isBlank() || target == null) {
+        if (records == null) {
             // FileDescriptor.err: surefire redirects System.err into report files, but shows the fork's own stderr
             new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8).print(report(byReason));
             return;
@@ -57,7 +74,7 @@ public final class SkippedTestsReport implements TestExecutionListener {
         List<String> lines = new ArrayList<>();
         byReason.forEach((reason, tests) -> tests.forEach(test -> lines.add(oneLine(reason) + "\t" + test)));
         try {
-            Path folder = Files.createDirectories(Path.of(target, "target", FOLDER));
+            Path folder = Files.createDirectories(records.resolve(FOLDER));
             Files.write(folder.resolve(build + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tsv"), lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,9 +108,13 @@ public final class SkippedTestsReport implements TestExecutionListener {
             return "";
         }
         StringBuilder report = new StringBuilder();
-        int total = byReason.values().stream().mapToInt(List::size).sum();
-        report.append("Skipped: ").append(total).append(" test").append(total == 1 ? "" : "s")
-                .append(" whose prerequisite is missing (").append(Prerequisites.REQUIRE_ALL)
+        long classes = byReason.values().stream().flatMap(List::stream).filter(name -> name.endsWith(WHOLE_CLASS)).count();
+        long skippedTests = byReason.values().stream().mapToInt(List::size).sum() - classes;
+        report.append("Skipped: ").append(counted(skippedTests, "test"));
+        if (classes > 0) {
+            report.append(" and ").append(counted(classes, "test class")).append(" as a whole");
+        }
+        report.append(" whose prerequisite is missing (").append(Prerequisites.REQUIRE_ALL)
                 .append("=true makes these failures):\n");
         byReason.forEach((reason, tests) -> report.append("  ").append(tests.size()).append(" × ").append(reason)
                 .append("\n      e.g. ").append(tests.get(0)).append('\n'));
@@ -116,6 +137,13 @@ public final class SkippedTestsReport implements TestExecutionListener {
                 member = segment.substring(segment.indexOf(':') + 1, segment.length() - 1).replaceAll("\\(.*", "");
             }
         }
+        if (member.isEmpty() && test.isContainer()) {
+            return owner + WHOLE_CLASS;
+        }
         return member.isEmpty() ? owner : owner + "." + member;
+    }
+
+    private static String counted(long count, String what) {
+        return count + " " + what + (count == 1 ? "" : what.endsWith("s") ? "es" : "s");
     }
 }
