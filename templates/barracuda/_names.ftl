@@ -34,12 +34,4 @@
   "esgAuth": "Barracuda Campus, Email Security Gateway, \"Sender Authentication\" (Sender Spoof Protection on ADVANCED > Email Protocol, per domain \"Reject messages from my domain\"; not to be enabled when the organization sends from outside its own infrastructure): https://campus.barracuda.com/product/emailsecuritygateway/doc/3866643/sender-authentication/",
   "esgContent": "Barracuda Campus, Email Security Gateway, \"Content Analysis - Inbound\" (all messages except those from senders on the Allow List go through attachment filtering): https://campus.barracuda.com/product/emailsecuritygateway/doc/3866700/content-analysis-inbound"
 }]
-
-[#-- The guide's prose in the request's language (bundle_LANG.properties, keys guide.*), with {name} filled in. --]
-[#function say key values={}]
-[#local text = texts[key]]
-[#list values as name, value]
-[#local text = text?replace("{" + name + "}", value)]
-[/#list]
-[#return text]
-[/#function]
+[#include "/_common/say.ftl"]

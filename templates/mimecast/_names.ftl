@@ -35,12 +35,4 @@
   "tracking": "Mimecast support, \"Message Tracking\" (Message Center | Message Tracking; a message's processing and current state, e.g. greylisted, then accepted): https://mimecastsupport.zendesk.com/hc/en-us/articles/34000759692947-Message-Tracking",
   "details": "Mimecast support, \"Managing Message Details\" (the Message Details panel: metadata and transmission information, spam scores): https://mimecastsupport.zendesk.com/hc/en-us/articles/34000710750611-Email-Security-Cloud-Gateway-Managing-Message-Details"
 }]
-
-[#-- The guide's prose in the request's language (bundle_LANG.properties, keys guide.*), with {name} filled in. --]
-[#function say key values={}]
-[#local text = texts[key]]
-[#list values as name, value]
-[#local text = text?replace("{" + name + "}", value)]
-[/#list]
-[#return text]
-[/#function]
+[#include "/_common/say.ftl"]

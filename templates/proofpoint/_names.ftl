@@ -27,12 +27,4 @@
   "essLogs": "Proofpoint Essentials, \"Troubleshooting email delivery problems using Email Logs\" (the Logs tab; search by sender, recipient or subject; message status) and \"Log Details Button\" (classification and delivery status per recipient): https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/110_logs/Troubleshooting_email_delivery_problems_using_Email_Logs; https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/Log_Details_Button",
   "essUrlDefense": "Proofpoint Essentials, \"Troubleshooting issues with URL Defense\" (Security Settings > Malicious Content > URL Defense; Exclude URLs that contain specified domains/IP addresses): https://help.proofpoint.com/Proofpoint_Essentials/Email_Security/Administrator_Topics/Other_Features/Troubleshooting_issues_with_URL_Defense"
 }]
-
-[#-- The guide's prose in the request's language (bundle_LANG.properties, keys guide.*), with {name} filled in. --]
-[#function say key values={}]
-[#local text = texts[key]]
-[#list values as name, value]
-[#local text = text?replace("{" + name + "}", value)]
-[/#list]
-[#return text]
-[/#function]
+[#include "/_common/say.ftl"]

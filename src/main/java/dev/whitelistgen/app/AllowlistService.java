@@ -151,7 +151,7 @@ public final class AllowlistService {
                 }
             });
         }
-        return new Customer(customer.domains(), records, customer.spfMode(), customer.flags(), customer.gateway());
+        return customer.withExistingSpf(records);
     }
 
     /**
@@ -173,7 +173,7 @@ public final class AllowlistService {
                 existing.ifPresent(record -> counted.put(domain, record.withMergedTreeCount(plan.record(), count)));
             }
         }
-        return new Customer(customer.domains(), counted, customer.spfMode(), customer.flags());
+        return customer.withExistingSpf(counted);
     }
 
     private static DnsResolver resolver(String server) {

@@ -116,7 +116,7 @@ public record BundleRequest(ChosenProfile profile, Server server, TargetSelectio
         if (targets.named()) {
             targets.included().forEach(t -> words.addAll(List.of(Input.TARGET.flag(), t.name())));
         }
-        GenerateRequest.addCustomer(words, customer);
+        words.addAll(customer.args(true));
         words.addAll(customer.flagArgs());
         return words;
     }

@@ -51,13 +51,14 @@ public record CustomerFields(List<String> domains, List<String> existingSpf, Str
             problems.add(UserError.Kind.USAGE, Input.DKIM_SIGNED.problem(
                     "says the customer's --domain values are DKIM-signed; give at least one --domain"));
         }
-        if (flags.contains(Flag.BEHIND) && !Flag.GATEWAYS.contains(gateway)) {
+        boolean knownGateway = !flags.contains(Flag.BEHIND) || Flag.GATEWAYS.contains(gateway);
+        if (!knownGateway) {
             problems.add(UserError.Kind.USAGE, Input.BEHIND.problem("'" + gateway + "' is not one of " + String.join(", ", Flag.GATEWAYS)));
         }
         if (dnsServer != null && !existingSpfFromDns) {
             problems.add(UserError.Kind.USAGE, Input.DNS_SERVER.problem("only used with --existing-spf-from-dns"));
         }
-        if (parsed == null || existing == null || mode == null) {
+        if (parsed == null || existing == null || mode == null || !knownGateway) {
             return null;
         }
         return new Customer(parsed, existing, mode, flags, gateway == null ? "" : gateway);

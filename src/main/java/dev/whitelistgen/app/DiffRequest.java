@@ -49,7 +49,7 @@ public record DiffRequest(Profile from, String fromLabel, Profile to, String toL
             targets.included().forEach(t -> words.addAll(List.of(Input.TARGET.flag(), t.name())));
         }
         serverId.ifPresent(id -> words.addAll(List.of(Input.SERVER.flag(), id)));
-        GenerateRequest.addCustomer(words, customer);
+        words.addAll(customer.args(true));
         return words;
     }
 }

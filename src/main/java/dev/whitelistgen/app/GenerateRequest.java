@@ -2,18 +2,15 @@ package dev.whitelistgen.app;
 
 import dev.whitelistgen.Input;
 import dev.whitelistgen.UserError;
-import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
-import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.render.Target;
 import dev.whitelistgen.render.TargetSelection;
 import dev.whitelistgen.request.ChosenProfile;
 import dev.whitelistgen.request.Customer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** `whitelist-gen --target …` and the page's "Show files": targets × servers for one profile, checked. */
 public record GenerateRequest(ChosenProfile profile, ServerChoice serverChoice, List<Server> servers, TargetSelection targets,
@@ -94,19 +91,8 @@ public record GenerateRequest(ChosenProfile profile, ServerChoice serverChoice, 
                     ? servers.get(0).id() : "all"));
         }
         words.addAll(List.of(Input.PROFILE.flag(), profile.argument()));
-        addCustomer(words, customer);
+        words.addAll(customer.args(true));
         words.addAll(customer.flagArgs());
         return words;
-    }
-
-    /** --domain, --existing-spf and --spf-mode, as every request's command line gives them. */
-    static void addCustomer(List<String> words, Customer customer) {
-        for (DomainName domain : customer.domains()) {
-            words.addAll(List.of(Input.DOMAIN.flag(), domain.name()));
-        }
-        customer.existingSpf().forEach((domain, record) -> words.addAll(List.of(Input.EXISTING_SPF.flag(), domain + "=" + record.text())));
-        if (customer.spfMode() != SpfMode.AUTO) {
-            words.addAll(List.of(Input.SPF_MODE.flag(), customer.spfMode().name().toLowerCase(Locale.ROOT)));
-        }
     }
 }

@@ -1,14 +1,11 @@
 package dev.whitelistgen.render;
 
 import dev.whitelistgen.Input;
-import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Server;
-import dev.whitelistgen.model.SpfMode;
 import dev.whitelistgen.request.ChosenProfile;
 import dev.whitelistgen.request.Customer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Everything one rendering of one target for one server depends on, and nothing else. {@code customer} holds only
@@ -30,20 +27,7 @@ public record RenderRequest(Target target, ChosenProfile profile, Server server,
     public List<String> args() {
         List<String> words = new ArrayList<>(List.of("whitelist-gen", Input.TARGET.flag(), target.name(), Input.SERVER.flag(), server.id(),
                 Input.PROFILE.flag(), profile.argument()));
-        for (DomainName domain : customer.domains()) {
-            words.add(Input.DOMAIN.flag());
-            words.add(domain.name());
-        }
-        if (target.spfRecords()) {
-            customer.existingSpf().forEach((domain, record) -> {
-                words.add(Input.EXISTING_SPF.flag());
-                words.add(domain + "=" + record.text());
-            });
-            if (customer.spfMode() != SpfMode.AUTO) {
-                words.add(Input.SPF_MODE.flag());
-                words.add(customer.spfMode().name().toLowerCase(Locale.ROOT));
-            }
-        }
+        words.addAll(customer.args(target.spfRecords()));
         words.addAll(customer.flagArgs());
         return words;
     }

@@ -131,14 +131,22 @@ public final class TemplateRenderer {
             }
             throw broken(e.getTemplateSourceName() == null ? name : e.getTemplateSourceName(), e.getLineNumber(), describe(e), e);
         } catch (ParseException e) {
-            throw broken(e.getTemplateName() == null ? name : e.getTemplateName(), e.getLineNumber(),
-                    oneLine(e.getEditorMessage()), e);
+            throw unparsable(name, e);
         } catch (IOException e) {
             if (out.failure() != null) {
                 throw new UncheckedIOException(out.failure());
             }
+            // FreeMarker caches a template that failed to parse: every later request for it gets an IOException
+            // whose cause is the first ParseException (serve and validate render one folder many times)
+            if (e.getCause() instanceof ParseException first) {
+                throw unparsable(name, first);
+            }
             throw new RenderException("templates/" + name + ": " + oneLine(e.getMessage()), e);
         }
+    }
+
+    private RuntimeException unparsable(String name, ParseException e) {
+        return broken(e.getTemplateName() == null ? name : e.getTemplateName(), e.getLineNumber(), oneLine(e.getEditorMessage()), e);
     }
 
     /** An ASCII-only file's refusal, raised while FreeMarker wrote, may reach here wrapped. */

@@ -1,5 +1,6 @@
 package dev.whitelistgen.request;
 
+import dev.whitelistgen.Input;
 import dev.whitelistgen.model.DomainName;
 import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.SpfMode;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -35,6 +37,14 @@ public record Customer(List<DomainName> domains, SortedMap<DomainName, SpfRecord
                 flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags)), flags.contains(Flag.BEHIND) ? gateway : "");
     }
 
+    public Customer {
+        // templates read the gateway, not the flag: --behind without one would render the part for no gateway
+        // while every Reproduce line says --behind
+        if (flags.contains(Flag.BEHIND) && (gateway == null || gateway.isBlank())) {
+            throw new IllegalArgumentException("--behind without a gateway");
+        }
+    }
+
     public boolean hasDomains() {
         return !domains.isEmpty();
     }
@@ -43,11 +53,34 @@ public record Customer(List<DomainName> domains, SortedMap<DomainName, SpfRecord
         return flags.contains(flag);
     }
 
+    /** The same request with these existing SPF records (looked up in DNS, or counted through it); nothing else changes. */
+    public Customer withExistingSpf(Map<DomainName, SpfRecord> records) {
+        return new Customer(domains, records, spfMode, flags, gateway);
+    }
+
     /** As one target sees it: only the options it offers. */
     public Customer offeredBy(Set<Flag> offered) {
         Set<Flag> kept = EnumSet.noneOf(Flag.class);
         flags.stream().filter(offered::contains).forEach(kept::add);
         return new Customer(domains, existingSpf, spfMode, kept, gateway);
+    }
+
+    /**
+     * --domain, then (with {@code spf}, for what writes SPF records) --existing-spf and --spf-mode, as every
+     * "Reproduce" command line gives them; the options follow separately ({@link #flagArgs}).
+     */
+    public List<String> args(boolean spf) {
+        List<String> words = new java.util.ArrayList<>();
+        for (DomainName domain : domains) {
+            words.addAll(List.of(Input.DOMAIN.flag(), domain.name()));
+        }
+        if (spf) {
+            existingSpf.forEach((domain, record) -> words.addAll(List.of(Input.EXISTING_SPF.flag(), domain + "=" + record.text())));
+            if (spfMode != SpfMode.AUTO) {
+                words.addAll(List.of(Input.SPF_MODE.flag(), spfMode.name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return words;
     }
 
     /** The options as command-line words in name order; --behind carries its gateway. */

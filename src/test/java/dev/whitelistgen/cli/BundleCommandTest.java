@@ -3,8 +3,12 @@ package dev.whitelistgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whitelistgen.bundle.DeterministicZip;
+import dev.whitelistgen.render.Target;
+import dev.whitelistgen.render.TargetCatalog;
 import dev.whitelistgen.testing.Cli;
 import dev.whitelistgen.testing.CliProcess;
+import dev.whitelistgen.testing.NamedServer;
+import dev.whitelistgen.testing.Profiles;
 import dev.whitelistgen.testing.RealProgram;
 import dev.whitelistgen.testing.Repo;
 import java.io.ByteArrayInputStream;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,23 +49,24 @@ class BundleCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("left out bind: it needs --domain").contains("wrote " + zip);
+        // every target of the catalog (a new folder needs no edit here): README, each target's files in name order, SHA256SUMS
+        List<String> expected = new ArrayList<>(List.of("README.md"));
+        for (Target target : new TargetCatalog(List.of(Repo.path("templates"))).all()) {
+            if (target.requiresDomain()) {
+                assertThat(result.err()).contains("left out " + target.name() + ": it needs --domain");
+                continue;
+            }
+            Path generated = dir.resolve("generated").resolve(target.name());
+            Cli.Result generate = Cli.run("--target", target.name(), "--server", "dach", "--output", generated.toString());
+            assertThat(generate.exitCode()).as(generate.toString()).isZero();
+            try (Stream<Path> files = Files.walk(generated)) {
+                files.filter(Files::isRegularFile).map(f -> target.name() + "/" + generated.relativize(f)).sorted().forEach(expected::add);
+            }
+        }
+        expected.add("SHA256SUMS");
         Map<String, String> entries = entries(zip);
-        assertThat(entries.keySet()).containsExactly("README.md",
-                "barracuda/barracuda-guide.md", "barracuda/barracuda-values.csv",
-                "cisco/cisco-guide.md", "cisco/cisco-values.csv", "cisco/netigate-message-filter.txt",
-                "exchange/Install-NetigateAllowlist.ps1", "exchange/Remove-NetigateAllowlist.ps1", "exchange/Test-NetigateAllowlist.ps1",
-                "exim/netigate-deny-exceptions.conf", "exim/netigate-lists.conf", "exim/netigate-rcpt-acl.conf",
-                "google/google-workspace-guide.md", "google/google-workspace-values.csv", "google/verify-allowlist.sh",
-                "hornetsecurity/hornetsecurity-guide.md", "hornetsecurity/hornetsecurity-values.csv",
-                "json/netigate-profile.json",
-                "m365/Install-NetigateAllowlist.ps1", "m365/Remove-NetigateAllowlist.ps1", "m365/Test-NetigateAllowlist.ps1",
-                "mimecast/mimecast-antispoofing-bypass.sh", "mimecast/mimecast-guide.md", "mimecast/mimecast-values.csv",
-                "postfix/apply.sh", "postfix/main.cf.snippet", "postfix/netigate_clients.cidr", "postfix/netigate_postscreen.cidr",
-                "postfix/netigate_sender_access", "postfix/policyd-spf.conf.snippet", "postfix/undo.sh",
-                "proofpoint/proofpoint-guide.md", "proofpoint/proofpoint-values.csv",
-                "rspamd/netigate-composites.conf", "rspamd/netigate-multimap.conf", "rspamd/netigate_ips.map",
-                "rspamd/netigate_sender_domains.map",
-                "spamassassin/netigate-welcomelist.cf", "SHA256SUMS");
+        assertThat(entries.keySet()).containsExactlyElementsOf(expected)
+                .contains("exim/netigate-lists.conf", "m365/Install-NetigateAllowlist.ps1", "postfix/apply.sh", "spamassassin/netigate-welcomelist.cf");
         String readme = entries.get("README.md");
         assertThat(readme).contains("## Not included").contains("- `bind`: writes records for your own domains")
                 .contains("`whitelist-gen bundle --server dach --profile 2 --lang en`");
@@ -286,6 +292,36 @@ class BundleCommandTest {
         assertThat(entries(plain).get("README.md")).doesNotContain("apply in this order").contains("If your mail passes a filtering gateway first");
         assertThat(entries(plain).get("google/google-workspace-guide.md"))
                 .contains("Allow Netigate on the gateway itself (your Netigate contact can send the settings for several such systems)");
+    }
+
+    /**
+     * With --existing-spf-from-dns the merged record's include tree is counted through DNS and the count kept with the
+     * record; the request keeps its gateway meanwhile. Before, counting rebuilt the customer without it: m365's script
+     * for a gateway customer was the one with the enabled SCL -1 bypass rule, and every Reproduce line said --behind ''.
+     */
+    @Test
+    void behindAGatewayWithTheSpfRecordFromDnsKeepsTheGateway() throws IOException {
+        Map<String, String> zones = new LinkedHashMap<>();
+        zones.put("customer.example", NamedServer.zone("customer.example", "@\tIN\tTXT\t\"v=spf1 mx -all\"\n"));
+        // TEST FIXTURE for the include (the profile's IPs; not Netigate's real record)
+        zones.put("ntgt.de", NamedServer.zone("ntgt.de", "_spf\tIN\tTXT\t\"v=spf1 " + Profiles.spfTerms(Profiles.server("dach")) + " -all\"\n"));
+        try (NamedServer named = NamedServer.start(zones)) {
+            Path zip = dir.resolve("ticket.zip");
+            Cli.Result bundle = Cli.run("bundle", "--server", "dach", "--behind", "mimecast", "--domain", "customer.example",
+                    "--existing-spf-from-dns", "--dns-server", named.address(), "-o", zip.toString());
+            assertThat(bundle.exitCode()).as(bundle.toString()).isZero();
+            Map<String, String> entries = entries(zip);
+            assertThat(entries.get("bind/spf-records.zone")).contains("counted through DNS before writing (--existing-spf-from-dns)");
+            assertThat(entries.get("README.md")).contains("--behind mimecast`", "apply in this order").doesNotContain("--behind ''");
+            assertThat(entries.get("m365/Install-NetigateAllowlist.ps1")).contains("--behind mimecast", "Set-InboundConnector")
+                    .doesNotContain("--behind ''");
+
+            Cli.Result generate = Cli.run("--target", "m365", "--target", "bind", "--server", "dach", "--behind", "mimecast",
+                    "--domain", "customer.example", "--existing-spf-from-dns", "--dns-server", named.address());
+            assertThat(generate.exitCode()).as(generate.toString()).isZero();
+            assertThat(generate.out()).contains("# Reproduce: whitelist-gen --target m365 --server dach --profile 2 --domain customer.example"
+                    + " --behind mimecast\r\n", "Set-InboundConnector").doesNotContain("--behind ''");
+        }
     }
 
     /** --target narrows a gateway customer's bundle; the README and the script say where the missing part comes from. */

@@ -135,6 +135,35 @@ class LauncherIT {
                 .contains("whitelist-gen 0.");
     }
 
+    /**
+     * Issue 32.7: the jar reads templates/ and profiles/ from its checkout, so an edit there runs at once, without a
+     * build; a change under src/main (or pom.xml) rebuilds the jar first.
+     */
+    @Test
+    void aTemplateEditRunsWithoutABuildAndASourceEditRebuilds(@TempDir Path root) throws IOException {
+        Path launcher = unbuiltCheckout(root);
+        copyFolder(Repo.path("profiles"), root.resolve("profiles"));
+        copyFolder(Repo.path("templates"), root.resolve("templates"));
+        Map<String, String> environment = withFakeMaven(launcher);
+        RealProgram.Result first = RealProgram.run(Duration.ofMinutes(1), environment, root, launcher.toString(), "--version");
+        assertThat(first.err()).as(first.toString()).contains("a one-time step");
+
+        Path template = root.resolve("templates/json/netigate-profile.json.ftl");
+        Files.writeString(template, Files.readString(template) + "edited in the checkout\n");
+        Path profile = root.resolve("profiles/netigate/v2.yaml");
+        Files.writeString(profile, Files.readString(profile) + "# edited in the checkout\n");
+        RealProgram.Result edited = RealProgram.run(Duration.ofMinutes(1), environment, root, launcher.toString(),
+                "--target", "json", "--server", "dach");
+        assertThat(edited.exitCode()).as(edited.toString()).isZero();
+        assertThat(edited.err()).as("nothing is built").isEmpty();
+        assertThat(edited.out()).endsWith("edited in the checkout\n");
+
+        Files.writeString(root.resolve("src/main/Changed.java"), "// newer than the jar\n");
+        RealProgram.Result rebuilt = RealProgram.run(Duration.ofMinutes(1), environment, root, launcher.toString(), "--version");
+        assertThat(rebuilt.exitCode()).as(rebuilt.toString()).isZero();
+        assertThat(rebuilt.err()).contains("the Java sources or pom.xml changed: rebuilding");
+    }
+
     @Test
     void aProfileMistakeDoesNotFailTheBuildsClassDataSharingRun(@TempDir Path root) throws IOException {
         // pom.xml's training run reads the checkout's profiles; here two of them are current (README's new-version

@@ -201,6 +201,13 @@ class ValidateCommandTest {
                 .contains("(profile 1, server azure, language de)")
                 .endsWith("whitelist-gen: 1 of 1 file invalid, 1 problem\n");
 
+        // a syntax error: FreeMarker answers the later variants from its cache; still one problem, with its line
+        Files.writeString(folder.resolve("out.txt.ftl"), "fine\n[#if]\n");
+        Cli.Result unparsable = Cli.run("validate", folder.toString());
+        assertThat(unparsable.exitCode()).as(unparsable.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(unparsable.err()).startsWith("whitelist-gen: " + folder.resolve("out.txt.ftl") + ":2: ")
+                .doesNotContain("earlier attempt").endsWith("whitelist-gen: 1 of 1 file invalid, 1 problem\n");
+
         Files.writeString(folder.resolve("target.yaml"), "description: broken\nflags: [no-such]\n");
         Cli.Result yaml = Cli.run("validate", folder.toString());
         assertThat(yaml.err()).startsWith("whitelist-gen: " + folder.resolve("target.yaml") + ":2: flags[0]: unknown option 'no-such'");

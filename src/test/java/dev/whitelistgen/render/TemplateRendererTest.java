@@ -123,6 +123,21 @@ class TemplateRendererTest {
         assertThat(result.err()).startsWith("whitelist-gen: " + templates.resolve("postfix/netigate_clients.cidr.ftl") + ":3: ");
     }
 
+    /**
+     * One renderer renders a folder many times (serve's requests, validate's variants), and FreeMarker answers a
+     * template that failed to parse from its cache after the first time: that must stay the user's error with its
+     * line, not become "internal error (a bug)".
+     */
+    @Test
+    void aSyntaxErrorInAnOverrideTemplateIsTheUsersErrorEveryTimeItIsRendered() throws IOException {
+        Target broken = target("postfix", "netigate_clients.cidr.ftl", "ok\nok\n[#if]\n");
+        TemplateRenderer renderer = new TemplateRenderer(List.of(templates));
+        for (int time = 1; time <= 2; time++) {
+            assertThatThrownBy(() -> renderer.render(broken, Map.of())).as("rendering %d", time).isInstanceOf(UserError.class)
+                    .hasMessageStartingWith(templates.resolve("postfix/netigate_clients.cidr.ftl") + ":3: ");
+        }
+    }
+
     @Test
     void anOverrideFolderCanAddATargetThatUsesTheBuiltInPieces() throws IOException {
         target("hosts", "hosts.txt.ftl", "[#import '/_common/header.ftl' as h][@h.header c='#' title='Hosts' /]"

@@ -7,6 +7,7 @@ import dev.whitelistgen.app.TargetCheck;
 import dev.whitelistgen.bundle.BundleTexts;
 import dev.whitelistgen.cli.ExitCodes;
 import dev.whitelistgen.model.DomainName;
+import dev.whitelistgen.model.Flag;
 import dev.whitelistgen.model.Profile;
 import dev.whitelistgen.model.Server;
 import dev.whitelistgen.model.SpfMode;
@@ -28,6 +29,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -74,6 +80,7 @@ class TargetContractTest {
                 DynamicTest.dynamicTest("bundle texts complete in every language", () ->
                         assertThat(texts.problems(target, texts.languages())).as("docs/development.md, 'Adding a target'").isEmpty()),
                 DynamicTest.dynamicTest("README.md names every output file", () -> readmeNamesEveryOutput(target)),
+                DynamicTest.dynamicTest("uses _common's helpers, defines none of them again", () -> definesNoCommonHelper(target)),
                 // issue 23: `diff` ends with how each target's newer output is applied over an older one
                 DynamicTest.dynamicTest("target.yaml says how to upgrade", () -> assertThat(target.upgrade())
                         .as("templates/%s/target.yaml: upgrade", target.name()).isNotBlank()))));
@@ -122,25 +129,39 @@ class TargetContractTest {
 
     void profileFreeTextStaysInert(Target target) throws IOException {
         Profile hostile = Rendered.hostileProfile(work.resolve(target.name()), HOSTILE);
-        Customer customer = new Customer(List.of(DomainName.parse(DOMAIN)), Map.of(), SpfMode.AUTO, target.flags());
+        // every option at once, except --behind (m365 refuses it with --ip-allow-list), which renders on its own
+        List<DomainName> domains = List.of(DomainName.parse(DOMAIN));
+        List<Customer> customers = new ArrayList<>(List.of(new Customer(domains, Map.of(), SpfMode.AUTO,
+                target.flags().stream().filter(f -> f != Flag.BEHIND).collect(Collectors.toSet()))));
+        if (target.flags().contains(Flag.BEHIND)) {
+            customers.add(new Customer(domains, Map.of(), SpfMode.AUTO, Set.of(Flag.BEHIND), Flag.GATEWAYS.get(0)));
+        }
         int seen = 0;
         for (Server server : hostile.servers()) {
             for (String language : texts.languages()) {
-                for (RenderedFile file : new Generator(renderer).generate(List.of(target), ChosenProfile.byVersion(hostile),
-                        List.of(server), customer, language)) {
-                    List<String> lines = file.content().lines().toList();
-                    for (int i = 0; i < lines.size(); i++) {
-                        String line = lines.get(i);
-                        if (!line.contains("Evil")) {
-                            continue;
-                        }
-                        seen++;
-                        assertThat(inert(file.path(), line)).as("%s line %d (%s): %s", file.path(), i + 1, language, line).isTrue();
+                for (Customer customer : customers) {
+                    for (RenderedFile file : new Generator(renderer).generate(List.of(target), ChosenProfile.byVersion(hostile),
+                            List.of(server), customer, language)) {
+                        seen += assertInert(file, language + ", " + customer.flagArgs());
                     }
                 }
             }
         }
         assertThat(seen).as("the profile's free text appears somewhere (a header names the server and the article)").isPositive();
+    }
+
+    /** Every line of the file holding the profile's free text holds it inert; how many did. */
+    static int assertInert(RenderedFile file, String variant) {
+        int seen = 0;
+        List<String> lines = file.content().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains("Evil")) {
+                seen++;
+                assertThat(inert(file.path(), line)).as("%s line %d (%s): %s", file.path(), i + 1, variant, line).isTrue();
+            }
+        }
+        return seen;
     }
 
     /**
@@ -180,6 +201,29 @@ class TargetContractTest {
             assertThat(result.out()).isEmpty();
             assertThat(out).as("nothing written").doesNotExist();
         }
+    }
+
+    /** A function or macro of templates/_common/ written again in a target's folder: a copy that drifts (say()). */
+    static final Pattern DEFINITION = Pattern.compile("\\[#(?:function|macro) ([A-Za-z0-9_]+)");
+
+    void definesNoCommonHelper(Target target) throws IOException {
+        Set<String> common = definitions(Repo.path("templates/_common"));
+        assertThat(common).as("templates/_common defines helpers").contains("say");
+        assertThat(definitions(target.folder())).as("templates/%s defines again what templates/_common has", target.name())
+                .doesNotContainAnyElementsOf(common);
+    }
+
+    static Set<String> definitions(Path folder) throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".ftl")).toList()) {
+                Matcher definition = DEFINITION.matcher(Files.readString(file));
+                while (definition.find()) {
+                    names.add(definition.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     void readmeNamesEveryOutput(Target target) throws IOException {
