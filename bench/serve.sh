@@ -40,7 +40,7 @@ cli=$(printf '%s\n' "${cli_times[@]}" | sort -n | awk '{ a[NR] = $1 } END { prin
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-58s %8d\n' "CLI --target postfix --server dach, start to exit, ms" "$cli"
-java bench/ServeBench.java "$url" "$requests" "$clients"
+SERVE_PID=$server_pid java bench/ServeBench.java "$url" "$requests" "$clients"
 
 # (f) memory after 10,000 requests: resident set (now and its peak), Java heap in use before and after a full
 # collection, and the heap limit the launcher sets (bin/whitelist-gen, serve's options)

@@ -39,8 +39,12 @@ public record Profile(
 
         /** The language's English name ("Swedish"), or the code where the JDK knows no name for it. */
         public String languageName() {
-            return new java.util.Locale(language).getDisplayLanguage(java.util.Locale.ENGLISH);
+            // looked up once per code: the JDK builds a resource lookup per call, and serve asks on every render
+            return LANGUAGE_NAMES.computeIfAbsent(language,
+                    code -> new java.util.Locale(code).getDisplayLanguage(java.util.Locale.ENGLISH));
         }
+
+        private static final java.util.Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
         /**
          * How a reader finds the article: "Netigate Success Center, article 'Jag får inga e-postutskick' (Swedish)",

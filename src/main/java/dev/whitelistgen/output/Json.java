@@ -21,7 +21,7 @@ public final class Json {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String text) {
-            out.append(Escapers.json(text));
+            Escapers.json(out, text);
         } else if (value instanceof Boolean || value instanceof Number) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -33,7 +33,7 @@ public final class Json {
             Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
             while (entries.hasNext()) {
                 Map.Entry<?, ?> entry = entries.next();
-                out.append(indent).append("  ").append(Escapers.json(String.valueOf(entry.getKey()))).append(": ");
+                Escapers.json(out.append(indent).append("  "), String.valueOf(entry.getKey())).append(": ");
                 write(out, entry.getValue(), indent + "  ");
                 out.append(entries.hasNext() ? ",\n" : "\n");
             }

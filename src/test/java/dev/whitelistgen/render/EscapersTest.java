@@ -50,6 +50,11 @@ class EscapersTest {
     @Test
     void jsonStrings() {
         assertThat(Escapers.json("a\"b\\c\n\u0001\u2028")).isEqualTo("\"a\\\"b\\\\c\\n\\u0001\\u2028\"");
+        // runs copied whole: escapes first, last, side by side, and none at all
+        assertThat(Escapers.json("\"x\r\t\u2029")).isEqualTo("\"\\\"x\\r\\t\\u2029\"");
+        assertThat(Escapers.json("plain text")).isEqualTo("\"plain text\"");
+        assertThat(Escapers.json("")).isEqualTo("\"\"");
+        assertThat(Escapers.json(new StringBuilder("[1, "), "ä\n").append(']').toString()).isEqualTo("[1, \"ä\\n\"]");
     }
 
     /** Property, checked by the real /bin/sh: a single-quoted word comes back as exactly the value, whatever it holds. */
