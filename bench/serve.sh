@@ -4,10 +4,10 @@
 #   (e) requests per second for mixed targets and servers, CLIENTS requests in flight
 #   (f) memory: resident set and Java heap after 10,000 more requests (the largest answers among them)
 #   and, for comparison, the CLI's start-to-exit time for the same target (median of RUNS)
-# Usage: bench/serve.sh [REQUESTS] [CLIENTS] [RUNS]   (defaults 2000, 4, 10)
+# Usage: bench/serve.sh [REQUESTS] [CLIENTS] [RUNS]   (defaults 5000, 4, 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-requests=${1:-2000}
+requests=${1:-5000}
 clients=${2:-4}
 runs=${3:-10}
 work=$(mktemp -d)
