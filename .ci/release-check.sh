@@ -285,6 +285,11 @@ else
 	expect_args "[-XX:TieredStopAtLevel=1]" "[-XX:CICompilerCount=1]" "[-cp]" "$jar_argument" \
 		"[dev.whitelistgen.cli.WhitelistGen]" "[--target]" "[postfix]" "[two words]" "[]" "[--domain]" "[customer.example]"
 	pass ".cmd: %JAVA_HOME%\\bin\\java.exe got every argument, one with a space and an empty one"
+	truncate -s 4000001 "$work/cmd/large profile.yaml" # over 4 MB: the full JIT, as the other launchers decide
+	JAVA_HOME=$(windows "$work/cmd/recording-jdk") run_cmd --target postfix --profile "$(windows "$work/cmd/large profile.yaml")"
+	expect_args "[-cp]" "$jar_argument" "[dev.whitelistgen.cli.WhitelistGen]" "[--target]" "[postfix]" "[--profile]" \
+		"[$(windows "$work/cmd/large profile.yaml")]"
+	pass ".cmd: a --profile file over 4 MB gets the full JIT"
 	JAVA_HOME=$(windows "$work/cmd/failing-jdk") run_cmd --version
 	[[ $code -eq 4 ]] || fail ".cmd: exit $code instead of java.exe's 4: $(cat "$work/cmd/out")"
 	pass ".cmd: java.exe's exit code (4) is the launcher's"

@@ -119,6 +119,32 @@ class ReleaseLauncherTest {
         assertThat(root.resolve("args")).doesNotExist();
     }
 
+    /** Over 4 MB (about 250,000 networks) a call runs for seconds and the full JIT pays for itself; at or under, C1 only. */
+    @Test
+    void aProfileFileOverFourMegabytesGetsTheFullJit() throws IOException {
+        Path home = release("whitelist-gen-1.0", "runtime/bin/java");
+        Path large = root.resolve("large profile.yaml");
+        Path small = root.resolve("small.yaml");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(4_000_001);
+        }
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(small.toFile(), "rw")) {
+            file.setLength(4_000_000);
+        }
+
+        for (String[] arguments : List.of(new String[] {"--profile", large.toString()}, new String[] {"-p", large.toString()},
+                new String[] {"--profile=" + large})) {
+            launch(home.resolve("bin/whitelist-gen"), Map.of(), arguments);
+            assertThat(javaArguments()).as(String.join(" ", arguments)).doesNotContain("-XX:TieredStopAtLevel=1")
+                    .endsWith(arguments);
+        }
+        for (String[] arguments : List.of(new String[] {"--profile", small.toString()}, new String[] {"-p", "2"},
+                new String[] {"--target", large.toString()}, new String[] {"--profile", root.toString()})) {
+            launch(home.resolve("bin/whitelist-gen"), Map.of(), arguments);
+            assertThat(javaArguments()).as(String.join(" ", arguments)).startsWith("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+        }
+    }
+
     @Test
     void serveKeepsTheFullJitInABoundedHeapAsTheCheckoutsLauncherDoes() throws IOException {
         Path home = release("whitelist-gen-1.0", "runtime/bin/java");
