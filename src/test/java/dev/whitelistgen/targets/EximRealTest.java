@@ -163,11 +163,8 @@ class EximRealTest {
      */
     @Test
     void theHandKeptCheckCatchesAStanzaWithoutItsLists() throws IOException {
-        Profile current = Rendered.profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
-        Rendered rendered = Rendered.render("exim", current, current.server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN),
-                work.resolve("hand-kept-check"));
-        String documented = Files.readAllLines(rendered.file("netigate-lists.conf")).stream()
-                .filter(l -> l.contains("exim -be '")).findFirst().orElseThrow().replaceFirst("^#\\s+", "");
+        Rendered rendered = currentDach("hand-kept-check");
+        String documented = documentedCommand(rendered, "exim -be '");
         Path good = handKeptConfig(rendered, "hand-kept-good", true);
         Path broken = handKeptConfig(rendered, "hand-kept-without-lists", false);
         assertThat(exim(broken, null, "-bV").exitCode()).as("exim -bV passes without the lists").isZero();
@@ -226,11 +223,8 @@ class EximRealTest {
      */
     @Test
     void theDocumentedCheckCatchesListsThatUpdateEximSkipped() throws IOException {
-        Profile current = Rendered.profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
-        Rendered rendered = Rendered.render("exim", current, current.server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN),
-                work.resolve("check"));
-        String documented = Files.readAllLines(rendered.file("netigate-lists.conf")).stream()
-                .filter(l -> l.contains("exim4 -be -oMa ")).findFirst().orElseThrow().replaceFirst("^#\\s+", "");
+        Rendered rendered = currentDach("check");
+        String documented = documentedCommand(rendered, "exim4 -be -oMa ");
         Path good = debianConfig(rendered, Layout.SPLIT, Files.createDirectories(work.resolve("check-good")), "50_netigate_lists");
         Path skipped = debianConfig(rendered, Layout.SPLIT, Files.createDirectories(work.resolve("check-skipped")), "50_netigate_lists.conf");
         assertThat(Files.readString(skipped)).doesNotContain("netigate_hosts");
@@ -397,5 +391,18 @@ class EximRealTest {
         List<String> command = new ArrayList<>(List.of("exim4", "-C", config.toString()));
         command.addAll(List.of(args));
         return RealProgram.runWithInput(Duration.ofSeconds(30), Map.of(), null, input, command.toArray(String[]::new));
+    }
+
+    /** The current profile's dach output with the customer's domain, rendered into work/FOLDER. */
+    private Rendered currentDach(String folder) throws IOException {
+        Profile current = Rendered.profiles().stream().filter(p -> p.status() == Profile.Status.CURRENT).findFirst().orElseThrow();
+        return Rendered.render("exim", current, current.server("dach").orElseThrow(), List.of(Rendered.CUSTOMER_DOMAIN),
+                work.resolve(folder));
+    }
+
+    /** The check command the lists file documents in a comment, as an admin would copy it. */
+    private static String documentedCommand(Rendered rendered, String containing) throws IOException {
+        return Files.readAllLines(rendered.file("netigate-lists.conf")).stream()
+                .filter(l -> l.contains(containing)).findFirst().orElseThrow().replaceFirst("^#\\s+", "");
     }
 }
