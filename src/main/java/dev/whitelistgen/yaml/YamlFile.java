@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * One YAML file read as a node tree, for profiles and target.yaml alike. SnakeYAML only composes the tree (no object
@@ -54,7 +55,15 @@ public final class YamlFile {
                         + " is " + kind.usualSize());
             }
             try (InputStream in = Files.newInputStream(file)) {
-                Node root = compose(name, in, kind);
+                Node root;
+                try {
+                    root = compose(name, in, kind);
+                } catch (ReaderException e) {
+                    // a character YAML does not allow (a control character, say): SnakeYAML gives its position in
+                    // the text, not its line, so the line is counted on a second reading, which only this error pays
+                    throw invalid(name, lineOf(file, e.getPosition()), "not valid YAML: character U+"
+                            + String.format("%04X", e.getCodePoint()) + " is not allowed (a control or other special character)");
+                }
                 YamlTree tree = new YamlTree(name);
                 rejectNonPlainYaml(tree, root, "", kind);
                 if (!tree.problems().isEmpty()) {
@@ -89,6 +98,8 @@ public final class YamlFile {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
             throw invalid(name, line, "not valid YAML: " + oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
+        } catch (ReaderException e) {
+            throw e; // read() names its line
         } catch (YAMLException e) {
             if (String.valueOf(e.getMessage()).contains("Number of aliases")) {
                 throw invalid(name, 0, "too many YAML aliases (an alias bomb?); anchors and aliases are not allowed in " + kind.plural());
@@ -121,6 +132,22 @@ public final class YamlFile {
             for (int i = 0; i < items.size(); i++) {
                 rejectNonPlainYaml(tree, items.get(i), field + "[" + i + "]", kind);
             }
+        }
+    }
+
+    /** The line (from 1) of the code point at {@code position} of the file's text; 0 where it cannot be read again. */
+    private static int lineOf(Path file, int position) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int line = 1;
+            for (int i = 0, point = 0; i < text.length() && point < position; i += Character.charCount(text.codePointAt(i)), point++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
