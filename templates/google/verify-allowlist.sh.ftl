@@ -109,60 +109,9 @@ if ! endpoint_allowed "$api"; then
 fi
 
 # JSON, or GAM's CSV holding one policy's JSON a line, as "path<TAB>value" lines: .policies[N].setting.type<TAB>...
-# Policies of several documents (pages) are numbered on. POSIX awk only: no "^" operator (BusyBox awk without its
-# maths library stops at it), recursion through function parameters as locals.
+# Policies of several documents (pages) are numbered on.
 flatten='
-function skip() { while (pos <= len && index(" \t\r\n", substr(s, pos, 1))) pos++ }
-function emit(path, v) { gsub(/[\t\r\n]/, " ", v); print path "\t" v }
-function str(   out, c, e) {
-	pos++; out = ""
-	while (pos <= len) {
-		c = substr(s, pos, 1)
-		if (c == "\"") { pos++; return out }
-		if (c == "\\") {
-			e = substr(s, pos + 1, 1); pos += 2
-			if (e == "u") { out = out "\\u" substr(s, pos, 4); pos += 4 } else if (e == "n" || e == "t" || e == "r") out = out " "; else out = out e
-			continue
-		}
-		out = out c; pos++
-	}
-	bad = 1; return out
-}
-function value(path,   c, k, key) {
-	skip(); c = substr(s, pos, 1)
-	if (c == "{") {
-		pos++; skip()
-		if (substr(s, pos, 1) == "}") { pos++; return }
-		while (pos <= len) {
-			skip()
-			if (substr(s, pos, 1) != "\"") { bad = 1; return }
-			key = str(); skip()
-			if (substr(s, pos, 1) != ":") { bad = 1; return }
-			pos++
-			value(path "." key)
-			if (bad) return
-			skip(); c = substr(s, pos, 1); pos++
-			if (c == "}") return
-			if (c != ",") { bad = 1; return }
-		}
-		bad = 1; return
-	}
-	if (c == "[") {
-		pos++; skip(); k = 0
-		if (substr(s, pos, 1) == "]") { pos++; return }
-		while (pos <= len) {
-			value(path "[" (path == ".policies" ? base + k : k) "]")
-			if (bad) return
-			k++; skip(); c = substr(s, pos, 1); pos++
-			if (c == "]") { if (path == ".policies") added = k; return }
-			if (c != ",") { bad = 1; return }
-		}
-		bad = 1; return
-	}
-	if (c == "\"") { emit(path, str()); return }
-	if (match(substr(s, pos, 40), /^(true|false|null|-?[0-9][0-9.eE+-]*)/)) { emit(path, substr(s, pos, RLENGTH)); pos += RLENGTH; return }
-	bad = 1
-}
+[#include "/_common/json-flatten.awk" parse=false]
 { text = text $0 "\n" }
 END {
 	if (text !~ /^[ \t\r\n]*([{]|$)/) {
@@ -175,7 +124,7 @@ END {
 		}
 		text = "{\"policies\":[" text "]}"
 	}
-	s = text; len = length(s); pos = 1; base = 0
+	s = text; len = length(s); pos = 1; base = 0; numbered = ".policies"
 	while (1) {
 		skip()
 		if (pos > len) break

@@ -143,73 +143,10 @@ case $MIMECAST_CLIENT_ID$MIMECAST_CLIENT_SECRET in
 	exit 2 ;;
 esac
 
-# JSON as "path<TAB>value" lines (.data[0].policy.description<TAB>...), empty objects and lists as {} and []. POSIX
-# awk; exit 3 unless the whole answer is one JSON value.
+# JSON as "path<TAB>value" lines (.data[0].policy.description<TAB>...); exit 3 unless the whole answer is one JSON
+# value.
 flatten='
-function skip() { while (pos <= len && index(" \t\r\n", substr(s, pos, 1))) pos++ }
-function emit(path, v) { gsub(/[\t\r\n]/, " ", path); gsub(/[\t\r\n]/, " ", v); print path "\t" v }
-function hex(h,   i, d, n) {
-	n = 0
-	for (i = 1; i <= 4; i++) {
-		d = index("0123456789abcdef", tolower(substr(h, i, 1))) - 1
-		if (d < 0) { bad = 1; return 0 }
-		n = n * 16 + d
-	}
-	return n
-}
-function str(   out, c, e, n) {
-	pos++; out = ""
-	while (pos <= len) {
-		c = substr(s, pos, 1)
-		if (c == "\"") { pos++; return out }
-		if (c == "\\") {
-			e = substr(s, pos + 1, 1); pos += 2
-			if (e == "u") {
-				# Printable ASCII decoded (some servers write "=" as \u003d); anything else kept as written.
-				n = hex(substr(s, pos, 4))
-				out = out ((n >= 32 && n < 127) ? sprintf("%c", n) : "\\u" substr(s, pos, 4)); pos += 4
-			} else if (e == "n" || e == "t" || e == "r") out = out " "; else out = out e
-			continue
-		}
-		out = out c; pos++
-	}
-	bad = 1; return out
-}
-function value(path,   c, k, key) {
-	skip(); c = substr(s, pos, 1)
-	if (c == "{") {
-		pos++; skip()
-		if (substr(s, pos, 1) == "}") { pos++; emit(path, "{}"); return }
-		while (pos <= len) {
-			skip()
-			if (substr(s, pos, 1) != "\"") { bad = 1; return }
-			key = str(); skip()
-			if (substr(s, pos, 1) != ":") { bad = 1; return }
-			pos++
-			value(path "." key)
-			if (bad) return
-			skip(); c = substr(s, pos, 1); pos++
-			if (c == "}") return
-			if (c != ",") { bad = 1; return }
-		}
-		bad = 1; return
-	}
-	if (c == "[") {
-		pos++; skip(); k = 0
-		if (substr(s, pos, 1) == "]") { pos++; emit(path, "[]"); return }
-		while (pos <= len) {
-			value(path "[" k "]")
-			if (bad) return
-			k++; skip(); c = substr(s, pos, 1); pos++
-			if (c == "]") return
-			if (c != ",") { bad = 1; return }
-		}
-		bad = 1; return
-	}
-	if (c == "\"") { emit(path, str()); return }
-	if (match(substr(s, pos, 40), /^(true|false|null|-?[0-9][0-9.eE+-]*)/)) { emit(path, substr(s, pos, RLENGTH)); pos += RLENGTH; return }
-	bad = 1
-}
+[#include "/_common/json-flatten.awk" parse=false]
 { text = text $0 "\n" }
 END {
 	s = text; len = length(s); pos = 1; value(""); skip()

@@ -105,19 +105,39 @@ if ! endpoint_allowed "$api"; then
 fi
 
 # JSON, or GAM's CSV holding one policy's JSON a line, as "path<TAB>value" lines: .policies[N].setting.type<TAB>...
-# Policies of several documents (pages) are numbered on. POSIX awk only: no "^" operator (BusyBox awk without its
-# maths library stops at it), recursion through function parameters as locals.
+# Policies of several documents (pages) are numbered on.
 flatten='
+# JSON as "path<TAB>value" lines (.data[0].id<TAB>...), for the shell scripts that read an API answer (google
+# verify-allowlist.sh, the mimecast API script): one reader, included in each script as the start of its awk
+# program, which adds its own main rule and END; each script holds the program in single quotes, so none in here.
+# Strings: \n, \t and \r as spaces, a \u of printable ASCII decoded, any other \u kept as written. Empty objects
+# and lists as {} and []; "bad" set on anything else. The list at the path in "numbered" (where the caller sets it)
+# is numbered on from "base", and "added" counts its items, so that documents (pages) read one after another
+# number their items as one list. POSIX awk only: no "^" operator (BusyBox awk without its maths library stops at
+# it), recursion through function parameters as locals.
 function skip() { while (pos <= len && index(" \t\r\n", substr(s, pos, 1))) pos++ }
-function emit(path, v) { gsub(/[\t\r\n]/, " ", v); print path "\t" v }
-function str(   out, c, e) {
+function emit(path, v) { gsub(/[\t\r\n]/, " ", path); gsub(/[\t\r\n]/, " ", v); print path "\t" v }
+function hex(h,   i, d, n) {
+	n = 0
+	for (i = 1; i <= 4; i++) {
+		d = index("0123456789abcdef", tolower(substr(h, i, 1))) - 1
+		if (d < 0) { bad = 1; return 0 }
+		n = n * 16 + d
+	}
+	return n
+}
+function str(   out, c, e, n) {
 	pos++; out = ""
 	while (pos <= len) {
 		c = substr(s, pos, 1)
 		if (c == "\"") { pos++; return out }
 		if (c == "\\") {
 			e = substr(s, pos + 1, 1); pos += 2
-			if (e == "u") { out = out "\\u" substr(s, pos, 4); pos += 4 } else if (e == "n" || e == "t" || e == "r") out = out " "; else out = out e
+			if (e == "u") {
+				# Printable ASCII decoded (some servers write "=" as \u003d); anything else kept as written.
+				n = hex(substr(s, pos, 4))
+				out = out ((n >= 32 && n < 127) ? sprintf("%c", n) : "\\u" substr(s, pos, 4)); pos += 4
+			} else if (e == "n" || e == "t" || e == "r") out = out " "; else out = out e
 			continue
 		}
 		out = out c; pos++
@@ -128,7 +148,7 @@ function value(path,   c, k, key) {
 	skip(); c = substr(s, pos, 1)
 	if (c == "{") {
 		pos++; skip()
-		if (substr(s, pos, 1) == "}") { pos++; return }
+		if (substr(s, pos, 1) == "}") { pos++; emit(path, "{}"); return }
 		while (pos <= len) {
 			skip()
 			if (substr(s, pos, 1) != "\"") { bad = 1; return }
@@ -145,12 +165,12 @@ function value(path,   c, k, key) {
 	}
 	if (c == "[") {
 		pos++; skip(); k = 0
-		if (substr(s, pos, 1) == "]") { pos++; return }
+		if (substr(s, pos, 1) == "]") { pos++; emit(path, "[]"); return }
 		while (pos <= len) {
-			value(path "[" (path == ".policies" ? base + k : k) "]")
+			value(path "[" (path == numbered ? base + k : k) "]")
 			if (bad) return
 			k++; skip(); c = substr(s, pos, 1); pos++
-			if (c == "]") { if (path == ".policies") added = k; return }
+			if (c == "]") { if (path == numbered) added = k; return }
 			if (c != ",") { bad = 1; return }
 		}
 		bad = 1; return
@@ -171,7 +191,7 @@ END {
 		}
 		text = "{\"policies\":[" text "]}"
 	}
-	s = text; len = length(s); pos = 1; base = 0
+	s = text; len = length(s); pos = 1; base = 0; numbered = ".policies"
 	while (1) {
 		skip()
 		if (pos > len) break

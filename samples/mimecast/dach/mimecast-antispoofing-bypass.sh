@@ -147,9 +147,17 @@ case $MIMECAST_CLIENT_ID$MIMECAST_CLIENT_SECRET in
 	exit 2 ;;
 esac
 
-# JSON as "path<TAB>value" lines (.data[0].policy.description<TAB>...), empty objects and lists as {} and []. POSIX
-# awk; exit 3 unless the whole answer is one JSON value.
+# JSON as "path<TAB>value" lines (.data[0].policy.description<TAB>...); exit 3 unless the whole answer is one JSON
+# value.
 flatten='
+# JSON as "path<TAB>value" lines (.data[0].id<TAB>...), for the shell scripts that read an API answer (google
+# verify-allowlist.sh, the mimecast API script): one reader, included in each script as the start of its awk
+# program, which adds its own main rule and END; each script holds the program in single quotes, so none in here.
+# Strings: \n, \t and \r as spaces, a \u of printable ASCII decoded, any other \u kept as written. Empty objects
+# and lists as {} and []; "bad" set on anything else. The list at the path in "numbered" (where the caller sets it)
+# is numbered on from "base", and "added" counts its items, so that documents (pages) read one after another
+# number their items as one list. POSIX awk only: no "^" operator (BusyBox awk without its maths library stops at
+# it), recursion through function parameters as locals.
 function skip() { while (pos <= len && index(" \t\r\n", substr(s, pos, 1))) pos++ }
 function emit(path, v) { gsub(/[\t\r\n]/, " ", path); gsub(/[\t\r\n]/, " ", v); print path "\t" v }
 function hex(h,   i, d, n) {
@@ -202,10 +210,10 @@ function value(path,   c, k, key) {
 		pos++; skip(); k = 0
 		if (substr(s, pos, 1) == "]") { pos++; emit(path, "[]"); return }
 		while (pos <= len) {
-			value(path "[" k "]")
+			value(path "[" (path == numbered ? base + k : k) "]")
 			if (bad) return
 			k++; skip(); c = substr(s, pos, 1); pos++
-			if (c == "]") return
+			if (c == "]") { if (path == numbered) added = k; return }
 			if (c != ",") { bad = 1; return }
 		}
 		bad = 1; return
