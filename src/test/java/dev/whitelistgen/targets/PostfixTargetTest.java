@@ -360,13 +360,12 @@ class PostfixTargetTest {
         try (PostfixInstance postfix = new PostfixInstance(root, strictChecks(root.resolve("conf")))) {
             writeStrictTables(postfix.config());
             byte[] before = Files.readAllBytes(postfix.config().resolve("main.cf"));
-            Map<String, String> reloading = Map.of("POSTFIX_CONFIG_DIR", postfix.config().toString());
             postfix.start();
-            RealProgram.Result first = RealProgram.run(Duration.ofSeconds(60), reloading, v1, "sh", v1.resolve("apply.sh").toString());
+            RealProgram.Result first = postfix.runReloading(v1, "sh", v1.resolve("apply.sh").toString());
             assertThat(first.exitCode()).as(first.toString()).isZero();
             assertThat(postfix.rcpt(v1Ip, "survey@ntgt.de", "staff@" + CUSTOMER).code()).as("version 1 applied").isEqualTo(250);
 
-            RealProgram.Result upgrade = RealProgram.run(Duration.ofSeconds(60), reloading, generated, "sh", generated.resolve("apply.sh").toString());
+            RealProgram.Result upgrade = postfix.runReloading(generated, "sh", generated.resolve("apply.sh").toString());
             assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
             assertThat(postfix.postconf("-n").out()).doesNotContain(v1Ip);
             for (String table : List.of("netigate_clients.cidr", "netigate_postscreen.cidr", "netigate_sender_access")) {
@@ -381,7 +380,7 @@ class PostfixTargetTest {
             assertThat(postfix.rcpt(UNLISTED, "info@" + CUSTOMER, "staff@" + CUSTOMER).text()).as("the customer's own check")
                     .contains("spoofed sender");
 
-            RealProgram.Result undo = RealProgram.run(Duration.ofSeconds(60), reloading, generated, "sh", generated.resolve("undo.sh").toString());
+            RealProgram.Result undo = postfix.runReloading(generated, "sh", generated.resolve("undo.sh").toString());
             assertThat(undo.exitCode()).as(undo.toString()).isZero();
             assertThat(Files.readAllBytes(postfix.config().resolve("main.cf"))).as("main.cf bytes after apply v1, apply v2, undo").isEqualTo(before);
         }

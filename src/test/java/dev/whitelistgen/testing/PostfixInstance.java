@@ -119,6 +119,59 @@ public final class PostfixInstance implements AutoCloseable {
         throw new AssertionError("postfix did not listen on 127.0.0.1:" + port + " within 20 s\n" + log());
     }
 
+    /**
+     * Runs a script that reloads this running Postfix ({@code postfix reload}) and returns once the reload has
+     * taken effect. The reload only signals the master and returns; until the master has handled it, an smtpd
+     * started before it (start()'s own probe leaves one idle) still accepts sessions with the old tables. So this
+     * waits for the master's "reload" log line and for every smtpd that was alive before the script to exit,
+     * which they do when the master closes their status pipe.
+     */
+    public RealProgram.Result runReloading(Path workDir, String... command) throws IOException, InterruptedException {
+        long master = Long.parseLong(Files.readString(root.resolve("queue/pid/master.pid")).strip());
+        List<Long> before = smtpdChildren(master);
+        long reloadsBefore = reloadsLogged();
+        RealProgram.Result result = RealProgram.run(Duration.ofSeconds(60), Map.of("POSTFIX_CONFIG_DIR", config.toString()), workDir, command);
+        if (result.exitCode() != 0) {
+            return result;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (reloadsLogged() <= reloadsBefore || smtpdChildren(master).stream().anyMatch(before::contains)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the reload did not take effect within 20 s (smtpd before: " + before
+                        + ", now: " + smtpdChildren(master) + ")\n" + log());
+            }
+            Thread.sleep(50);
+        }
+        return result;
+    }
+
+    private long reloadsLogged() throws IOException {
+        return log().lines().filter(line -> line.contains("postfix/master[") && line.contains(": reload -- version")).count();
+    }
+
+    /** Live smtpd processes whose parent is the master (zombies count as gone). */
+    private static List<Long> smtpdChildren(long master) throws IOException {
+        List<Long> children = new ArrayList<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(process.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                // pid (comm) state ppid ...; comm may hold spaces, so read after its closing parenthesis
+                int close = stat.lastIndexOf(')');
+                String[] rest = stat.substring(close + 2).split(" ");
+                String comm = stat.substring(stat.indexOf('(') + 1, close);
+                if (comm.equals("smtpd") && !rest[0].equals("Z") && Long.parseLong(rest[1]) == master) {
+                    children.add(Long.parseLong(process.getFileName().toString()));
+                }
+            }
+        }
+        return children;
+    }
+
     /** What Postfix answers to RCPT TO when {@code client} sends mail from {@code sender}. */
     public SmtpAnswer rcpt(String client, String sender, String recipient) throws IOException {
         SMTPClient smtp = new SMTPClient();
