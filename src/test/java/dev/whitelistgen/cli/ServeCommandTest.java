@@ -74,8 +74,8 @@ class ServeCommandTest {
 
     /**
      * 200 slow clients, ten loopback addresses with 20 each (under the bound per address): half trickle header lines,
-     * half POST a body one byte at a time. Each keeps its connection open; a normal request still answers within a
-     * second, every round. (The JDK server read requests on its four workers, so four such clients stopped it.)
+     * half POST a body one byte at a time. Each keeps its connection open; a normal request still answers well within
+     * their 10 s header deadline (under 5 s), every round. (The JDK server read requests on its four workers, so four such clients stopped it.)
      */
     @Test
     void twoHundredSlowClientsDoNotHoldUpANormalRequest() throws Exception {
@@ -110,7 +110,8 @@ class ServeCommandTest {
 
                 assertThat(answer.statusCode()).isEqualTo(200);
                 assertThat(answer.body()).isEqualTo(expected);
-                assertThat(took).as("round " + round).isLessThan(Duration.ofSeconds(1));
+                // held up, it would wait for a slow client's 10 s header deadline; 5 s leaves a loaded CI machine room
+                assertThat(took).as("round " + round).isLessThan(Duration.ofSeconds(5));
                 Thread.sleep(300);
             }
             for (Socket socket : slow) {
