@@ -88,7 +88,7 @@ public final class NamedServer implements AutoCloseable {
         Process process = new ProcessBuilder(named.toString(), "-c", confFile.toString(), "-g")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         NamedServer server = new NamedServer(process, dir, port);
-        server.awaitAnswer(zones.keySet().iterator().next(), Duration.ofSeconds(15), log);
+        server.awaitAnswers(zones.keySet(), Duration.ofSeconds(15), log);
         return server;
     }
 
@@ -98,10 +98,20 @@ public final class NamedServer implements AutoCloseable {
         }
     }
 
-    private void awaitAnswer(String origin, Duration limit, Path log) throws IOException {
+    /**
+     * Waits until named answers for every zone. named listens before its zones are loaded and loads them in no set
+     * order: one zone answering while another still gets SERVFAIL was seen (a 900,000-record zone widened the window).
+     */
+    private void awaitAnswers(Iterable<String> origins, Duration limit, Path log) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (String origin : origins) {
+            awaitAnswer(origin, deadline, limit, log);
+        }
+    }
+
+    private void awaitAnswer(String origin, long deadline, Duration limit, Path log) throws IOException {
         SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         resolver.setTimeout(Duration.ofMillis(300));
-        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("named exited with " + process.exitValue() + ":\n" + Files.readString(log));
